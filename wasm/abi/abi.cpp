@@ -1,0 +1,381 @@
+// The C ABI over the core (see blindbox.h). Requests are parsed here with the
+// same JsonChecker as campaigns, so every bad field gets a pointer and a
+// message; the decisions themselves are the core's.
+
+#include "blindbox.h"
+
+#include "blindbox/claim_token.h"
+#include "blindbox/draw.h"
+#include "blindbox/reports.h"
+#include "blindbox/sha256.h"
+#include "blindbox/simulation.h"
+#include "host_counters.h"
+#include "json_support.h"
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#if defined(__wasm__)
+#define BB_EXPORT(name) extern "C" __attribute__((export_name(#name), used))
+#else
+#define BB_EXPORT(name) extern "C"
+#endif
+
+namespace blindbox {
+namespace {
+
+std::string result_buffer;
+std::vector<std::unique_ptr<Campaign>> campaigns;
+constexpr size_t max_handles = 4096;
+// Sanity bounds for times: 1970 to the year 9999.
+constexpr int64_t max_unix_seconds = 253'402'300'799;
+
+int32_t reply(int32_t status, std::string text) {
+    result_buffer = std::move(text);
+    return status;
+}
+
+int32_t error_reply(int32_t status, std::string_view code, std::string message,
+                    std::string field = {}) {
+    json error = {{"code", code}, {"message", std::move(message)}};
+    if (!field.empty()) error["field"] = std::move(field);
+    return reply(status, json{{"error", std::move(error)}}.dump());
+}
+
+int32_t errors_reply(std::string_view code, const std::vector<ValidationError>& errors) {
+    json list = json::array();
+    for (const auto& error : errors) {
+        list.push_back({{"field", error.pointer}, {"message", error.message}});
+    }
+    const std::string summary =
+        errors.size() == 1 ? (errors[0].pointer.empty() ? "" : errors[0].pointer + ": ") +
+                                 errors[0].message
+                           : std::to_string(errors.size()) + " problems";
+    json error = {{"code", code}, {"message", summary}, {"errors", std::move(list)}};
+    if (!errors.empty() && !errors[0].pointer.empty()) error["field"] = errors[0].pointer;
+    return reply(BB_E_INVALID, json{{"error", std::move(error)}}.dump());
+}
+
+// Checks that [data, data + size) is a readable input.
+bool input_ok(const void* data, uint32_t size) {
+    if (size > BB_MAX_INPUT) return false;
+    if (size == 0) return true;
+    if (data == nullptr) return false;
+#if defined(__wasm__)
+    const uintptr_t end = reinterpret_cast<uintptr_t>(data) + size;
+    const uintptr_t memory = static_cast<uintptr_t>(__builtin_wasm_memory_size(0)) * 65536;
+    if (end < reinterpret_cast<uintptr_t>(data) || end > memory) return false;
+#endif
+    return true;
+}
+
+const Campaign* find_campaign(int32_t handle) {
+    if (handle <= 0 || static_cast<size_t>(handle) > campaigns.size()) return nullptr;
+    return campaigns[static_cast<size_t>(handle) - 1].get();
+}
+
+// A request: its parsed document and the errors found reading it.
+struct Request {
+    json document;
+    JsonChecker check;
+    bool parsed = false;
+};
+
+bool parse_request(const char* data, uint32_t size, Request& request) {
+    std::string syntax_error;
+    request.document = parse_json_document(std::string_view(data, size), syntax_error);
+    if (request.document.is_discarded()) {
+        request.check.fail("", syntax_error);
+        return false;
+    }
+    return true;
+}
+
+int32_t invalid_request(const Request& request) {
+    const ValidationError& first = request.check.errors.front();
+    return error_reply(BB_E_INVALID, "invalid_request", first.message, first.pointer);
+}
+
+std::optional<Entropy> read_entropy(Request& request, bool required) {
+    auto text = request.check.text(request.document, "entropy", "", required, 64);
+    if (!text) return std::nullopt;
+    Entropy entropy;
+    if (!from_hex(*text, entropy.bytes.data(), entropy.bytes.size())) {
+        request.check.fail("/entropy", "must be 64 hexadecimal digits (32 bytes)");
+        return std::nullopt;
+    }
+    return entropy;
+}
+
+// The day and second of a request: {"now"} or {"day", "seconds_since_open"}.
+struct Moment {
+    DayNumber day = 0;
+    int64_t seconds_since_open = 0;
+};
+
+std::optional<Moment> read_moment(const Campaign& campaign, Request& request) {
+    const json& document = request.document;
+    if (document.contains("now")) {
+        auto now = request.check.whole_number(document, "now", "", true, 0, max_unix_seconds);
+        if (!now) return std::nullopt;
+        CampaignClock clock = campaign_clock(campaign, *now, false);
+        return Moment{clock.day, clock.seconds_since_open};
+    }
+    auto day_text = request.check.text(document, "day", "", true, 10);
+    auto seconds = request.check.whole_number(document, "seconds_since_open", "", false,
+                                              -seconds_per_day, seconds_per_day);
+    if (!day_text) return std::nullopt;
+    auto day = parse_date(*day_text);
+    if (!day) {
+        request.check.fail("/day", "must be a date like \"2026-11-28\"");
+        return std::nullopt;
+    }
+    return Moment{*day, seconds.value_or(0)};
+}
+
+// Issued counts by prize id, in the day's table order.
+std::optional<std::vector<int64_t>> read_issued(const PrizeTable& table, Request& request) {
+    std::vector<int64_t> issued(table.prizes.size(), 0);
+    const json* object = request.check.field(request.document, "issued", "", false);
+    if (!object) return issued;
+    if (!object->is_object()) {
+        request.check.fail("/issued", "must be an object of prize id -> count");
+        return std::nullopt;
+    }
+    for (const auto& item : object->items()) {
+        const int index = table.find(item.key());
+        if (index < 0) {
+            request.check.fail(child("/issued", item.key()), "is not a prize of that day");
+            return std::nullopt;
+        }
+        auto count = request.check.whole_number(*object, item.key(), "/issued", true, 0, max_stock);
+        if (!count) return std::nullopt;
+        issued[static_cast<size_t>(index)] = *count;
+    }
+    return issued;
+}
+
+} // namespace
+} // namespace blindbox
+
+using namespace blindbox;
+
+BB_EXPORT(bb_abi_version) uint32_t bb_abi_version(void) { return BB_ABI_VERSION; }
+
+BB_EXPORT(bb_alloc) void* bb_alloc(uint32_t size) {
+    if (size == 0 || size > BB_MAX_INPUT) return nullptr;
+    return std::malloc(size);
+}
+
+BB_EXPORT(bb_free) void bb_free(void* pointer) { std::free(pointer); }
+
+BB_EXPORT(bb_result_ptr) const uint8_t* bb_result_ptr(void) {
+    return reinterpret_cast<const uint8_t*>(result_buffer.data());
+}
+
+BB_EXPORT(bb_result_len) uint32_t bb_result_len(void) {
+    return static_cast<uint32_t>(result_buffer.size());
+}
+
+BB_EXPORT(bb_validate) int32_t bb_validate(const char* data, uint32_t size) {
+    if (!input_ok(data, size)) return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    ParseResult parsed = parse_campaign(std::string_view(data, size));
+    if (!parsed.campaign) return errors_reply("invalid_campaign", parsed.errors);
+    return reply(BB_OK, R"({"valid":true})");
+}
+
+BB_EXPORT(bb_campaign_load) int32_t bb_campaign_load(const char* data, uint32_t size) {
+    if (!input_ok(data, size)) return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    ParseResult parsed = parse_campaign(std::string_view(data, size));
+    if (!parsed.campaign) return errors_reply("invalid_campaign", parsed.errors);
+    size_t slot = 0;
+    while (slot < campaigns.size() && campaigns[slot]) ++slot;
+    if (slot == campaigns.size()) {
+        if (campaigns.size() >= max_handles) {
+            return error_reply(BB_E_ARGUMENT, "too_many_campaigns",
+                               "at most 4096 campaigns may be loaded at once");
+        }
+        campaigns.emplace_back();
+    }
+    campaigns[slot] = std::make_unique<Campaign>(std::move(*parsed.campaign));
+    reply(BB_OK, campaign_summary_json(*campaigns[slot]));
+    return static_cast<int32_t>(slot + 1);
+}
+
+BB_EXPORT(bb_campaign_unload) int32_t bb_campaign_unload(int32_t handle) {
+    if (!find_campaign(handle)) return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle");
+    campaigns[static_cast<size_t>(handle) - 1].reset();
+    return reply(BB_OK, "{}");
+}
+
+BB_EXPORT(bb_campaign_describe) int32_t bb_campaign_describe(int32_t handle) {
+    const Campaign* campaign = find_campaign(handle);
+    if (!campaign) return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle");
+    return reply(BB_OK, campaign_summary_json(*campaign));
+}
+
+#define BB_REQUEST(campaign, request, data, size)                                                  \
+    const Campaign* campaign = find_campaign(handle);                                              \
+    if (!campaign) return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle"); \
+    if (!input_ok(data, size)) return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer"); \
+    Request request;                                                                               \
+    if (!parse_request(data, size, request)) return invalid_request(request);                      \
+    if (!request.document.is_object()) {                                                           \
+        request.check.fail("", "must be a JSON object");                                           \
+        return invalid_request(request);                                                           \
+    }
+
+BB_EXPORT(bb_clock) int32_t bb_clock(int32_t handle, const char* data, uint32_t size) {
+    BB_REQUEST(campaign, request, data, size)
+    request.check.check_object(request.document, "", {"now", "paused"});
+    auto now = request.check.whole_number(request.document, "now", "", true, 0, max_unix_seconds);
+    auto paused = request.check.boolean(request.document, "paused", "", false);
+    if (!request.check.errors.empty()) return invalid_request(request);
+    return reply(BB_OK, clock_json(campaign_clock(*campaign, *now, paused.value_or(false))));
+}
+
+BB_EXPORT(bb_odds) int32_t bb_odds(int32_t handle, const char* data, uint32_t size) {
+    BB_REQUEST(campaign, request, data, size)
+    request.check.check_object(request.document, "",
+                               {"now", "day", "seconds_since_open", "issued", "boxes_opened", "stock"});
+    if (!request.check.errors.empty()) return invalid_request(request);
+    auto moment = read_moment(*campaign, request);
+    if (!moment) return invalid_request(request);
+    const PrizeTable& table = campaign->table_for(moment->day);
+    if (request.document.contains("stock")) {
+        auto source = request.check.choice(request.document, "stock", "", {"counters"});
+        if (!source) return invalid_request(request);
+        CounterDayStock stock(host_counters(), table, moment->day);
+        OddsReport report = odds_now(*campaign, moment->day, moment->seconds_since_open, stock);
+        return reply(BB_OK, odds_report_json(*campaign, report));
+    }
+    auto issued = read_issued(table, request);
+    auto opened = request.check.whole_number(request.document, "boxes_opened", "", false, 0, max_stock);
+    if (!issued || !request.check.errors.empty()) return invalid_request(request);
+    ArrayDayStock stock(issued->data(), issued->size(), opened.value_or(0));
+    OddsReport report = odds_now(*campaign, moment->day, moment->seconds_since_open, stock);
+    return reply(BB_OK, odds_report_json(*campaign, report));
+}
+
+BB_EXPORT(bb_decide) int32_t bb_decide(int32_t handle, const char* data, uint32_t size) {
+    BB_REQUEST(campaign, request, data, size)
+    request.check.check_object(request.document, "",
+                               {"day", "seconds_since_open", "issued", "boxes_opened", "pity_streak",
+                                "entropy"});
+    if (!request.check.errors.empty()) return invalid_request(request);
+    auto moment = read_moment(*campaign, request);
+    if (!moment) return invalid_request(request);
+    const PrizeTable& table = campaign->table_for(moment->day);
+    auto issued = read_issued(table, request);
+    auto opened = request.check.whole_number(request.document, "boxes_opened", "", false, 0, max_stock);
+    auto streak = request.check.whole_number(request.document, "pity_streak", "", false, 0, max_stock);
+    auto entropy = read_entropy(request, true);
+    if (!issued || !entropy || !request.check.errors.empty()) return invalid_request(request);
+    if (campaign->pool == PoolModel::deck && opened.value_or(0) >= table.boxes) {
+        return error_reply(BB_E_INVALID, "boxes_exhausted", "every box of that day is open",
+                           "/boxes_opened");
+    }
+    ArrayDayStock stock(issued->data(), issued->size(), opened.value_or(0));
+    Decision decision = decide(*campaign, table, moment->seconds_since_open, stock,
+                               streak.value_or(0), *entropy);
+    json out = {{"prize", decision.win() ? json(table.prizes[decision.prize].id) : json(nullptr)},
+                {"by_pity", decision.by_pity},
+                {"sold_out_prize", decision.sold_out_prize >= 0
+                                       ? json(table.prizes[decision.sold_out_prize].id)
+                                       : json(nullptr)}};
+    return reply(BB_OK, out.dump());
+}
+
+BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t size) {
+    BB_REQUEST(campaign, request, data, size)
+    request.check.check_object(request.document, "",
+                               {"now", "player", "request_id", "paused", "entropy"});
+    auto now = request.check.whole_number(request.document, "now", "", true, 0, max_unix_seconds);
+    auto player = request.check.text(request.document, "player", "", true, 128);
+    auto request_id = request.check.text(request.document, "request_id", "", false, 128);
+    auto paused = request.check.boolean(request.document, "paused", "", false);
+    auto entropy = read_entropy(request, false);
+    if (!request.check.errors.empty()) return invalid_request(request);
+    if (!entropy) {
+        entropy.emplace();
+        if (!fill_secure_random(entropy->bytes.data(), entropy->bytes.size())) {
+            return error_reply(BB_E_RANDOM, "random_unavailable", "the CSPRNG failed");
+        }
+    }
+    DrawRequest draw_request;
+    draw_request.now_unix = *now;
+    draw_request.player = *player;
+    draw_request.request_id = request_id.value_or("");
+    draw_request.paused = paused.value_or(false);
+    draw_request.entropy = *entropy;
+    DrawResult result = draw(*campaign, host_counters(), draw_request);
+    if (result.status == DrawStatus::conflict) {
+        return error_reply(BB_E_CONFLICT, "conflict",
+                           "a counter changed during the draw; roll the transaction back");
+    }
+    json out = json::parse(draw_result_json(*campaign, result), nullptr, false);
+    out["entropy"] = to_hex(entropy->bytes.data(), entropy->bytes.size());
+    if (result.status == DrawStatus::win) {
+        auto token = new_claim_token();
+        if (!token) return error_reply(BB_E_RANDOM, "random_unavailable", "the CSPRNG failed");
+        out["claim_token"] = token->token;
+        out["claim_token_hash"] = token->hash_hex;
+    }
+    return reply(BB_OK, out.dump());
+}
+
+BB_EXPORT(bb_simulate) int32_t bb_simulate(int32_t handle, const char* data, uint32_t size) {
+    BB_REQUEST(campaign, request, data, size)
+    request.check.check_object(request.document, "",
+                               {"day", "players", "draws_per_player", "seed"});
+    auto day_text = request.check.text(request.document, "day", "", true, 10);
+    auto players = request.check.whole_number(request.document, "players", "", true, 1,
+                                              max_simulated_draws);
+    auto per_player = request.check.whole_number(request.document, "draws_per_player", "", false,
+                                                 1, 1'000'000);
+    auto seed = request.check.whole_number(request.document, "seed", "", false, 0,
+                                           std::numeric_limits<int64_t>::max());
+    if (!request.check.errors.empty()) return invalid_request(request);
+    auto day = parse_date(*day_text);
+    if (!day) {
+        request.check.fail("/day", "must be a date like \"2026-11-28\"");
+        return invalid_request(request);
+    }
+    SimulationOptions options;
+    options.day = *day;
+    options.players = *players;
+    options.draws_per_player = per_player.value_or(0);
+    options.seed = static_cast<uint64_t>(seed.value_or(0));
+    return reply(BB_OK, simulation_report_json(*campaign, simulate_day(*campaign, options)));
+}
+
+BB_EXPORT(bb_memory_reset) int32_t bb_memory_reset(void) {
+    reset_memory_counters();
+    return reply(BB_OK, "{}");
+}
+
+BB_EXPORT(bb_claim_token_new) int32_t bb_claim_token_new(void) {
+    auto token = new_claim_token();
+    if (!token) return error_reply(BB_E_RANDOM, "random_unavailable", "the CSPRNG failed");
+    return reply(BB_OK, json{{"token", token->token}, {"hash", token->hash_hex}}.dump());
+}
+
+BB_EXPORT(bb_claim_token_hash) int32_t bb_claim_token_hash(const char* data, uint32_t size) {
+    if (!input_ok(data, size)) return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    return reply(BB_OK, json{{"hash", claim_token_hash(std::string_view(data, size))}}.dump());
+}
+
+BB_EXPORT(bb_claim_token_matches) int32_t bb_claim_token_matches(const char* data, uint32_t size) {
+    if (!input_ok(data, size)) return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    Request request;
+    if (!parse_request(data, size, request)) return invalid_request(request);
+    if (!request.check.check_object(request.document, "", {"token", "hash"})) {
+        return invalid_request(request);
+    }
+    auto token = request.check.text(request.document, "token", "", true, 256);
+    auto hash = request.check.text(request.document, "hash", "", true, 64);
+    if (!request.check.errors.empty()) return invalid_request(request);
+    return reply(claim_token_matches(*token, *hash) ? 1 : 0, "{}");
+}

@@ -1,0 +1,32 @@
+// The core's results as JSON.
+//
+// The Worker, the browser (through the C ABI) and the CLI's --json output all
+// print the same numbers, so all of them render through these functions.
+// Fractions appear as {"fraction": "1/144", "decimal": "0.006944444"}: the
+// fraction is exact, the decimal is rounded half up to 9 places for display.
+
+#pragma once
+
+#include "blindbox/campaign.h"
+#include "blindbox/draw.h"
+#include "blindbox/simulation.h"
+
+#include <string>
+
+namespace blindbox {
+
+// The public description of a campaign: everything players may see (window,
+// hours, limits, pity rule, pool model, today's table is in the odds report).
+std::string campaign_summary_json(const Campaign& campaign);
+
+std::string odds_report_json(const Campaign& campaign, const OddsReport& report);
+
+std::string clock_json(const CampaignClock& clock);
+
+// A draw's result; `claim_token` / `claim_token_hash` are added by the caller
+// for wins (see abi.cpp), so this never touches a secret.
+std::string draw_result_json(const Campaign& campaign, const DrawResult& result);
+
+std::string simulation_report_json(const Campaign& campaign, const SimulationReport& report);
+
+} // namespace blindbox

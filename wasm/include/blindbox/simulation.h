@@ -1,0 +1,56 @@
+// Simulating a campaign day.
+//
+// Operators want to know before launch how a day will go: how many winners per
+// prize, when each prize sells out, what share of draws win. simulate_day()
+// answers by running the day through the very draw() that serves players,
+// against in-memory counters, with entropy derived from a seed (so a run is
+// reproducible). Players arrive evenly spread over the opening hours and each
+// draws `draws_per_player` times on arrival.
+
+#pragma once
+
+#include "blindbox/campaign.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace blindbox {
+
+struct SimulationOptions {
+    DayNumber day = 0;
+    int64_t players = 0;
+    int64_t draws_per_player = 0; // 0: the campaign's daily limit
+    uint64_t seed = 0;
+};
+
+struct PrizeSimulation {
+    int64_t won = 0;
+    int64_t won_by_pity = 0;
+    // Seconds after opening at which the last unit was won; empty if some was left.
+    std::optional<int64_t> sold_out_after;
+};
+
+struct SimulationReport {
+    DayNumber day = 0;
+    int64_t players = 0;
+    int64_t draws = 0;   // draws made
+    int64_t wins = 0;
+    int64_t blanks = 0;
+    int64_t refused = 0; // draws refused (every box opened, limits)
+    int64_t players_who_won = 0;
+    int64_t opening_seconds = 0;
+    std::vector<PrizeSimulation> prizes; // in the day's table order
+};
+
+// Called every so often with the draws done so far and the total planned.
+using ProgressCallback = void (*)(void* context, int64_t done, int64_t total);
+
+// Runs the day. `players` and `draws_per_player` must be positive (the caller
+// validates); at most 100 million draws.
+SimulationReport simulate_day(const Campaign& campaign, const SimulationOptions& options,
+                              ProgressCallback progress = nullptr, void* context = nullptr);
+
+inline constexpr int64_t max_simulated_draws = 100'000'000;
+
+} // namespace blindbox

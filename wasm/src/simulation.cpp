@@ -1,0 +1,78 @@
+#include "blindbox/simulation.h"
+
+#include "blindbox/counters.h"
+#include "blindbox/draw.h"
+
+#include <algorithm>
+#include <string>
+
+namespace blindbox {
+
+SimulationReport simulate_day(const Campaign& campaign, const SimulationOptions& options,
+                              ProgressCallback progress, void* context) {
+    SimulationReport report;
+    report.day = options.day;
+    report.players = options.players;
+    report.opening_seconds = campaign.opening_seconds();
+    const PrizeTable& table = campaign.table_for(options.day);
+    report.prizes.resize(table.prizes.size());
+    for (size_t i = 0; i < table.prizes.size(); ++i) {
+        if (table.prizes[i].stock == 0) report.prizes[i].sold_out_after = 0;
+    }
+
+    const int64_t per_player =
+        options.draws_per_player > 0 ? options.draws_per_player : campaign.limits.draws_per_day;
+    const int64_t total = std::min(options.players * per_player, max_simulated_draws);
+    const int64_t opening = report.opening_seconds;
+    const int64_t open_unix = to_unix_seconds(options.day, int64_t{campaign.opens_at_minute} * 60,
+                                              campaign.utc_offset_minutes);
+    const int64_t progress_step = std::max<int64_t>(total / 100, 1);
+
+    MemoryCounters counters;
+    std::vector<int64_t> issued(table.prizes.size(), 0);
+    int64_t draw_index = 0;
+    for (int64_t player = 0; player < options.players && draw_index < total; ++player) {
+        // Evenly spread arrivals, the first half a slot after opening.
+        const int64_t arrival =
+            static_cast<int64_t>((static_cast<u128>(2 * player + 1) * opening) /
+                                 static_cast<u128>(2 * options.players));
+        const std::string player_id = "p" + std::to_string(player);
+        bool won = false;
+        for (int64_t k = 0; k < per_player && draw_index < total; ++k, ++draw_index) {
+            DrawRequest request;
+            request.now_unix = open_unix + arrival;
+            request.player = player_id;
+            request.entropy = entropy_from_seed(options.seed, static_cast<uint64_t>(draw_index));
+            counters.begin();
+            const DrawResult result = draw(campaign, counters, request);
+            if (result.status == DrawStatus::conflict) {
+                counters.rollback();
+            } else {
+                counters.commit();
+            }
+            if (result.status == DrawStatus::win) {
+                ++report.draws;
+                ++report.wins;
+                won = true;
+                const auto index = static_cast<size_t>(result.decision.prize);
+                PrizeSimulation& prize = report.prizes[index];
+                ++prize.won;
+                prize.won_by_pity += result.decision.by_pity;
+                if (++issued[index] == table.prizes[index].stock) prize.sold_out_after = arrival;
+            } else if (result.status == DrawStatus::blank) {
+                ++report.draws;
+                ++report.blanks;
+            } else {
+                ++report.refused;
+            }
+            if (progress && (draw_index + 1) % progress_step == 0) {
+                progress(context, draw_index + 1, total);
+            }
+        }
+        report.players_who_won += won;
+    }
+    if (progress) progress(context, total, total);
+    return report;
+}
+
+} // namespace blindbox
