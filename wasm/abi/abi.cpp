@@ -304,10 +304,11 @@ BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t si
             return error_reply(BB_E_RANDOM, "random_unavailable", "the CSPRNG failed");
         }
     }
+    const std::string request_id_text = request_id.value_or("");
     DrawRequest draw_request;
     draw_request.now_unix = *now;
     draw_request.player = *player;
-    draw_request.request_id = request_id.value_or("");
+    draw_request.request_id = request_id_text;
     draw_request.paused = paused.value_or(false);
     draw_request.entropy = *entropy;
     DrawResult result = draw(*campaign, host_counters(), draw_request);

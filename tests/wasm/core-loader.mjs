@@ -1,0 +1,92 @@
+// Loads a wasm build of the core in Node and wraps its C ABI (see
+// wasm/abi/blindbox.h) as `call(name, ...args)` on strings.
+//
+//   loadWasi(path)        the WASI reactor (build/wasi/blindbox.wasm) under
+//                         node:wasi, with the blindbox_host counter imports
+//                         implemented over a Map (reset with resetCounters()).
+//   loadEmscripten(dir)   the Emscripten ES module (build/emscripten/).
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { WASI } from "node:wasi";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function wrap(exports, memory) {
+  const view = () => new Uint8Array(memory().buffer); // re-read: the heap may grow
+  const withInput = (text, fn) => {
+    const bytes = encoder.encode(text);
+    if (bytes.length === 0) return fn(0, 0);
+    const pointer = exports.bb_alloc(bytes.length);
+    if (pointer === 0) throw new Error("bb_alloc failed");
+    view().set(bytes, pointer);
+    try {
+      return fn(pointer, bytes.length);
+    } finally {
+      exports.bb_free(pointer);
+    }
+  };
+  const result = () => {
+    const pointer = exports.bb_result_ptr();
+    const length = exports.bb_result_len();
+    return decoder.decode(view().subarray(pointer, pointer + length));
+  };
+  return {
+    exports,
+    /** Calls bb_<name>(handle?, text) and returns {status, text}. */
+    call(name, ...args) {
+      const fn = exports[`bb_${name}`];
+      if (!fn) throw new Error(`no export bb_${name}`);
+      const text = args.length > 0 && typeof args[args.length - 1] === "string" ? args.pop() : null;
+      const status =
+        text === null ? fn(...args) : withInput(text, (pointer, length) => fn(...args, pointer, length));
+      return { status, text: result() };
+    },
+  };
+}
+
+export async function loadWasi(path) {
+  const counters = new Map();
+  const memory = () => instance.exports.memory;
+  const key = (pointer, length) =>
+    decoder.decode(new Uint8Array(memory().buffer, pointer, length));
+  const host = {
+    counter_get: (pointer, length) => counters.get(key(pointer, length)) ?? 0,
+    counter_add: (pointer, length, delta, cap) => {
+      const name = key(pointer, length);
+      const next = (counters.get(name) ?? 0) + delta;
+      if (next < 0 || next > cap) return 0;
+      counters.set(name, next);
+      return 1;
+    },
+    counter_mark: (pointer, length) => {
+      const name = key(pointer, length);
+      if (counters.get(name)) return 0;
+      counters.set(name, 1);
+      return 1;
+    },
+  };
+  const wasi = new WASI({ version: "preview1" });
+  const module = await WebAssembly.compile(readFileSync(path));
+  const instance = await WebAssembly.instantiate(module, {
+    wasi_snapshot_preview1: wasi.wasiImport,
+    blindbox_host: host,
+  });
+  wasi.initialize(instance);
+  const core = wrap(instance.exports, memory);
+  core.resetCounters = () => counters.clear();
+  return core;
+}
+
+export async function loadEmscripten(directory) {
+  const { default: createBlindbox } = await import(join(directory, "blindbox.mjs"));
+  const module = await createBlindbox({ wasmBinary: readFileSync(join(directory, "blindbox.wasm")) });
+  const exports = {};
+  for (const name of Object.keys(module)) {
+    if (name.startsWith("_bb_")) exports[name.slice(1)] = module[name];
+  }
+  const core = wrap(exports, () => ({ buffer: module.HEAPU8.buffer }));
+  core.resetCounters = () => {};
+  return core;
+}
