@@ -1,1 +1,229 @@
+// The C ABI: every call either succeeds or returns an error value with a
+// machine code, a message and the field at fault. None may crash on bad
+// input (the wasm builds would trap).
+
+#include "blindbox.h"
+
+#include "test_support.h"
+
 #include <doctest/doctest.h>
+
+#include <string>
+
+using namespace blindbox::test;
+
+namespace {
+
+std::string result_text() {
+    return std::string(reinterpret_cast<const char*>(bb_result_ptr()), bb_result_len());
+}
+
+json result_json() { return json::parse(result_text(), nullptr, false); }
+
+int32_t call(int32_t (*fn)(int32_t, const char*, uint32_t), int32_t handle,
+             const std::string& text) {
+    return fn(handle, text.data(), static_cast<uint32_t>(text.size()));
+}
+
+int32_t load(const json& document) {
+    const std::string text = document.dump();
+    return bb_campaign_load(text.data(), static_cast<uint32_t>(text.size()));
+}
+
+// The error a failed call left: code, field, message.
+struct Error {
+    std::string code, field, message;
+};
+
+Error last_error() {
+    json body = result_json();
+    REQUIRE(body.contains("error"));
+    const json& error = body["error"];
+    return {error.value("code", ""), error.value("field", ""), error.value("message", "")};
+}
+
+} // namespace
+
+TEST_CASE("a campaign is validated, loaded and described through the ABI") {
+    const std::string text = base_campaign().dump();
+    CHECK(bb_validate(text.data(), static_cast<uint32_t>(text.size())) == BB_OK);
+    CHECK(result_text() == R"({"valid":true})");
+    const int32_t handle = load(base_campaign());
+    REQUIRE(handle > 0);
+    CHECK(result_json()["id"] == "test-campaign");
+    CHECK(bb_campaign_describe(handle) == BB_OK);
+    CHECK(result_json()["limits"]["draws_per_day"] == 1000);
+    CHECK(bb_campaign_unload(handle) == BB_OK);
+    CHECK(bb_campaign_describe(handle) == BB_E_ARGUMENT);
+    CHECK(last_error().code == "unknown_handle");
+}
+
+TEST_CASE("an invalid campaign lists every problem with its field") {
+    json document = base_campaign();
+    document["utc_offset"] = "8";
+    document["prize_table"]["prizes"][0]["stock"] = -1;
+    const std::string text = document.dump();
+    CHECK(bb_campaign_load(text.data(), static_cast<uint32_t>(text.size())) == BB_E_INVALID);
+    json body = result_json();
+    CHECK(body["error"]["code"] == "invalid_campaign");
+    CHECK(body["error"]["message"] == "2 problems");
+    CHECK(body["error"]["field"] == "/utc_offset");
+    REQUIRE(body["error"]["errors"].size() == 2);
+    CHECK(body["error"]["errors"][1]["field"] == "/prize_table/prizes/0/stock");
+}
+
+TEST_CASE("malformed calls return errors and never crash") {
+    const int32_t handle = load(base_campaign());
+    REQUIRE(handle > 0);
+
+    SUBCASE("null or oversized buffers") {
+        CHECK(bb_validate(nullptr, 10) == BB_E_ARGUMENT);
+        CHECK(last_error().code == "invalid_argument");
+        CHECK(bb_odds(handle, "{}", BB_MAX_INPUT + 1) == BB_E_ARGUMENT);
+        CHECK(bb_alloc(0) == nullptr);
+        CHECK(bb_alloc(BB_MAX_INPUT + 1) == nullptr);
+        bb_free(nullptr);
+    }
+    SUBCASE("unknown handles") {
+        for (int32_t bad : {0, -1, 9999, handle + 1000}) {
+            CHECK(call(bb_draw, bad, "{}") == BB_E_ARGUMENT);
+            CHECK(bb_campaign_unload(bad) == BB_E_ARGUMENT);
+        }
+    }
+    SUBCASE("input that is not JSON, or not an object") {
+        CHECK(call(bb_draw, handle, "{\"now\": ") == BB_E_INVALID);
+        CHECK(last_error().code == "invalid_request");
+        CHECK(last_error().message.rfind("not valid JSON", 0) == 0);
+        CHECK(call(bb_draw, handle, "[1,2]") == BB_E_INVALID);
+        CHECK(call(bb_draw, handle, "") == BB_E_INVALID);
+        CHECK(bb_validate("\xff\xfe", 2) == BB_E_INVALID);
+    }
+    SUBCASE("wrong types and unknown fields name the field") {
+        CHECK(call(bb_draw, handle, R"({"now": "soon", "player": "a"})") == BB_E_INVALID);
+        CHECK(last_error().field == "/now");
+        CHECK(call(bb_draw, handle, R"({"now": 1793500000, "player": 7})") == BB_E_INVALID);
+        CHECK(last_error().field == "/player");
+        CHECK(call(bb_draw, handle, R"({"now": 1793500000, "player": "a", "cheat": 1})") ==
+              BB_E_INVALID);
+        CHECK(last_error().field == "/cheat");
+        CHECK(call(bb_draw, handle, R"({"now": 1793500000, "player": "a", "entropy": "zz"})") ==
+              BB_E_INVALID);
+        CHECK(last_error().field == "/entropy");
+        CHECK(call(bb_odds, handle, R"({"day": "2026-11-05", "issued": {"nope": 1}})") ==
+              BB_E_INVALID);
+        CHECK(last_error().field == "/issued/nope");
+        CHECK(call(bb_simulate, handle, R"({"day": "2026-11-05", "players": 0})") == BB_E_INVALID);
+        CHECK(last_error().field == "/players");
+    }
+    bb_campaign_unload(handle);
+}
+
+TEST_CASE("a draw through the ABI returns a claim token only for a win") {
+    json document = base_campaign();
+    document["prize_table"]["prizes"][0]["odds"] = "1";
+    document["prize_table"]["prizes"][1]["odds"] = "0";
+    const int32_t handle = load(document);
+    REQUIRE(handle > 0);
+    bb_memory_reset();
+    const int64_t noon = 1793592000; // 2026-11-02 12:00 +08:00
+    const std::string request =
+        R"({"now": )" + std::to_string(noon) + R"(, "player": "alice", "request_id": "r1"})";
+    REQUIRE(call(bb_draw, handle, request) == BB_OK);
+    json win = result_json();
+    CHECK(win["status"] == "win");
+    CHECK(win["prize"]["id"] == "gold");
+    const std::string token = win["claim_token"];
+    const std::string hash = win["claim_token_hash"];
+    CHECK(token.size() == 24);
+    CHECK(win["entropy"].get<std::string>().size() == 64);
+
+    const std::string match = json{{"token", token}, {"hash", hash}}.dump();
+    CHECK(bb_claim_token_matches(match.data(), static_cast<uint32_t>(match.size())) == 1);
+    const std::string other =
+        json{{"token", std::string(24, 'A')}, {"hash", hash}}.dump();
+    CHECK(bb_claim_token_matches(other.data(), static_cast<uint32_t>(other.size())) == 0);
+
+    REQUIRE(call(bb_draw, handle, request) == BB_OK);
+    json again = result_json();
+    CHECK(again["status"] == "duplicate_request");
+    CHECK_FALSE(again.contains("claim_token"));
+
+    // Gold has stock 2: the third draw is a blank with no token.
+    REQUIRE(call(bb_draw, handle, R"({"now": 1793592000, "player": "bob"})") == BB_OK);
+    REQUIRE(call(bb_draw, handle, R"({"now": 1793592000, "player": "carol"})") == BB_OK);
+    json blank = result_json();
+    CHECK(blank["status"] == "blank");
+    CHECK_FALSE(blank.contains("claim_token"));
+    bb_campaign_unload(handle);
+}
+
+TEST_CASE("odds through the ABI read explicit stock or the counters") {
+    const int32_t handle = load(base_campaign());
+    REQUIRE(handle > 0);
+    REQUIRE(call(bb_odds, handle, R"({"day": "2026-11-05", "issued": {"gold": 2}})") == BB_OK);
+    json report = result_json();
+    CHECK(report["prizes"][0]["stock_left"] == 0);
+    CHECK(report["prizes"][0]["odds"]["disclosed"]["fraction"] == "1/10");
+    CHECK(report["prizes"][0]["odds"]["effective"]["fraction"] == "0/1");
+    CHECK(report["win"]["effective"]["decimal"] == "0.200000000");
+    bb_memory_reset();
+    REQUIRE(call(bb_odds, handle, R"({"now": 1793592000, "stock": "counters"})") == BB_OK);
+    CHECK(result_json()["prizes"][0]["stock_left"] == 2);
+    bb_campaign_unload(handle);
+}
+
+TEST_CASE("mangled requests never crash any entry point") {
+    // Byte-level mutations of valid requests: flips, truncations, insertions.
+    // Run under the sanitizer preset too, this is the ABI's no-trap promise.
+    json document = base_campaign();
+    document["pity"] = {{"after", 2}, {"prizes", {"silver"}}};
+    const int32_t handle = load(document);
+    REQUIRE(handle > 0);
+    const std::string campaign_text = document.dump();
+    const std::vector<std::string> seeds = {
+        R"({"now": 1793592000, "player": "alice", "request_id": "r1", "paused": false})",
+        R"({"day": "2026-11-05", "seconds_since_open": 100, "issued": {"gold": 1}, "pity_streak": 2, "entropy": "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})",
+        R"({"day": "2026-11-05", "players": 20, "draws_per_player": 2, "seed": 3})",
+        R"({"token": "AAAAAAAAAAAAAAAAAAAAAAAA", "hash": "00"})",
+    };
+    uint64_t state = 12345;
+    auto next = [&state]() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    int calls = 0;
+    for (int round = 0; round < 400; ++round) {
+        for (const std::string& seed : seeds) {
+            std::string text = seed;
+            const int mutations = 1 + static_cast<int>(next() % 4);
+            for (int m = 0; m < mutations && !text.empty(); ++m) {
+                const size_t at = next() % text.size();
+                switch (next() % 4) {
+                case 0: text[at] = static_cast<char>(next() & 0xFF); break;
+                case 1: text.resize(at); break;
+                case 2: text.insert(at, 1, "{}[]\",:0-9e\\"[next() % 12]); break;
+                default: text.erase(at, 1 + next() % 3); break;
+                }
+            }
+            const auto size = static_cast<uint32_t>(text.size());
+            bb_draw(handle, text.data(), size);
+            bb_decide(handle, text.data(), size);
+            bb_odds(handle, text.data(), size);
+            bb_clock(handle, text.data(), size);
+            bb_simulate(handle, text.data(), size);
+            bb_claim_token_matches(text.data(), size);
+            bb_validate(text.data(), size);
+            CHECK(bb_result_len() > 0);
+            calls += 7;
+        }
+        // Mangled campaigns too.
+        std::string broken = campaign_text;
+        broken[next() % broken.size()] = static_cast<char>(next() & 0xFF);
+        const int32_t other = bb_campaign_load(broken.data(), static_cast<uint32_t>(broken.size()));
+        if (other > 0) bb_campaign_unload(other);
+    }
+    CHECK(calls == 400 * 4 * 7);
+    bb_campaign_unload(handle);
+}

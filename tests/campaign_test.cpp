@@ -105,6 +105,9 @@ TEST_CASE("dates, offsets and hours must be well formed") {
         json document = base_campaign();
         document["window"]["first_day"] = "2026-02-30";
         CHECK(errors_of(document) ==
+              Lines{"/window/first_day: is not a calendar date from 1970 on (2026-02-30)"});
+        document["window"]["first_day"] = "2026-11-01T00:00";
+        CHECK(errors_of(document) ==
               Lines{"/window/first_day: must be a date like \"2026-11-28\""});
     }
     SUBCASE("a malformed offset") {
@@ -131,7 +134,8 @@ TEST_CASE("a window must not end before it starts") {
         hours["window"]["opens_at"] = "22:00";
         hours["window"]["closes_at"] = "10:00";
         CHECK(errors_of(hours) ==
-              Lines{"/window/closes_at: closes_at must be later than opens_at"});
+              Lines{"/window/closes_at: closes_at (10:00) must be later than opens_at (22:00): "
+                    "opening hours cannot cross midnight"});
     }
 }
 

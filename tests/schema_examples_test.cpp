@@ -14,9 +14,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -74,10 +76,27 @@ std::string describe(const std::vector<blindbox::ValidationError>& errors) {
     return text.empty() ? "(none)" : text;
 }
 
+// The value at `keys` below `node`, or null when any step is missing. (A const
+// json's operator[] must not be given a missing key, and with JSON_NOEXCEPTION
+// at() aborts, so the schema is walked with find().)
+const json& lookup(const json& node, std::initializer_list<std::string_view> keys) {
+    static const json missing;
+    const json* at = &node;
+    for (auto key : keys) {
+        if (!at->is_object()) return missing;
+        auto it = at->find(key);
+        if (it == at->end()) return missing;
+        at = &*it;
+    }
+    return *at;
+}
+
 std::set<std::string> property_names(const json& schema) {
     std::set<std::string> names;
-    if (schema.is_object() && schema.contains("properties") && schema["properties"].is_object()) {
-        for (const auto& item : schema["properties"].items()) names.insert(item.key());
+    const json& properties = lookup(schema, {"properties"});
+    if (properties.is_object()) {
+        for (const auto& item : properties.items())
+            names.insert(item.key());
     }
     return names;
 }
@@ -116,8 +135,8 @@ TEST_CASE("every invalid example gives exactly its expected errors") {
         const std::string name = file.filename().string();
         const fs::path expected_path = expected_errors_path(file);
         INFO("example: ", name);
-        REQUIRE_MESSAGE(fs::is_regular_file(expected_path),
-                        "missing ", expected_path.filename().string());
+        REQUIRE_MESSAGE(fs::is_regular_file(expected_path), "missing ",
+                        expected_path.filename().string());
 
         const json expected = json::parse(read_file(expected_path), nullptr, false);
         REQUIRE_MESSAGE(!expected.is_discarded(), expected_path.filename().string(),
@@ -156,8 +175,8 @@ TEST_CASE("every expected-errors file belongs to an invalid example") {
         const std::string name = it->path().filename().string();
         if (!ends_with(name, ".errors.json")) continue;
         const fs::path campaign =
-            invalid_dir / (name.substr(0, name.size() - std::string(".errors.json").size()) +
-                           ".json");
+            invalid_dir /
+            (name.substr(0, name.size() - std::string(".errors.json").size()) + ".json");
         INFO("errors file: ", name);
         CHECK(fs::is_regular_file(campaign));
         orphans += !fs::is_regular_file(campaign);
@@ -170,27 +189,26 @@ TEST_CASE("the schema file is valid JSON and documents every top-level field the
     const json schema = read_schema();
     REQUIRE_FALSE(schema.is_discarded());
     REQUIRE(schema.is_object());
-    CHECK(schema.value("$schema", "") == "https://json-schema.org/draft/2020-12/schema");
-    CHECK(schema.value("additionalProperties", true) == false);
+    CHECK(lookup(schema, {"$schema"}) == "https://json-schema.org/draft/2020-12/schema");
+    CHECK(lookup(schema, {"additionalProperties"}) == false);
 
     // The field list of parse_campaign_document's check_object in wasm/src/campaign.cpp.
     const std::set<std::string> validator_fields = {
-        "$schema", "id",       "title",  "utc_offset",  "window",
-        "pool",    "sold_out", "pacing", "identity",    "limits",
-        "pity",    "prize_table", "date_overrides"};
+        "$schema", "id",       "title",  "utc_offset", "window",      "pool",          "sold_out",
+        "pacing",  "identity", "limits", "pity",       "prize_table", "date_overrides"};
     CHECK(property_names(schema) == validator_fields);
 
     // The fields the validator requires.
-    REQUIRE(schema.contains("required"));
-    REQUIRE(schema["required"].is_array());
+    const json& required_list = lookup(schema, {"required"});
+    REQUIRE(required_list.is_array());
     std::set<std::string> required;
-    for (const auto& field : schema["required"]) {
+    for (const auto& field : required_list) {
         if (field.is_string()) required.insert(field.get<std::string>());
     }
     CHECK(required == std::set<std::string>{"id", "title", "utc_offset", "window", "prize_table"});
 
     // Every field is explained to operators.
-    for (const auto& item : schema["properties"].items()) {
+    for (const auto& item : lookup(schema, {"properties"}).items()) {
         INFO("field: ", item.key());
         CHECK(item.value().is_object());
         CHECK(item.value().contains("description"));
@@ -200,43 +218,48 @@ TEST_CASE("the schema file is valid JSON and documents every top-level field the
 TEST_CASE("the schema documents every nested field the validator knows") {
     const json schema = read_schema();
     REQUIRE_FALSE(schema.is_discarded());
-    REQUIRE(schema.is_object());
-    REQUIRE(schema.contains("properties"));
-    REQUIRE(schema.contains("$defs"));
-    const json& properties = schema["properties"];
-    const json& defs = schema["$defs"];
+    const json& properties = lookup(schema, {"properties"});
+    const json& defs = lookup(schema, {"$defs"});
+    REQUIRE(properties.is_object());
+    REQUIRE(defs.is_object());
+    const json& window = lookup(properties, {"window"});
+    const json& limits = lookup(properties, {"limits"});
+    const json& pity = lookup(properties, {"pity"});
+    const json& table = lookup(defs, {"prize_table"});
+    const json& prize = lookup(defs, {"prize"});
 
     // Each set is the `known` list of a check_object call in campaign.cpp.
-    CHECK(property_names(properties["window"]) ==
+    CHECK(property_names(window) ==
           std::set<std::string>{"first_day", "last_day", "opens_at", "closes_at"});
-    CHECK(property_names(properties["limits"]) ==
-          std::set<std::string>{"draws_per_day", "draws_per_campaign"});
-    CHECK(property_names(properties["pity"]) == std::set<std::string>{"after", "prizes"});
-    REQUIRE(defs.contains("prize_table"));
-    REQUIRE(defs.contains("prize"));
-    CHECK(property_names(defs["prize_table"]) == std::set<std::string>{"prizes", "boxes"});
-    CHECK(property_names(defs["prize"]) ==
+    CHECK(property_names(limits) == std::set<std::string>{"draws_per_day", "draws_per_campaign"});
+    CHECK(property_names(pity) == std::set<std::string>{"after", "prizes"});
+    CHECK(property_names(table) == std::set<std::string>{"prizes", "boxes"});
+    CHECK(property_names(prize) ==
           std::set<std::string>{"id", "name", "value", "image", "stock", "odds"});
 
-    // Every object the validator closes is closed in the schema too.
-    for (const json* closed : {&properties["window"], &properties["limits"], &properties["pity"],
-                               &defs["prize_table"], &defs["prize"]}) {
-        CHECK(closed->value("additionalProperties", true) == false);
+    // Every object the validator closes is closed in the schema too, and every
+    // field in it is explained.
+    for (const json* closed : {&window, &limits, &pity, &table, &prize}) {
+        CHECK(lookup(*closed, {"additionalProperties"}) == false);
+        for (const auto& item : lookup(*closed, {"properties"}).items()) {
+            INFO("field: ", item.key());
+            CHECK(lookup(item.value(), {"description"}).is_string());
+        }
     }
 
-    // The enumerations the validator accepts, in its order.
-    CHECK(properties["pool"]["enum"] == json::array({"odds", "deck"}));
-    CHECK(properties["sold_out"]["enum"] == json::array({"lose", "redistribute"}));
-    CHECK(properties["pacing"]["enum"] == json::array({"none", "even"}));
-    CHECK(properties["identity"]["enum"] == json::array({"open", "ticket"}));
+    // The words the validator accepts, in its order.
+    CHECK(lookup(properties, {"pool", "enum"}) == json::array({"odds", "deck"}));
+    CHECK(lookup(properties, {"sold_out", "enum"}) == json::array({"lose", "redistribute"}));
+    CHECK(lookup(properties, {"pacing", "enum"}) == json::array({"none", "even"}));
+    CHECK(lookup(properties, {"identity", "enum"}) == json::array({"open", "ticket"}));
 
-    // The limits from campaign.h.
-    CHECK(defs["prize_table"]["properties"]["prizes"]["maxItems"] == blindbox::max_prizes);
-    CHECK(defs["prize"]["properties"]["name"]["maxLength"] == blindbox::max_name_length);
-    CHECK(defs["prize"]["properties"]["value"]["maxLength"] == blindbox::max_value_length);
-    CHECK(defs["prize"]["properties"]["image"]["maxLength"] == blindbox::max_image_length);
-    CHECK(defs["prize"]["properties"]["stock"]["maximum"] == blindbox::max_stock);
-    CHECK(properties["title"]["maxLength"] == blindbox::max_title_length);
-    CHECK(properties["id"]["maxLength"] == blindbox::max_id_length);
-    CHECK(properties["date_overrides"]["maxProperties"] == blindbox::max_date_overrides);
+    // The limits of campaign.h.
+    CHECK(lookup(table, {"properties", "prizes", "maxItems"}) == blindbox::max_prizes);
+    CHECK(lookup(prize, {"properties", "name", "maxLength"}) == blindbox::max_name_length);
+    CHECK(lookup(prize, {"properties", "value", "maxLength"}) == blindbox::max_value_length);
+    CHECK(lookup(prize, {"properties", "image", "maxLength"}) == blindbox::max_image_length);
+    CHECK(lookup(prize, {"properties", "stock", "maximum"}) == blindbox::max_stock);
+    CHECK(lookup(properties, {"title", "maxLength"}) == blindbox::max_title_length);
+    CHECK(lookup(properties, {"id", "maxLength"}) == blindbox::max_id_length);
+    CHECK(lookup(properties, {"date_overrides", "maxProperties"}) == blindbox::max_date_overrides);
 }

@@ -41,7 +41,7 @@ int32_t error_reply(int32_t status, std::string_view code, std::string message,
                     std::string field = {}) {
     json error = {{"code", code}, {"message", std::move(message)}};
     if (!field.empty()) error["field"] = std::move(field);
-    return reply(status, json{{"error", std::move(error)}}.dump());
+    return reply(status, dump_json(json{{"error", std::move(error)}}));
 }
 
 int32_t errors_reply(std::string_view code, const std::vector<ValidationError>& errors) {
@@ -55,7 +55,7 @@ int32_t errors_reply(std::string_view code, const std::vector<ValidationError>& 
                            : std::to_string(errors.size()) + " problems";
     json error = {{"code", code}, {"message", summary}, {"errors", std::move(list)}};
     if (!errors.empty() && !errors[0].pointer.empty()) error["field"] = errors[0].pointer;
-    return reply(BB_E_INVALID, json{{"error", std::move(error)}}.dump());
+    return reply(BB_E_INVALID, dump_json(json{{"error", std::move(error)}}));
 }
 
 // Checks that [data, data + size) is a readable input.
@@ -285,7 +285,7 @@ BB_EXPORT(bb_decide) int32_t bb_decide(int32_t handle, const char* data, uint32_
                 {"sold_out_prize", decision.sold_out_prize >= 0
                                        ? json(table.prizes[decision.sold_out_prize].id)
                                        : json(nullptr)}};
-    return reply(BB_OK, out.dump());
+    return reply(BB_OK, dump_json(out));
 }
 
 BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t size) {
@@ -324,7 +324,7 @@ BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t si
         out["claim_token"] = token->token;
         out["claim_token_hash"] = token->hash_hex;
     }
-    return reply(BB_OK, out.dump());
+    return reply(BB_OK, dump_json(out));
 }
 
 BB_EXPORT(bb_simulate) int32_t bb_simulate(int32_t handle, const char* data, uint32_t size) {
@@ -360,12 +360,12 @@ BB_EXPORT(bb_memory_reset) int32_t bb_memory_reset(void) {
 BB_EXPORT(bb_claim_token_new) int32_t bb_claim_token_new(void) {
     auto token = new_claim_token();
     if (!token) return error_reply(BB_E_RANDOM, "random_unavailable", "the CSPRNG failed");
-    return reply(BB_OK, json{{"token", token->token}, {"hash", token->hash_hex}}.dump());
+    return reply(BB_OK, dump_json(json{{"token", token->token}, {"hash", token->hash_hex}}));
 }
 
 BB_EXPORT(bb_claim_token_hash) int32_t bb_claim_token_hash(const char* data, uint32_t size) {
     if (!input_ok(data, size)) return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
-    return reply(BB_OK, json{{"hash", claim_token_hash(std::string_view(data, size))}}.dump());
+    return reply(BB_OK, dump_json(json{{"hash", claim_token_hash(std::string_view(data, size))}}));
 }
 
 BB_EXPORT(bb_claim_token_matches) int32_t bb_claim_token_matches(const char* data, uint32_t size) {

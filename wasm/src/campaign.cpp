@@ -9,6 +9,21 @@ namespace blindbox {
 
 namespace {
 
+bool looks_like_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (text[i] < '0' || text[i] > '9') return false;
+    }
+    return true;
+}
+
+std::string date_problem(std::string_view text) {
+    if (looks_like_date(text)) {
+        return "is not a calendar date from 1970 on (" + std::string(text) + ")";
+    }
+    return "must be a date like \"2026-11-28\"";
+}
+
 struct TableRead {
     PrizeTable table;
     bool ok = false;
@@ -68,13 +83,13 @@ TableRead read_table(JsonChecker& check, const json& node, const std::string& po
             prize.id = *id;
         }
         if (auto name = check.text(item, "name", at, true, max_name_length)) prize.name = *name;
-        if (auto value = check.text(item, "value", at, false, max_value_length)) {
+        if (auto value = check.text(item, "value", at, false, max_value_length, true)) {
             prize.value = *value;
         }
-        if (auto image = check.text(item, "image", at, false, max_image_length)) {
+        if (auto image = check.text(item, "image", at, false, max_image_length, true)) {
             bool web = image->rfind("https://", 0) == 0 || image->rfind("http://", 0) == 0 ||
                        (image->rfind("/", 0) == 0 && image->rfind("//", 0) != 0);
-            if (!web) {
+            if (!image->empty() && !web) {
                 check.fail(child(at, "image"), "must be an http(s) URL or a path starting with /");
             } else {
                 prize.image = *image;
@@ -97,7 +112,8 @@ TableRead read_table(JsonChecker& check, const json& node, const std::string& po
                                               "or a fraction like \"1/144\" (denominator at most "
                                               "1000000000), written as a string");
             } else if (Fraction::make(1, 1) < *parsed) {
-                check.fail(child(at, "odds"), "must be at most 1 (got " + parsed->to_string() + ")");
+                check.fail(child(at, "odds"),
+                           "must be at most 1 (got " + value->get<std::string>() + ")");
             } else {
                 odds.back() = parsed;
             }
@@ -185,7 +201,7 @@ ParseResult parse_campaign_document(const json& document) {
     if (auto title = check.text(document, "title", root, true, max_title_length)) {
         campaign.title = *title;
     }
-    if (auto offset = check.text(document, "utc_offset", root, true, 16)) {
+    if (auto offset = check.text(document, "utc_offset", root, true, 64)) {
         if (auto minutes = parse_utc_offset(*offset)) {
             campaign.utc_offset_text = *offset;
             campaign.utc_offset_minutes = *minutes;
@@ -201,16 +217,16 @@ ParseResult parse_campaign_document(const json& document) {
         if (check.check_object(*window, at, {"first_day", "last_day", "opens_at", "closes_at"})) {
             size_t errors_before = check.errors.size();
             auto read_date = [&](std::string_view key) -> std::optional<DayNumber> {
-                auto text = check.text(*window, key, at, true, 10);
+                auto text = check.text(*window, key, at, true, 64);
                 if (!text) return std::nullopt;
                 auto day = parse_date(*text);
-                if (!day) check.fail(child(at, key), "must be a date like \"2026-11-28\"");
+                if (!day) check.fail(child(at, key), date_problem(*text));
                 return day;
             };
             auto first = read_date("first_day");
             auto last = read_date("last_day");
             auto read_time = [&](std::string_view key, bool end) -> std::optional<int32_t> {
-                auto text = check.text(*window, key, at, false, 5);
+                auto text = check.text(*window, key, at, false, 64);
                 if (!text) return std::nullopt;
                 auto minute = parse_time_of_day(*text, end);
                 if (!minute) {
@@ -239,7 +255,10 @@ ParseResult parse_campaign_document(const json& document) {
                 if (campaign.closes_at_minute <= campaign.opens_at_minute) {
                     check.fail(window->contains("closes_at") ? "/window/closes_at"
                                                              : "/window/opens_at",
-                               "closes_at must be later than opens_at");
+                               "closes_at (" + format_time_of_day(campaign.closes_at_minute) +
+                                   ") must be later than opens_at (" +
+                                   format_time_of_day(campaign.opens_at_minute) +
+                                   "): opening hours cannot cross midnight");
                 }
                 window_ok = check.errors.size() == errors_before;
             }
@@ -283,6 +302,7 @@ ParseResult parse_campaign_document(const json& document) {
 
     // Prize tables: the default, then each date override.
     std::set<std::string> known_prize_ids;
+    const size_t errors_before_tables = check.errors.size();
     if (pool_ok) {
         if (const json* table = check.field(document, "prize_table", root, true)) {
             auto read = read_table(check, *table, "/prize_table", campaign.pool);
@@ -300,7 +320,10 @@ ParseResult parse_campaign_document(const json& document) {
                     std::string at = child("/date_overrides", item.key());
                     auto day = parse_date(item.key());
                     if (!day) {
-                        check.fail(at, "must be keyed by a date like \"2026-11-28\"");
+                        check.fail(at, "must be keyed by a date like \"2026-11-28\"" +
+                                           std::string(looks_like_date(item.key())
+                                                           ? " (this one is not on the calendar)"
+                                                           : ""));
                         continue;
                     }
                     if (window_ok && (*day < campaign.first_day || *day > campaign.last_day)) {
@@ -318,6 +341,8 @@ ParseResult parse_campaign_document(const json& document) {
         }
     }
 
+    // Unknown pity prizes are reported only when every table could be read.
+    const bool tables_ok = pool_ok && check.errors.size() == errors_before_tables;
     if (const json* pity = check.field(document, "pity", root, false)) {
         const std::string at = "/pity";
         if (check.check_object(*pity, at, {"after", "prizes"})) {
@@ -341,7 +366,7 @@ ParseResult parse_campaign_document(const json& document) {
                         if (std::find(rule.prize_ids.begin(), rule.prize_ids.end(), text) !=
                             rule.prize_ids.end()) {
                             check.fail(item_at, "names prize \"" + text + "\" twice");
-                        } else if (pool_ok && !known_prize_ids.count(text)) {
+                        } else if (tables_ok && !known_prize_ids.count(text)) {
                             check.fail(item_at, "unknown prize \"" + text +
                                                     "\": not in the prize table or any date "
                                                     "override");
@@ -385,7 +410,7 @@ std::string errors_to_json(const std::vector<ValidationError>& errors) {
     for (const auto& error : errors) {
         list.push_back({{"pointer", error.pointer}, {"message", error.message}});
     }
-    return list.dump();
+    return dump_json(list);
 }
 
 std::string_view to_string(PoolModel model) { return model == PoolModel::odds ? "odds" : "deck"; }

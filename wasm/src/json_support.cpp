@@ -37,8 +37,12 @@ struct SyntaxErrorFinder : nlohmann::json_sax<json> {
     bool end_array() override { return true; }
     bool parse_error(std::size_t position, const std::string& last_token,
                      const nlohmann::detail::exception&) override {
+        std::string near;
+        for (char c : last_token.substr(last_token.size() > 20 ? last_token.size() - 20 : 0)) {
+            near.push_back(c >= 0x20 && c < 0x7F ? c : '?'); // quote only printable ASCII
+        }
         message = "not valid JSON: syntax error at byte " + std::to_string(position) +
-                  " near '" + last_token.substr(0, 20) + "'";
+                  " near '" + near + "'";
         return false;
     }
 };
@@ -54,6 +58,10 @@ json parse_json_document(std::string_view text, std::string& error) {
         error = finder.message.empty() ? "not valid JSON" : finder.message;
     }
     return document;
+}
+
+std::string dump_json(const json& value) {
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string child(const std::string& pointer, std::string_view key) {

@@ -32,6 +32,10 @@ using json = nlohmann::json;
 // `error` to a message naming the byte offset.
 json parse_json_document(std::string_view text, std::string& error);
 
+// Compact JSON text. Strings that are not valid UTF-8 (which parsed input never
+// holds, but a message quoting raw input might) get U+FFFD instead of aborting.
+std::string dump_json(const json& value);
+
 // Validates an already parsed campaign document (see parse_campaign).
 ParseResult parse_campaign_document(const json& document);
 

@@ -52,7 +52,7 @@ std::string campaign_summary_json(const Campaign& campaign) {
     if (campaign.pity) {
         out["pity"] = {{"after", campaign.pity->after}, {"prizes", campaign.pity->prize_ids}};
     }
-    return out.dump();
+    return dump_json(out);
 }
 
 std::string odds_report_json(const Campaign& campaign, const OddsReport& report) {
@@ -79,10 +79,10 @@ std::string odds_report_json(const Campaign& campaign, const OddsReport& report)
         out["boxes_total"] = report.boxes_total;
         out["boxes_left"] = report.boxes_left;
     }
-    return out.dump();
+    return dump_json(out);
 }
 
-std::string clock_json(const CampaignClock& clock) { return clock_object(clock).dump(); }
+std::string clock_json(const CampaignClock& clock) { return dump_json(clock_object(clock)); }
 
 std::string draw_result_json(const Campaign&, const DrawResult& result) {
     json out = {{"status", to_string(result.status)}, {"clock", clock_object(result.clock)}};
@@ -96,7 +96,7 @@ std::string draw_result_json(const Campaign&, const DrawResult& result) {
     } else if (result.status == DrawStatus::daily_limit_reached) {
         out["draws_today"] = result.draws_today;
     }
-    return out.dump();
+    return dump_json(out);
 }
 
 std::string simulation_report_json(const Campaign& campaign, const SimulationReport& report) {
@@ -129,7 +129,7 @@ std::string simulation_report_json(const Campaign& campaign, const SimulationRep
                                               : json(nullptr)},
                 {"opening_seconds", report.opening_seconds},
                 {"prizes", std::move(prizes)}};
-    return out.dump();
+    return dump_json(out);
 }
 
 } // namespace blindbox
