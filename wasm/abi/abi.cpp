@@ -344,6 +344,18 @@ BB_EXPORT(bb_simulate) int32_t bb_simulate(int32_t handle, const char* data, uin
         request.check.fail("/day", "must be a date like \"2026-11-28\"");
         return invalid_request(request);
     }
+    if (*day < campaign->first_day || *day > campaign->last_day) {
+        request.check.fail("/day", "is outside the campaign window (" +
+                                       format_date(campaign->first_day) + " to " +
+                                       format_date(campaign->last_day) + ")");
+        return invalid_request(request);
+    }
+    const int64_t draws = *players * per_player.value_or(campaign->limits.draws_per_day);
+    if (*players > max_simulated_draws / per_player.value_or(campaign->limits.draws_per_day) ||
+        draws > max_simulated_draws) {
+        request.check.fail("/players", "players x draws per player must be at most 100000000");
+        return invalid_request(request);
+    }
     SimulationOptions options;
     options.day = *day;
     options.players = *players;

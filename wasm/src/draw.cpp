@@ -74,6 +74,7 @@ Decision decide_odds(const Campaign& campaign, const PrizeTable& table, int64_t 
     Decision decision;
     const size_t count = table.prizes.size();
     const uint64_t ticket = uniform_below(engine, table.common_denominator);
+    if (ticket >= table.total_weight) return decision; // the blank region: no prize to scan
     const int drawn = pick_by_weight(count, ticket, [&](size_t i) { return table.prizes[i].weight; });
     if (drawn < 0) return decision;
     if (units_available(campaign, table.prizes[drawn], drawn, seconds_since_open, stock) > 0) {

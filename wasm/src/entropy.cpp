@@ -19,7 +19,9 @@ EntropyEngine::EntropyEngine(const Entropy& entropy) {
     bool all_zero = true;
     for (int word = 0; word < 4; ++word) {
         uint64_t value = 0;
-        for (int byte = 7; byte >= 0; --byte) value = (value << 8) | entropy.bytes[word * 8 + byte];
+        for (int byte = 0; byte < 8; ++byte) {
+            value |= uint64_t{entropy.bytes[word * 8 + byte]} << (8 * byte); // little-endian
+        }
         state_[word] = value;
         all_zero = all_zero && value == 0;
     }
