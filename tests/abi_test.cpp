@@ -18,7 +18,9 @@ std::string result_text() {
     return std::string(reinterpret_cast<const char*>(bb_result_ptr()), bb_result_len());
 }
 
-json result_json() { return json::parse(result_text(), nullptr, false); }
+json result_json() {
+    return json::parse(result_text(), nullptr, false);
+}
 
 int32_t call(int32_t (*fn)(int32_t, const char*, uint32_t), int32_t handle,
              const std::string& text) {
@@ -139,8 +141,7 @@ TEST_CASE("a draw through the ABI returns a claim token only for a win") {
 
     const std::string match = json{{"token", token}, {"hash", hash}}.dump();
     CHECK(bb_claim_token_matches(match.data(), static_cast<uint32_t>(match.size())) == 1);
-    const std::string other =
-        json{{"token", std::string(24, 'A')}, {"hash", hash}}.dump();
+    const std::string other = json{{"token", std::string(24, 'A')}, {"hash", hash}}.dump();
     CHECK(bb_claim_token_matches(other.data(), static_cast<uint32_t>(other.size())) == 0);
 
     REQUIRE(call(bb_draw, handle, request) == BB_OK);
@@ -201,10 +202,18 @@ TEST_CASE("mangled requests never crash any entry point") {
             for (int m = 0; m < mutations && !text.empty(); ++m) {
                 const size_t at = next() % text.size();
                 switch (next() % 4) {
-                case 0: text[at] = static_cast<char>(next() & 0xFF); break;
-                case 1: text.resize(at); break;
-                case 2: text.insert(at, 1, "{}[]\",:0-9e\\"[next() % 12]); break;
-                default: text.erase(at, 1 + next() % 3); break;
+                case 0:
+                    text[at] = static_cast<char>(next() & 0xFF);
+                    break;
+                case 1:
+                    text.resize(at);
+                    break;
+                case 2:
+                    text.insert(at, 1, "{}[]\",:0-9e\\"[next() % 12]);
+                    break;
+                default:
+                    text.erase(at, 1 + next() % 3);
+                    break;
                 }
             }
             const auto size = static_cast<uint32_t>(text.size());

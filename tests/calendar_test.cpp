@@ -14,7 +14,8 @@ TEST_CASE("dates are real calendar dates") {
         CAPTURE(bad);
         CHECK_FALSE(parse_date(bad).has_value());
     }
-    for (DayNumber d = 0; d < 40000; d += 37) CHECK(parse_date(format_date(d)) == d);
+    for (DayNumber d = 0; d < 40000; d += 37)
+        CHECK(parse_date(format_date(d)) == d);
 }
 
 TEST_CASE("UTC offsets are fixed offsets between -12:00 and +14:00") {

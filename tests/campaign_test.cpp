@@ -11,7 +11,8 @@ namespace {
 std::vector<std::string> errors_of(const json& document) {
     ParseResult result = parse_campaign(document.dump());
     std::vector<std::string> lines;
-    for (const auto& error : result.errors) lines.push_back(error.pointer + ": " + error.message);
+    for (const auto& error : result.errors)
+        lines.push_back(error.pointer + ": " + error.message);
     CHECK(result.campaign.has_value() == lines.empty());
     return lines;
 }
@@ -72,7 +73,8 @@ TEST_CASE("odds that add up to more than 1 are rejected") {
 }
 
 TEST_CASE("stock must be a whole number from 0 to 10^9") {
-    const char* message = "/prize_table/prizes/0/stock: must be a whole number from 0 to 1000000000";
+    const char* message =
+        "/prize_table/prizes/0/stock: must be a whole number from 0 to 1000000000";
     for (json bad : {json(-1), json(2.5), json("5"), json(1000000001), json(nullptr)}) {
         CAPTURE(bad.dump());
         json document = base_campaign();
@@ -94,10 +96,9 @@ TEST_CASE("unknown fields are rejected wherever they appear") {
     document["colour"] = "red";
     document["prize_table"]["prizes"][0]["weight"] = 3;
     document["window"]["timezone"] = "Asia/Shanghai";
-    CHECK(errors_of(document) ==
-          Lines{"/colour: unknown field \"colour\"",
-                "/window/timezone: unknown field \"timezone\"",
-                "/prize_table/prizes/0/weight: unknown field \"weight\""});
+    CHECK(errors_of(document) == Lines{"/colour: unknown field \"colour\"",
+                                       "/window/timezone: unknown field \"timezone\"",
+                                       "/prize_table/prizes/0/weight: unknown field \"weight\""});
 }
 
 TEST_CASE("dates, offsets and hours must be well formed") {
@@ -159,7 +160,8 @@ TEST_CASE("a table holds at most 256 prizes") {
 TEST_CASE("names and titles have length limits counted in characters") {
     json document = base_campaign();
     std::string long_name;
-    for (int i = 0; i < 101; ++i) long_name += "盒";
+    for (int i = 0; i < 101; ++i)
+        long_name += "盒";
     document["prize_table"]["prizes"][0]["name"] = long_name;
     CHECK(errors_of(document) ==
           Lines{"/prize_table/prizes/0/name: must be at most 100 characters (got 101)"});
@@ -208,7 +210,8 @@ TEST_CASE("the deck model takes boxes, not odds") {
                 "stock over the boxes left",
                 "/prize_table/prizes/1/odds: the deck model takes no odds: a prize's odds are its "
                 "stock over the boxes left"});
-    for (auto& prize : document["prize_table"]["prizes"]) prize.erase("odds");
+    for (auto& prize : document["prize_table"]["prizes"])
+        prize.erase("odds");
     document["prize_table"]["boxes"] = 6;
     CHECK(errors_of(document) ==
           Lines{"/prize_table/prizes: prize stock adds up to 7, more than the 6 boxes"});

@@ -62,7 +62,8 @@ TEST_CASE("the golden corpus replays byte for byte natively") {
     // The corpus exercises both outcomes, not just refusals.
     CHECK(wins > 50);
     CHECK(blanks > 50);
-    for (int32_t handle : handles) bb_campaign_unload(handle);
+    for (int32_t handle : handles)
+        bb_campaign_unload(handle);
 }
 
 TEST_CASE("the golden file's inputs are the corpus the generator builds") {

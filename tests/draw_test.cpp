@@ -217,7 +217,8 @@ TEST_CASE("the pity rule guarantees a prize after a run of blanks") {
     CHECK(counters.get(counter_key::player_pity("alice")) == 0);
 
     SUBCASE("while stock lasts: with the set sold out the draw is an ordinary one") {
-        for (int i = 5; i <= 7; ++i) draw_at(campaign, counters, now, "alice", i);
+        for (int i = 5; i <= 7; ++i)
+            draw_at(campaign, counters, now, "alice", i);
         DrawResult no_stock = draw_at(campaign, counters, now, "alice", 8);
         CHECK(no_stock.status == DrawStatus::blank);
         CHECK(no_stock.pity_streak == 4);

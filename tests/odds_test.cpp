@@ -25,9 +25,9 @@ TEST_CASE("odds are read exactly from decimals and fractions") {
         CHECK(parse_odds("1.5") == Fraction::make(3, 2));
     }
     SUBCASE("anything else is refused") {
-        for (const char* bad : {"", ".5", "5.", "0.1234567891", "1/0", "1/1000000001", "-0.1",
-                                "0,5", "1e-3", " 0.5", "0.5 ", "1/", "/2", "1/2/3", "abc",
-                                "0x10", "+0.5"}) {
+        for (const char* bad :
+             {"", ".5", "5.", "0.1234567891", "1/0", "1/1000000001", "-0.1", "0,5", "1e-3", " 0.5",
+              "0.5 ", "1/", "/2", "1/2/3", "abc", "0x10", "+0.5"}) {
             CAPTURE(bad);
             CHECK_FALSE(parse_odds(bad).has_value());
         }

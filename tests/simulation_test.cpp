@@ -45,13 +45,16 @@ TEST_CASE("a simulation reports progress up to its total") {
     struct Seen {
         int64_t calls = 0, last = 0, total = 0;
     } seen;
-    simulate_day(campaign, options, [](void* context, int64_t done, int64_t total) {
-        auto* s = static_cast<Seen*>(context);
-        CHECK(done >= s->last);
-        s->last = done;
-        s->total = total;
-        ++s->calls;
-    }, &seen);
+    simulate_day(
+        campaign, options,
+        [](void* context, int64_t done, int64_t total) {
+            auto* s = static_cast<Seen*>(context);
+            CHECK(done >= s->last);
+            s->last = done;
+            s->total = total;
+            ++s->calls;
+        },
+        &seen);
     CHECK(seen.calls >= 100);
     CHECK(seen.last == 1000);
     CHECK(seen.total == 1000);

@@ -41,12 +41,12 @@ TEST_CASE("a million odds-model draws follow the published odds (chi-square, 99%
     json prizes = json::array();
     // 20 prizes with odds 1/1000 .. 20/1000 (total 0.21), mixing fractions and decimals.
     for (int i = 1; i <= 20; ++i) {
-        prizes.push_back({{"id", "p" + std::to_string(i)},
-                          {"name", "Prize " + std::to_string(i)},
-                          {"stock", 1000000000},
-                          {"odds", i % 2 ? std::to_string(i) + "/1000"
-                                         : "0.0" + std::string(i < 10 ? "0" : "") +
-                                               std::to_string(i)}});
+        prizes.push_back(
+            {{"id", "p" + std::to_string(i)},
+             {"name", "Prize " + std::to_string(i)},
+             {"stock", 1000000000},
+             {"odds", i % 2 ? std::to_string(i) + "/1000"
+                            : "0.0" + std::string(i < 10 ? "0" : "") + std::to_string(i)}});
     }
     document["prize_table"]["prizes"] = prizes;
     Campaign campaign = must_parse(document);
@@ -62,7 +62,8 @@ TEST_CASE("a million odds-model draws follow the published odds (chi-square, 99%
         ++observed[d.win() ? d.prize : 20];
     }
     std::vector<double> expected(21);
-    for (int i = 0; i < 20; ++i) expected[i] = draws * (i + 1) / 1000.0;
+    for (int i = 0; i < 20; ++i)
+        expected[i] = draws * (i + 1) / 1000.0;
     expected[20] = draws * 0.79;
     const double statistic = chi_square(observed, expected);
     CAPTURE(statistic);

@@ -4,8 +4,8 @@
 
 #pragma once
 
-#include "blindbox/campaign.h"
 #include "blindbox/calendar.h"
+#include "blindbox/campaign.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -43,7 +43,9 @@ inline Campaign must_parse(const json& document) {
     return std::move(*result.campaign);
 }
 
-inline DayNumber day(const char* text) { return *parse_date(text); }
+inline DayNumber day(const char* text) {
+    return *parse_date(text);
+}
 
 // Unix time of a local time on a day in a campaign's zone.
 inline int64_t at(const Campaign& campaign, const char* date, int hour, int minute = 0) {

@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
                          {"result", result}});
     }
     nlohmann::json campaigns = nlohmann::json::array();
-    for (const auto& text : corpus.campaigns) campaigns.push_back(text);
+    for (const auto& text : corpus.campaigns)
+        campaigns.push_back(text);
     nlohmann::json file = {
         {"about", "Golden determinism corpus: see tests/golden/golden_calls.h. Each result is "
                   "\"<status> <bytes returned>\"; digest is SHA-256 over the results, each "

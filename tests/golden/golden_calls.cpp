@@ -21,7 +21,8 @@ class Chooser {
     uint64_t below(uint64_t bound) {
         Entropy e = entropy_from_seed(seed_, index_++);
         uint64_t value = 0;
-        for (int i = 0; i < 8; ++i) value = (value << 8) | e.bytes[i];
+        for (int i = 0; i < 8; ++i)
+            value = (value << 8) | e.bytes[i];
         return bound == 0 ? 0 : value % bound;
     }
     std::string entropy_hex() {
@@ -51,9 +52,9 @@ std::vector<json> campaigns() {
     json many = base; // odds, lose, 20 prizes, pity
     json prizes = json::array();
     for (int i = 1; i <= 20; ++i) {
-        prizes.push_back(prize("p" + std::to_string(i), i % 4 + 1,
-                               i % 3 == 0 ? "1/" + std::to_string(50 + i)
-                                          : "0.0" + std::to_string(i % 9 + 1)));
+        prizes.push_back(
+            prize("p" + std::to_string(i), i % 4 + 1,
+                  i % 3 == 0 ? "1/" + std::to_string(50 + i) : "0.0" + std::to_string(i % 9 + 1)));
     }
     many["prize_table"] = {{"prizes", prizes}};
     many["pity"] = {{"after", 3}, {"prizes", {"p1", "p2"}}};
@@ -64,21 +65,22 @@ std::vector<json> campaigns() {
     paced["pacing"] = "even";
     paced["window"]["opens_at"] = "10:00";
     paced["window"]["closes_at"] = "22:00";
-    paced["prize_table"] = {{"prizes", {prize("a", 6, "0.2"), prize("b", 3, "0.15"),
-                                        prize("c", 40, "1/7")}}};
+    paced["prize_table"] = {
+        {"prizes", {prize("a", 6, "0.2"), prize("b", 3, "0.15"), prize("c", 40, "1/7")}}};
     paced["date_overrides"] = {{"2026-11-02", {{"prizes", {prize("a", 1, "0.5")}}}}};
     all.push_back(paced);
 
     json deck = base; // deck with pity
     deck["pool"] = "deck";
-    deck["prize_table"] = {{"boxes", 40}, {"prizes", {prize("x", 2, ""), prize("y", 5, ""),
-                                                      prize("z", 9, "")}}};
+    deck["prize_table"] = {{"boxes", 40},
+                           {"prizes", {prize("x", 2, ""), prize("y", 5, ""), prize("z", 9, "")}}};
     deck["pity"] = {{"after", 2}, {"prizes", {"z"}}};
     all.push_back(deck);
 
     json fractions = base; // awkward fractions
-    fractions["prize_table"] = {{"prizes", {prize("f1", 3, "1/144"), prize("f2", 2, "1/7"),
-                                            prize("f3", 9, "1/3"), prize("f4", 1, "0.000000001")}}};
+    fractions["prize_table"] = {{"prizes",
+                                 {prize("f1", 3, "1/144"), prize("f2", 2, "1/7"),
+                                  prize("f3", 9, "1/3"), prize("f4", 1, "0.000000001")}}};
     all.push_back(fractions);
     return all;
 }
@@ -99,7 +101,8 @@ Corpus golden_corpus() {
             json issued = json::object();
             for (const auto& p : prizes) {
                 const uint64_t stock = p["stock"].get<uint64_t>();
-                if (choose.below(3) != 0) issued[p["id"].get<std::string>()] = choose.below(stock + 1);
+                if (choose.below(3) != 0)
+                    issued[p["id"].get<std::string>()] = choose.below(stock + 1);
             }
             return issued;
         };
@@ -129,10 +132,12 @@ Corpus golden_corpus() {
                             {"player", "player-" + std::to_string(player)},
                             {"entropy", choose.entropy_hex()}};
             // Some requests carry ids, and some of those repeat.
-            if (choose.below(4) == 0) request["request_id"] = "r" + std::to_string(choose.below(30));
+            if (choose.below(4) == 0)
+                request["request_id"] = "r" + std::to_string(choose.below(30));
             corpus.calls.push_back({index, "draw", request.dump()});
         }
-        json counters_odds = {{"day", "2026-11-01"}, {"seconds_since_open", 40000}, {"stock", "counters"}};
+        json counters_odds = {
+            {"day", "2026-11-01"}, {"seconds_since_open", 40000}, {"stock", "counters"}};
         corpus.calls.push_back({index, "odds", counters_odds.dump()});
     }
     return corpus;

@@ -50,9 +50,9 @@ int32_t errors_reply(std::string_view code, const std::vector<ValidationError>& 
         list.push_back({{"field", error.pointer}, {"message", error.message}});
     }
     const std::string summary =
-        errors.size() == 1 ? (errors[0].pointer.empty() ? "" : errors[0].pointer + ": ") +
-                                 errors[0].message
-                           : std::to_string(errors.size()) + " problems";
+        errors.size() == 1
+            ? (errors[0].pointer.empty() ? "" : errors[0].pointer + ": ") + errors[0].message
+            : std::to_string(errors.size()) + " problems";
     json error = {{"code", code}, {"message", summary}, {"errors", std::move(list)}};
     if (!errors.empty() && !errors[0].pointer.empty()) error["field"] = errors[0].pointer;
     return reply(BB_E_INVALID, dump_json(json{{"error", std::move(error)}}));
@@ -162,14 +162,18 @@ std::optional<std::vector<int64_t>> read_issued(const PrizeTable& table, Request
 
 using namespace blindbox;
 
-BB_EXPORT(bb_abi_version) uint32_t bb_abi_version(void) { return BB_ABI_VERSION; }
+BB_EXPORT(bb_abi_version) uint32_t bb_abi_version(void) {
+    return BB_ABI_VERSION;
+}
 
 BB_EXPORT(bb_alloc) void* bb_alloc(uint32_t size) {
     if (size == 0 || size > BB_MAX_INPUT) return nullptr;
     return std::malloc(size);
 }
 
-BB_EXPORT(bb_free) void bb_free(void* pointer) { std::free(pointer); }
+BB_EXPORT(bb_free) void bb_free(void* pointer) {
+    std::free(pointer);
+}
 
 BB_EXPORT(bb_result_ptr) const uint8_t* bb_result_ptr(void) {
     return reinterpret_cast<const uint8_t*>(result_buffer.data());
@@ -180,18 +184,21 @@ BB_EXPORT(bb_result_len) uint32_t bb_result_len(void) {
 }
 
 BB_EXPORT(bb_validate) int32_t bb_validate(const char* data, uint32_t size) {
-    if (!input_ok(data, size)) return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    if (!input_ok(data, size))
+        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
     ParseResult parsed = parse_campaign(std::string_view(data, size));
     if (!parsed.campaign) return errors_reply("invalid_campaign", parsed.errors);
     return reply(BB_OK, R"({"valid":true})");
 }
 
 BB_EXPORT(bb_campaign_load) int32_t bb_campaign_load(const char* data, uint32_t size) {
-    if (!input_ok(data, size)) return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    if (!input_ok(data, size))
+        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
     ParseResult parsed = parse_campaign(std::string_view(data, size));
     if (!parsed.campaign) return errors_reply("invalid_campaign", parsed.errors);
     size_t slot = 0;
-    while (slot < campaigns.size() && campaigns[slot]) ++slot;
+    while (slot < campaigns.size() && campaigns[slot])
+        ++slot;
     if (slot == campaigns.size()) {
         if (campaigns.size() >= max_handles) {
             return error_reply(BB_E_ARGUMENT, "too_many_campaigns",
@@ -205,7 +212,8 @@ BB_EXPORT(bb_campaign_load) int32_t bb_campaign_load(const char* data, uint32_t 
 }
 
 BB_EXPORT(bb_campaign_unload) int32_t bb_campaign_unload(int32_t handle) {
-    if (!find_campaign(handle)) return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle");
+    if (!find_campaign(handle))
+        return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle");
     campaigns[static_cast<size_t>(handle) - 1].reset();
     return reply(BB_OK, "{}");
 }
@@ -219,7 +227,8 @@ BB_EXPORT(bb_campaign_describe) int32_t bb_campaign_describe(int32_t handle) {
 #define BB_REQUEST(campaign, request, data, size)                                                  \
     const Campaign* campaign = find_campaign(handle);                                              \
     if (!campaign) return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle"); \
-    if (!input_ok(data, size)) return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer"); \
+    if (!input_ok(data, size))                                                                     \
+        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");                 \
     Request request;                                                                               \
     if (!parse_request(data, size, request)) return invalid_request(request);                      \
     if (!request.document.is_object()) {                                                           \
@@ -238,8 +247,9 @@ BB_EXPORT(bb_clock) int32_t bb_clock(int32_t handle, const char* data, uint32_t 
 
 BB_EXPORT(bb_odds) int32_t bb_odds(int32_t handle, const char* data, uint32_t size) {
     BB_REQUEST(campaign, request, data, size)
-    request.check.check_object(request.document, "",
-                               {"now", "day", "seconds_since_open", "issued", "boxes_opened", "stock"});
+    request.check.check_object(
+        request.document, "",
+        {"now", "day", "seconds_since_open", "issued", "boxes_opened", "stock"});
     if (!request.check.errors.empty()) return invalid_request(request);
     auto moment = read_moment(*campaign, request);
     if (!moment) return invalid_request(request);
@@ -252,7 +262,8 @@ BB_EXPORT(bb_odds) int32_t bb_odds(int32_t handle, const char* data, uint32_t si
         return reply(BB_OK, odds_report_json(*campaign, report));
     }
     auto issued = read_issued(table, request);
-    auto opened = request.check.whole_number(request.document, "boxes_opened", "", false, 0, max_stock);
+    auto opened =
+        request.check.whole_number(request.document, "boxes_opened", "", false, 0, max_stock);
     if (!issued || !request.check.errors.empty()) return invalid_request(request);
     ArrayDayStock stock(issued->data(), issued->size(), opened.value_or(0));
     OddsReport report = odds_now(*campaign, moment->day, moment->seconds_since_open, stock);
@@ -261,16 +272,18 @@ BB_EXPORT(bb_odds) int32_t bb_odds(int32_t handle, const char* data, uint32_t si
 
 BB_EXPORT(bb_decide) int32_t bb_decide(int32_t handle, const char* data, uint32_t size) {
     BB_REQUEST(campaign, request, data, size)
-    request.check.check_object(request.document, "",
-                               {"day", "seconds_since_open", "issued", "boxes_opened", "pity_streak",
-                                "entropy"});
+    request.check.check_object(
+        request.document, "",
+        {"day", "seconds_since_open", "issued", "boxes_opened", "pity_streak", "entropy"});
     if (!request.check.errors.empty()) return invalid_request(request);
     auto moment = read_moment(*campaign, request);
     if (!moment) return invalid_request(request);
     const PrizeTable& table = campaign->table_for(moment->day);
     auto issued = read_issued(table, request);
-    auto opened = request.check.whole_number(request.document, "boxes_opened", "", false, 0, max_stock);
-    auto streak = request.check.whole_number(request.document, "pity_streak", "", false, 0, max_stock);
+    auto opened =
+        request.check.whole_number(request.document, "boxes_opened", "", false, 0, max_stock);
+    auto streak =
+        request.check.whole_number(request.document, "pity_streak", "", false, 0, max_stock);
     auto entropy = read_entropy(request, true);
     if (!issued || !entropy || !request.check.errors.empty()) return invalid_request(request);
     if (campaign->pool == PoolModel::deck && opened.value_or(0) >= table.boxes) {
@@ -278,8 +291,8 @@ BB_EXPORT(bb_decide) int32_t bb_decide(int32_t handle, const char* data, uint32_
                            "/boxes_opened");
     }
     ArrayDayStock stock(issued->data(), issued->size(), opened.value_or(0));
-    Decision decision = decide(*campaign, table, moment->seconds_since_open, stock,
-                               streak.value_or(0), *entropy);
+    Decision decision =
+        decide(*campaign, table, moment->seconds_since_open, stock, streak.value_or(0), *entropy);
     json out = {{"prize", decision.win() ? json(table.prizes[decision.prize].id) : json(nullptr)},
                 {"by_pity", decision.by_pity},
                 {"sold_out_prize", decision.sold_out_prize >= 0
@@ -332,10 +345,10 @@ BB_EXPORT(bb_simulate) int32_t bb_simulate(int32_t handle, const char* data, uin
     request.check.check_object(request.document, "",
                                {"day", "players", "draws_per_player", "seed"});
     auto day_text = request.check.text(request.document, "day", "", true, 10);
-    auto players = request.check.whole_number(request.document, "players", "", true, 1,
-                                              max_simulated_draws);
-    auto per_player = request.check.whole_number(request.document, "draws_per_player", "", false,
-                                                 1, 1'000'000);
+    auto players =
+        request.check.whole_number(request.document, "players", "", true, 1, max_simulated_draws);
+    auto per_player =
+        request.check.whole_number(request.document, "draws_per_player", "", false, 1, 1'000'000);
     auto seed = request.check.whole_number(request.document, "seed", "", false, 0,
                                            std::numeric_limits<int64_t>::max());
     if (!request.check.errors.empty()) return invalid_request(request);
@@ -376,12 +389,14 @@ BB_EXPORT(bb_claim_token_new) int32_t bb_claim_token_new(void) {
 }
 
 BB_EXPORT(bb_claim_token_hash) int32_t bb_claim_token_hash(const char* data, uint32_t size) {
-    if (!input_ok(data, size)) return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    if (!input_ok(data, size))
+        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
     return reply(BB_OK, dump_json(json{{"hash", claim_token_hash(std::string_view(data, size))}}));
 }
 
 BB_EXPORT(bb_claim_token_matches) int32_t bb_claim_token_matches(const char* data, uint32_t size) {
-    if (!input_ok(data, size)) return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    if (!input_ok(data, size))
+        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
     Request request;
     if (!parse_request(data, size, request)) return invalid_request(request);
     if (!request.check.check_object(request.document, "", {"token", "hash"})) {

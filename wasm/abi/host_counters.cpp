@@ -28,9 +28,9 @@ class ImportedCounters final : public Counters {
             blindbox_host_counter_get(key.data(), static_cast<uint32_t>(key.size())));
     }
     bool add_within(std::string_view key, int64_t delta, int64_t cap) override {
-        return blindbox_host_counter_add(key.data(), static_cast<uint32_t>(key.size()),
-                                         static_cast<double>(delta),
-                                         static_cast<double>(std::min(cap, max_exact_integer))) != 0;
+        return blindbox_host_counter_add(
+                   key.data(), static_cast<uint32_t>(key.size()), static_cast<double>(delta),
+                   static_cast<double>(std::min(cap, max_exact_integer))) != 0;
     }
     bool mark_once(std::string_view key) override {
         return blindbox_host_counter_mark(key.data(), static_cast<uint32_t>(key.size())) != 0;
@@ -41,7 +41,9 @@ ImportedCounters imported;
 
 } // namespace
 
-Counters& host_counters() { return imported; }
+Counters& host_counters() {
+    return imported;
+}
 void reset_memory_counters() {}
 
 } // namespace blindbox
@@ -53,8 +55,12 @@ namespace {
 MemoryCounters memory;
 } // namespace
 
-Counters& host_counters() { return memory; }
-void reset_memory_counters() { memory = MemoryCounters(); }
+Counters& host_counters() {
+    return memory;
+}
+void reset_memory_counters() {
+    memory = MemoryCounters();
+}
 
 } // namespace blindbox
 

@@ -10,7 +10,8 @@ DayNumber days_from_civil(int64_t year, unsigned month, unsigned day) {
     const int64_t era = (year >= 0 ? year : year - 399) / 400;
     const auto year_of_era = static_cast<unsigned>(year - era * 400);
     const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    const unsigned day_of_era =
+        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     return era * 146097 + static_cast<int64_t>(day_of_era) - 719468;
 }
 
@@ -20,14 +21,17 @@ void civil_from_days(DayNumber days, int64_t& year, unsigned& month, unsigned& d
     const auto day_of_era = static_cast<unsigned>(days - era * 146097);
     const unsigned year_of_era =
         (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const unsigned day_of_year =
+        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     const unsigned month_index = (5 * day_of_year + 2) / 153;
     day = day_of_year - (153 * month_index + 2) / 5 + 1;
     month = month_index < 10 ? month_index + 3 : month_index - 9;
     year = static_cast<int64_t>(year_of_era) + era * 400 + (month <= 2);
 }
 
-bool is_leap(int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int64_t year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 unsigned days_in_month(int64_t year, unsigned month) {
     static constexpr unsigned lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -75,7 +79,8 @@ std::string format_date(DayNumber day_number) {
     unsigned month = 0, day = 0;
     civil_from_days(day_number, year, month, day);
     std::string text = std::to_string(year);
-    while (text.size() < 4) text.insert(text.begin(), '0');
+    while (text.size() < 4)
+        text.insert(text.begin(), '0');
     text.push_back('-');
     append_two_digits(text, month);
     text.push_back('-');

@@ -69,16 +69,15 @@ TableRead read_table(JsonChecker& check, const json& node, const std::string& po
         std::string at = child(prizes_pointer, i);
         Prize prize;
         odds.emplace_back();
-        if (!check.check_object(item, at,
-                                {"id", "name", "value", "image", "stock", "odds"})) {
+        if (!check.check_object(item, at, {"id", "name", "value", "image", "stock", "odds"})) {
             continue;
         }
         if (auto id = check.id(item, "id", at)) {
             int previous = result.table.find(*id);
             if (previous >= 0) {
-                check.fail(child(at, "id"), "duplicate prize id \"" + *id + "\" (also at " +
-                                                child(prizes_pointer, static_cast<size_t>(previous)) +
-                                                ")");
+                check.fail(child(at, "id"),
+                           "duplicate prize id \"" + *id + "\" (also at " +
+                               child(prizes_pointer, static_cast<size_t>(previous)) + ")");
             }
             prize.id = *id;
         }
@@ -124,7 +123,8 @@ TableRead read_table(JsonChecker& check, const json& node, const std::string& po
 
     if (pool == PoolModel::deck) {
         u128 stock_sum = 0;
-        for (const auto& prize : result.table.prizes) stock_sum += prize.stock;
+        for (const auto& prize : result.table.prizes)
+            stock_sum += prize.stock;
         if (stock_sum > static_cast<u128>(result.table.boxes)) {
             check.fail(prizes_pointer, "prize stock adds up to " + u128_to_string(stock_sum) +
                                            ", more than the " + std::to_string(result.table.boxes) +
@@ -157,9 +157,9 @@ TableRead read_table(JsonChecker& check, const json& node, const std::string& po
         total += prize.weight;
     }
     if (total > common) {
-        check.fail(prizes_pointer,
-                   "odds add up to " + Fraction::make(total, common).to_string() + " (" +
-                       Fraction::make(total, common).to_decimal(9) + "), more than 1");
+        check.fail(prizes_pointer, "odds add up to " + Fraction::make(total, common).to_string() +
+                                       " (" + Fraction::make(total, common).to_decimal(9) +
+                                       "), more than 1");
         return result;
     }
     result.table.common_denominator = common;
@@ -242,12 +242,12 @@ ParseResult parse_campaign_document(const json& document) {
                     campaign.first_day = *first;
                     campaign.last_day = *last;
                     if (*last < *first) {
-                        check.fail("/window/last_day", "must not be before first_day (" +
-                                                           format_date(*first) + ")");
-                    } else if (*last - *first + 1 > static_cast<int64_t>(max_campaign_days)) {
                         check.fail("/window/last_day",
-                                   "a campaign may run at most " +
-                                       std::to_string(max_campaign_days) + " days");
+                                   "must not be before first_day (" + format_date(*first) + ")");
+                    } else if (*last - *first + 1 > static_cast<int64_t>(max_campaign_days)) {
+                        check.fail("/window/last_day", "a campaign may run at most " +
+                                                           std::to_string(max_campaign_days) +
+                                                           " days");
                     }
                 }
                 if (opens) campaign.opens_at_minute = *opens;
@@ -306,7 +306,8 @@ ParseResult parse_campaign_document(const json& document) {
     if (pool_ok) {
         if (const json* table = check.field(document, "prize_table", root, true)) {
             auto read = read_table(check, *table, "/prize_table", campaign.pool);
-            for (const auto& prize : read.table.prizes) known_prize_ids.insert(prize.id);
+            for (const auto& prize : read.table.prizes)
+                known_prize_ids.insert(prize.id);
             campaign.default_table = std::move(read.table);
         }
         if (const json* overrides = check.field(document, "date_overrides", root, false)) {
@@ -332,7 +333,8 @@ ParseResult parse_campaign_document(const json& document) {
                                            format_date(campaign.last_day) + ")");
                     }
                     auto read = read_table(check, item.value(), at, campaign.pool);
-                    for (const auto& prize : read.table.prizes) known_prize_ids.insert(prize.id);
+                    for (const auto& prize : read.table.prizes)
+                        known_prize_ids.insert(prize.id);
                     campaign.overrides.push_back({*day, std::move(read.table)});
                 }
                 // Keys of a JSON object are already unique and sorted by text, which for
@@ -386,7 +388,8 @@ ParseResult parse_campaign_document(const json& document) {
             }
         };
         mark(campaign.default_table);
-        for (auto& date_override : campaign.overrides) mark(date_override.table);
+        for (auto& date_override : campaign.overrides)
+            mark(date_override.table);
     }
 
     result.errors = std::move(check.errors);
@@ -413,11 +416,15 @@ std::string errors_to_json(const std::vector<ValidationError>& errors) {
     return dump_json(list);
 }
 
-std::string_view to_string(PoolModel model) { return model == PoolModel::odds ? "odds" : "deck"; }
+std::string_view to_string(PoolModel model) {
+    return model == PoolModel::odds ? "odds" : "deck";
+}
 std::string_view to_string(SoldOutPolicy policy) {
     return policy == SoldOutPolicy::lose ? "lose" : "redistribute";
 }
-std::string_view to_string(Pacing pacing) { return pacing == Pacing::none ? "none" : "even"; }
+std::string_view to_string(Pacing pacing) {
+    return pacing == Pacing::none ? "none" : "even";
+}
 std::string_view to_string(Identity identity) {
     return identity == Identity::open ? "open" : "ticket";
 }

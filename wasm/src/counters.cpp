@@ -34,7 +34,9 @@ bool MemoryCounters::add_within(std::string_view key, int64_t delta, int64_t cap
     return true;
 }
 
-bool MemoryCounters::mark_once(std::string_view key) { return add_within(key, 1, 1); }
+bool MemoryCounters::mark_once(std::string_view key) {
+    return add_within(key, 1, 1);
+}
 
 void MemoryCounters::begin() {
     journal_.clear();
@@ -47,7 +49,8 @@ void MemoryCounters::commit() {
 }
 
 void MemoryCounters::rollback() {
-    for (auto it = journal_.rbegin(); it != journal_.rend(); ++it) values_[it->first] = it->second;
+    for (auto it = journal_.rbegin(); it != journal_.rend(); ++it)
+        values_[it->first] = it->second;
     journal_.clear();
     recording_ = false;
 }

@@ -58,15 +58,16 @@ int pick_by_pity(const Campaign& campaign, const PrizeTable& table, int64_t seco
     if (total == 0) {
         // Every candidate has zero odds: choose among them equally.
         for (size_t i = 0; i < count; ++i) {
-            weights[i] = table.prizes[i].pity_eligible &&
-                                 units_available(campaign, table.prizes[i], i, seconds_since_open,
-                                                 stock) > 0
-                             ? 1
-                             : 0;
+            weights[i] =
+                table.prizes[i].pity_eligible &&
+                        units_available(campaign, table.prizes[i], i, seconds_since_open, stock) > 0
+                    ? 1
+                    : 0;
         }
         total = candidates;
     }
-    return pick_by_weight(count, uniform_below(engine, total), [&](size_t i) { return weights[i]; });
+    return pick_by_weight(count, uniform_below(engine, total),
+                          [&](size_t i) { return weights[i]; });
 }
 
 Decision decide_odds(const Campaign& campaign, const PrizeTable& table, int64_t seconds_since_open,
@@ -75,7 +76,8 @@ Decision decide_odds(const Campaign& campaign, const PrizeTable& table, int64_t 
     const size_t count = table.prizes.size();
     const uint64_t ticket = uniform_below(engine, table.common_denominator);
     if (ticket >= table.total_weight) return decision; // the blank region: no prize to scan
-    const int drawn = pick_by_weight(count, ticket, [&](size_t i) { return table.prizes[i].weight; });
+    const int drawn =
+        pick_by_weight(count, ticket, [&](size_t i) { return table.prizes[i].weight; });
     if (drawn < 0) return decision;
     if (units_available(campaign, table.prizes[drawn], drawn, seconds_since_open, stock) > 0) {
         decision.prize = drawn;
@@ -119,24 +121,36 @@ Decision decide_deck(const PrizeTable& table, DayStock& stock, EntropyEngine& en
 
 std::string_view to_string(CampaignStatus status) {
     switch (status) {
-    case CampaignStatus::scheduled: return "scheduled";
-    case CampaignStatus::open: return "open";
-    case CampaignStatus::paused: return "paused";
-    case CampaignStatus::ended: return "ended";
+    case CampaignStatus::scheduled:
+        return "scheduled";
+    case CampaignStatus::open:
+        return "open";
+    case CampaignStatus::paused:
+        return "paused";
+    case CampaignStatus::ended:
+        return "ended";
     }
     return "ended";
 }
 
 std::string_view to_string(DrawStatus status) {
     switch (status) {
-    case DrawStatus::win: return "win";
-    case DrawStatus::blank: return "blank";
-    case DrawStatus::duplicate_request: return "duplicate_request";
-    case DrawStatus::not_open: return "not_open";
-    case DrawStatus::daily_limit_reached: return "daily_limit_reached";
-    case DrawStatus::campaign_limit_reached: return "campaign_limit_reached";
-    case DrawStatus::boxes_exhausted: return "boxes_exhausted";
-    case DrawStatus::conflict: return "conflict";
+    case DrawStatus::win:
+        return "win";
+    case DrawStatus::blank:
+        return "blank";
+    case DrawStatus::duplicate_request:
+        return "duplicate_request";
+    case DrawStatus::not_open:
+        return "not_open";
+    case DrawStatus::daily_limit_reached:
+        return "daily_limit_reached";
+    case DrawStatus::campaign_limit_reached:
+        return "campaign_limit_reached";
+    case DrawStatus::boxes_exhausted:
+        return "boxes_exhausted";
+    case DrawStatus::conflict:
+        return "conflict";
     }
     return "conflict";
 }
@@ -197,12 +211,18 @@ namespace counter_key {
 std::string prize_issued(DayNumber day, std::string_view prize_id) {
     return "issued/" + format_date(day) + "/" + std::string(prize_id);
 }
-std::string boxes_opened(DayNumber day) { return "opened/" + format_date(day); }
+std::string boxes_opened(DayNumber day) {
+    return "opened/" + format_date(day);
+}
 std::string player_day_draws(DayNumber day, std::string_view player) {
     return "draws/" + format_date(day) + "/" + std::string(player);
 }
-std::string player_draws(std::string_view player) { return "draws/all/" + std::string(player); }
-std::string player_pity(std::string_view player) { return "pity/" + std::string(player); }
+std::string player_draws(std::string_view player) {
+    return "draws/all/" + std::string(player);
+}
+std::string player_pity(std::string_view player) {
+    return "pity/" + std::string(player);
+}
 std::string request(std::string_view player, std::string_view request_id) {
     // The player's length first, so no two (player, request) pairs share a name.
     return "request/" + std::to_string(player.size()) + "/" + std::string(player) + "/" +
@@ -268,8 +288,7 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
     }
     if (written && result.decision.win()) {
         const Prize& prize = table.prizes[result.decision.prize];
-        const int64_t cap =
-            released_stock(campaign, prize.stock, result.clock.seconds_since_open);
+        const int64_t cap = released_stock(campaign, prize.stock, result.clock.seconds_since_open);
         written = counters.add_within(counter_key::prize_issued(day, prize.id), 1, cap);
     }
     if (written && campaign.pity) {

@@ -41,8 +41,8 @@ struct SyntaxErrorFinder : nlohmann::json_sax<json> {
         for (char c : last_token.substr(last_token.size() > 20 ? last_token.size() - 20 : 0)) {
             near.push_back(c >= 0x20 && c < 0x7F ? c : '?'); // quote only printable ASCII
         }
-        message = "not valid JSON: syntax error at byte " + std::to_string(position) +
-                  " near '" + near + "'";
+        message = "not valid JSON: syntax error at byte " + std::to_string(position) + " near '" +
+                  near + "'";
         return false;
     }
 };
@@ -75,7 +75,8 @@ std::string child(const std::string& pointer, size_t index) {
 // Characters in valid UTF-8 text (nlohmann has already rejected invalid UTF-8).
 size_t count_code_points(std::string_view text) {
     size_t count = 0;
-    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+    for (unsigned char c : text)
+        count += (c & 0xC0) != 0x80;
     return count;
 }
 
@@ -102,7 +103,7 @@ void JsonChecker::fail(std::string pointer, std::string message) {
 // Reports fields of `object` not in `known`; returns false if `object` is
 // not an object at all.
 bool JsonChecker::check_object(const json& object, const std::string& pointer,
-                  std::initializer_list<std::string_view> known) {
+                               std::initializer_list<std::string_view> known) {
     if (!object.is_object()) {
         fail(pointer, "must be an object");
         return false;
@@ -116,7 +117,7 @@ bool JsonChecker::check_object(const json& object, const std::string& pointer,
 }
 
 const json* JsonChecker::field(const json& object, std::string_view key, const std::string& pointer,
-                  bool required) {
+                               bool required) {
     auto it = object.find(key);
     if (it == object.end()) {
         if (required) fail(child(pointer, key), "is required");
@@ -126,8 +127,8 @@ const json* JsonChecker::field(const json& object, std::string_view key, const s
 }
 
 std::optional<std::string> JsonChecker::text(const json& object, std::string_view key,
-                                 const std::string& pointer, bool required,
-                                 size_t max_code_points, bool allow_empty) {
+                                             const std::string& pointer, bool required,
+                                             size_t max_code_points, bool allow_empty) {
     const json* value = field(object, key, pointer, required);
     if (!value) return std::nullopt;
     std::string at = child(pointer, key);
@@ -154,7 +155,7 @@ std::optional<std::string> JsonChecker::text(const json& object, std::string_vie
 }
 
 std::optional<std::string> JsonChecker::id(const json& object, std::string_view key,
-                              const std::string& pointer) {
+                                           const std::string& pointer) {
     auto value = text(object, key, pointer, true, max_id_length);
     if (value && !is_valid_id(*value)) {
         fail(child(pointer, key), "must be 1-64 characters of a-z, 0-9, '-' and '_', "
@@ -165,8 +166,8 @@ std::optional<std::string> JsonChecker::id(const json& object, std::string_view 
 }
 
 std::optional<int64_t> JsonChecker::whole_number(const json& object, std::string_view key,
-                                    const std::string& pointer, bool required, int64_t min,
-                                    int64_t max) {
+                                                 const std::string& pointer, bool required,
+                                                 int64_t min, int64_t max) {
     const json* value = field(object, key, pointer, required);
     if (!value) return std::nullopt;
     bool in_range = false;
@@ -180,8 +181,8 @@ std::optional<int64_t> JsonChecker::whole_number(const json& object, std::string
         in_range = number >= min && number <= max;
     }
     if (!in_range) {
-        fail(child(pointer, key), "must be a whole number from " + std::to_string(min) +
-                                      " to " + std::to_string(max));
+        fail(child(pointer, key),
+             "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
         return std::nullopt;
     }
     return number;
@@ -189,8 +190,8 @@ std::optional<int64_t> JsonChecker::whole_number(const json& object, std::string
 
 // One of a fixed set of words; returns the index into `words`.
 std::optional<size_t> JsonChecker::choice(const json& object, std::string_view key,
-                             const std::string& pointer,
-                             std::initializer_list<std::string_view> words) {
+                                          const std::string& pointer,
+                                          std::initializer_list<std::string_view> words) {
     const json* value = field(object, key, pointer, false);
     if (!value) return std::nullopt;
     std::string expected;

@@ -61,7 +61,8 @@ std::string u128_to_string(u128 value) {
     }
     std::string text;
     text.reserve(count);
-    while (count > 0) text.push_back(digits[--count]);
+    while (count > 0)
+        text.push_back(digits[--count]);
     return text;
 }
 
@@ -127,8 +128,8 @@ std::optional<Fraction> parse_odds(std::string_view text) {
     }
     auto point = text.find('.');
     std::string_view whole = text.substr(0, point);
-    std::string_view places = point == std::string_view::npos ? std::string_view{}
-                                                               : text.substr(point + 1);
+    std::string_view places =
+        point == std::string_view::npos ? std::string_view{} : text.substr(point + 1);
     uint64_t whole_value = 0, places_value = 0;
     if (!parse_digits(whole, 9, whole_value)) return std::nullopt;
     if (point != std::string_view::npos) {
@@ -136,7 +137,8 @@ std::optional<Fraction> parse_odds(std::string_view text) {
         if (!parse_digits(places, 999'999'999, places_value)) return std::nullopt;
     }
     uint64_t scale = 1;
-    for (size_t i = 0; i < places.size(); ++i) scale *= 10;
+    for (size_t i = 0; i < places.size(); ++i)
+        scale *= 10;
     return Fraction::make(u128{whole_value} * scale + places_value, scale);
 }
 

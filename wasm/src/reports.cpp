@@ -82,7 +82,9 @@ std::string odds_report_json(const Campaign& campaign, const OddsReport& report)
     return dump_json(out);
 }
 
-std::string clock_json(const CampaignClock& clock) { return dump_json(clock_object(clock)); }
+std::string clock_json(const CampaignClock& clock) {
+    return dump_json(clock_object(clock));
+}
 
 std::string draw_result_json(const Campaign&, const DrawResult& result) {
     json out = {{"status", to_string(result.status)}, {"clock", clock_object(result.clock)}};
@@ -124,9 +126,9 @@ std::string simulation_report_json(const Campaign& campaign, const SimulationRep
                 {"blanks", report.blanks},
                 {"refused", report.refused},
                 {"players_who_won", report.players_who_won},
-                {"win_rate", report.draws > 0 ? fraction_json(Fraction::make(report.wins,
-                                                                              report.draws))
-                                              : json(nullptr)},
+                {"win_rate", report.draws > 0
+                                 ? fraction_json(Fraction::make(report.wins, report.draws))
+                                 : json(nullptr)},
                 {"opening_seconds", report.opening_seconds},
                 {"prizes", std::move(prizes)}};
     return dump_json(out);

@@ -33,9 +33,8 @@ SimulationReport simulate_day(const Campaign& campaign, const SimulationOptions&
     int64_t draw_index = 0;
     for (int64_t player = 0; player < options.players && draw_index < total; ++player) {
         // Evenly spread arrivals, the first half a slot after opening.
-        const int64_t arrival =
-            static_cast<int64_t>((static_cast<u128>(2 * player + 1) * opening) /
-                                 static_cast<u128>(2 * options.players));
+        const int64_t arrival = static_cast<int64_t>((static_cast<u128>(2 * player + 1) * opening) /
+                                                     static_cast<u128>(2 * options.players));
         const std::string player_id = "p" + std::to_string(player);
         bool won = false;
         for (int64_t k = 0; k < per_player && draw_index < total; ++k, ++draw_index) {

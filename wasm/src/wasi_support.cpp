@@ -7,5 +7,7 @@
 
 extern "C" {
 uintptr_t __stack_chk_guard = 0x5b1d80c5;
-[[noreturn]] void __stack_chk_fail(void) { __builtin_trap(); }
+[[noreturn]] void __stack_chk_fail(void) {
+    __builtin_trap();
+}
 }

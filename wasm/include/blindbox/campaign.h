@@ -36,10 +36,10 @@ namespace blindbox {
 
 inline constexpr size_t max_prizes = 256;
 inline constexpr size_t max_id_length = 64;
-inline constexpr size_t max_name_length = 100;    // characters (code points)
-inline constexpr size_t max_title_length = 200;   // characters (code points)
-inline constexpr size_t max_value_length = 40;    // characters (code points)
-inline constexpr size_t max_image_length = 2048;  // characters
+inline constexpr size_t max_name_length = 100;   // characters (code points)
+inline constexpr size_t max_title_length = 200;  // characters (code points)
+inline constexpr size_t max_value_length = 40;   // characters (code points)
+inline constexpr size_t max_image_length = 2048; // characters
 inline constexpr int64_t max_stock = 1'000'000'000;
 inline constexpr size_t max_date_overrides = 1000;
 inline constexpr size_t max_campaign_days = 3660;
@@ -52,11 +52,11 @@ enum class Identity { open, ticket };
 struct Prize {
     std::string id;
     std::string name;
-    std::string value; // free text shown to players ("¥199"); may be empty
-    std::string image; // URL or site path; may be empty
-    int64_t stock = 0; // per day
-    Fraction odds;     // odds model: as published; deck model: stock / boxes
-    uint64_t weight = 0; // odds model: odds * common_denominator (exact)
+    std::string value;          // free text shown to players ("¥199"); may be empty
+    std::string image;          // URL or site path; may be empty
+    int64_t stock = 0;          // per day
+    Fraction odds;              // odds model: as published; deck model: stock / boxes
+    uint64_t weight = 0;        // odds model: odds * common_denominator (exact)
     bool pity_eligible = false; // named by the pity rule
 };
 
@@ -93,7 +93,7 @@ struct Campaign {
     int32_t utc_offset_minutes = 0;
     DayNumber first_day = 0;
     DayNumber last_day = 0;
-    int32_t opens_at_minute = 0;       // local, minutes after midnight
+    int32_t opens_at_minute = 0;        // local, minutes after midnight
     int32_t closes_at_minute = 24 * 60; // exclusive
     PoolModel pool = PoolModel::odds;
     SoldOutPolicy sold_out = SoldOutPolicy::lose;

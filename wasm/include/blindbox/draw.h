@@ -46,9 +46,9 @@ std::string_view to_string(CampaignStatus status);
 
 struct CampaignClock {
     CampaignStatus status = CampaignStatus::scheduled;
-    DayNumber day = 0;                // the campaign's calendar day at `now`
-    int64_t seconds_since_open = 0;   // of that day's opening (may be negative or past closing)
-    int64_t next_open_unix = -1;      // when status is scheduled: the next opening, else -1
+    DayNumber day = 0;              // the campaign's calendar day at `now`
+    int64_t seconds_since_open = 0; // of that day's opening (may be negative or past closing)
+    int64_t next_open_unix = -1;    // when status is scheduled: the next opening, else -1
 };
 
 // Where `now_unix` falls in the campaign. `paused` is the operator's switch,
@@ -145,7 +145,7 @@ struct DrawResult {
     DrawStatus status = DrawStatus::conflict;
     CampaignClock clock;
     Decision decision;
-    const Prize* prize = nullptr;  // set for a win; points into the campaign
+    const Prize* prize = nullptr;   // set for a win; points into the campaign
     int64_t player_draw_number = 0; // this draw's number among the player's draws (1-based)
     int64_t draws_today = 0;        // the player's draws today, after this one
     int64_t pity_streak = 0;        // blanks in a row, after this one

@@ -34,7 +34,7 @@ struct PrizeSimulation {
 struct SimulationReport {
     DayNumber day = 0;
     int64_t players = 0;
-    int64_t draws = 0;   // draws made
+    int64_t draws = 0; // draws made
     int64_t wins = 0;
     int64_t blanks = 0;
     int64_t refused = 0; // draws refused (every box opened, limits)
