@@ -304,12 +304,17 @@ BB_EXPORT(bb_decide) int32_t bb_decide(int32_t handle, const char* data, uint32_
 BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t size) {
     BB_REQUEST(campaign, request, data, size)
     request.check.check_object(request.document, "",
-                               {"now", "player", "request_id", "paused", "entropy"});
+                               {"now", "player", "request_id", "paused", "entropy", "claim_token"});
     auto now = request.check.whole_number(request.document, "now", "", true, 0, max_unix_seconds);
     auto player = request.check.text(request.document, "player", "", true, 128);
     auto request_id = request.check.text(request.document, "request_id", "", false, 128);
     auto paused = request.check.boolean(request.document, "paused", "", false);
     auto entropy = read_entropy(request, false);
+    auto given_token = request.check.text(request.document, "claim_token", "", false, 64);
+    if (given_token && !is_well_formed_claim_token(*given_token)) {
+        request.check.fail("/claim_token", "must be a token from bb_claim_token_new (24 URL-safe "
+                                           "characters)");
+    }
     if (!request.check.errors.empty()) return invalid_request(request);
     if (!entropy) {
         entropy.emplace();
@@ -332,7 +337,9 @@ BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t si
     json out = json::parse(draw_result_json(*campaign, result), nullptr, false);
     out["entropy"] = to_hex(entropy->bytes.data(), entropy->bytes.size());
     if (result.status == DrawStatus::win) {
-        auto token = new_claim_token();
+        auto token = given_token ? std::optional<ClaimToken>(ClaimToken{
+                                       *given_token, claim_token_hash(*given_token)})
+                                 : new_claim_token();
         if (!token) return error_reply(BB_E_RANDOM, "random_unavailable", "the CSPRNG failed");
         out["claim_token"] = token->token;
         out["claim_token_hash"] = token->hash_hex;

@@ -85,7 +85,9 @@ int32_t bb_odds(int32_t handle, const char* json, uint32_t size);
 int32_t bb_decide(int32_t handle, const char* json, uint32_t size);
 
 /* A draw through the counters: {"now", "player", "request_id"?, "paused"?,
- * "entropy"? (64 hex digits; from the CSPRNG when absent)}. The result has
+ * "entropy"? (64 hex digits; from the CSPRNG when absent), "claim_token"? (one
+ * made earlier by bb_claim_token_new, for a host that must seal the token
+ * before its storage transaction; a fresh one is made when absent)}. The result has
  * "status" (win, blank, duplicate_request, not_open, daily_limit_reached,
  * campaign_limit_reached, boxes_exhausted), the clock, the entropy used and,
  * for a win, a fresh "claim_token" and its "claim_token_hash". Returns 0, or

@@ -6,6 +6,10 @@
 //   blindbox odds FILE         the odds disclosure table players will see on a day
 //   blindbox simulate FILE     a simulated day through the very draw() that serves players
 //
+// and sign player tickets for campaigns whose identity is "ticket":
+//
+//   blindbox ticket --campaign ID --player PLAYER   a ticket (blindbox/ticket.h) on stdout
+//
 // Every figure comes from the core, the same code the Worker and the browser
 // run; this file only reads arguments and files and lays out text. Odds are
 // printed from exact Fractions (percentages too: they are the fraction's own
@@ -13,7 +17,7 @@
 // core's JSON (blindbox/reports.h), the same text the Worker and browser get.
 //
 // Exit status: 0 success, 1 invalid campaign, 2 usage error (bad arguments,
-// unreadable or oversized file).
+// unreadable or oversized file, no ticket secret).
 
 #include "progress.h"
 
@@ -22,12 +26,14 @@
 #include "blindbox/draw.h"
 #include "blindbox/reports.h"
 #include "blindbox/simulation.h"
+#include "blindbox/ticket.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <functional>
@@ -149,12 +155,13 @@ struct Command {
     std::string_view help; // for `blindbox NAME --help`
     std::vector<OptionSpec> options;
     CommandFunction run;
+    bool takes_file; // exactly one positional argument, FILE; else none
 };
 
 struct Invocation {
     const Command& command;
     Arguments arguments;
-    std::string file; // the one positional argument
+    std::string file; // the one positional argument, if the command takes one
 };
 
 // Prints a usage problem the way every command does; returns the exit status.
@@ -613,17 +620,115 @@ int run_simulate(const Invocation& invocation) {
 }
 
 // ---------------------------------------------------------------------------
+// blindbox ticket
+
+constexpr char ticket_secret_variable[] = "BLINDBOX_TICKET_SECRET";
+constexpr uint64_t default_ticket_lifetime = 3600;
+constexpr uint64_t max_ticket_lifetime = 365 * 24 * 3600;
+constexpr size_t max_campaign_id_length = 64;
+constexpr size_t max_player_length = 128;
+
+// UTF-8 code points in `text` (bytes that do not continue a sequence).
+size_t count_code_points(std::string_view text) {
+    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+bool has_control_characters(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u < 0x20 || u == 0x7F;
+    });
+}
+
+int run_ticket(const Invocation& invocation) {
+    const std::string_view command = invocation.command.name;
+    const Arguments& arguments = invocation.arguments;
+
+    const std::optional<std::string> campaign_id = arguments.value("--campaign");
+    if (!campaign_id) return usage_error(command, "--campaign ID is required");
+    if (campaign_id->empty() || campaign_id->size() > max_campaign_id_length ||
+        has_control_characters(*campaign_id)) {
+        return usage_error(command, "--campaign must be a campaign id of 1 to " +
+                                        std::to_string(max_campaign_id_length) +
+                                        " characters without control characters");
+    }
+
+    const std::optional<std::string> player = arguments.value("--player");
+    if (!player) return usage_error(command, "--player PLAYER is required");
+    const size_t player_length = count_code_points(*player);
+    if (player_length == 0 || player_length > max_player_length) {
+        return usage_error(command, "--player must be 1 to " + std::to_string(max_player_length) +
+                                        " characters (got " + std::to_string(player_length) + ")");
+    }
+    if (has_control_characters(*player)) {
+        return usage_error(command, "--player must not contain control characters");
+    }
+
+    if (arguments.has("--expires") && arguments.has("--expires-in")) {
+        return usage_error(command, "give --expires or --expires-in, not both");
+    }
+    const auto now = static_cast<int64_t>(std::time(nullptr));
+    int64_t expires = 0;
+    if (auto expires_text = arguments.value("--expires")) {
+        constexpr auto max_expires = static_cast<uint64_t>(blindbox::max_ticket_expires);
+        auto parsed = parse_whole_number(*expires_text, 1, max_expires);
+        if (!parsed) {
+            return usage_error(command, "--expires must be a Unix time in seconds from 1 to " +
+                                            std::to_string(max_expires) + " (got '" +
+                                            *expires_text + "')");
+        }
+        expires = static_cast<int64_t>(*parsed);
+    } else {
+        uint64_t lifetime = default_ticket_lifetime;
+        if (auto lifetime_text = arguments.value("--expires-in")) {
+            auto parsed = parse_whole_number(*lifetime_text, 1, max_ticket_lifetime);
+            if (!parsed) {
+                return usage_error(command,
+                                   "--expires-in must be a whole number of seconds from 1 to " +
+                                       std::to_string(max_ticket_lifetime) + " (got '" +
+                                       *lifetime_text + "')");
+            }
+            lifetime = *parsed;
+        }
+        expires = now + static_cast<int64_t>(lifetime);
+    }
+
+    // The secret never comes from the command line, where `ps` and shell history would show it.
+    const char* secret = std::getenv(ticket_secret_variable);
+    if (!secret || !*secret) {
+        std::cerr << "blindbox " << command << ": set " << ticket_secret_variable
+                  << " to the ticket secret: the same value the Worker holds as TICKET_SECRET\n"
+                     "(set there with 'wrangler secret put TICKET_SECRET'). It is never taken "
+                     "from the command line.\n";
+        return exit_usage;
+    }
+
+    const std::string ticket = blindbox::sign_ticket(secret, *campaign_id, *player, expires);
+    if (ticket.empty()) return input_error(command, "cannot sign a ticket with this expiry");
+    if (expires <= now) {
+        std::cerr << "note: --expires " << expires << " is not after now (" << now
+                  << "): the ticket has already expired\n";
+    }
+    std::cout << ticket << "\n";
+    return exit_success;
+}
+
+// ---------------------------------------------------------------------------
 // The command table and main
 
 constexpr std::string_view general_help = R"(Usage: blindbox COMMAND [ARGUMENTS]
 
 Checks and previews blind-box campaign definitions with the same core the
-Worker and the browser run.
+Worker and the browser run, and signs player tickets.
 
 Commands:
   validate FILE    check a campaign definition and list every problem in it
   odds FILE        the odds disclosure table for one day
   simulate FILE    simulate a day of draws (in memory, reproducible by seed)
+  ticket           sign a player's ticket for a campaign whose identity is
+                   "ticket" (secret from BLINDBOX_TICKET_SECRET)
 
 Options:
   -h, --help       show this help; 'blindbox COMMAND --help' for a command's
@@ -687,10 +792,39 @@ has at least 100000 draws.
 Exit status: 0 success, 1 invalid campaign, 2 usage error.
 )";
 
+constexpr std::string_view ticket_help =
+    R"(Usage: blindbox ticket --campaign ID --player PLAYER
+                       [--expires-in SECONDS | --expires UNIX]
+
+Signs a ticket that lets PLAYER draw in campaign ID (a campaign whose identity
+is "ticket") until it expires, and prints it on standard output:
+  EXPIRES.SIGNATURE
+where EXPIRES is the expiry in Unix seconds and SIGNATURE is the HMAC-SHA256
+of the campaign, player and expiry under the ticket secret (43 characters of
+URL-safe base64). The Worker checks it with the same secret.
+
+The secret is read only from the environment variable BLINDBOX_TICKET_SECRET,
+never from the command line (where ps and shell history would show it); it
+must hold the same value as 'wrangler secret put TICKET_SECRET' gave the
+Worker.
+
+Options:
+  --campaign ID         the campaign id (1 to 64 characters)
+  --player PLAYER       the player id, as the Worker receives it (1 to 128
+                        characters, no control characters)
+  --expires-in SECONDS  lifetime from now, 1 to 31536000 (default 3600)
+  --expires UNIX        expiry as a Unix time in seconds instead (1 to
+                        9999999999; a past time gives an expired ticket, with
+                        a note on standard error)
+  -h, --help            show this help
+
+Exit status: 0 success, 2 usage error (bad arguments, no secret set).
+)";
+
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
-        {"validate", validate_help, {}, run_validate},
-        {"odds", odds_help, {{"--day", true}, {"--at", true}, {"--json", false}}, run_odds},
+        {"validate", validate_help, {}, run_validate, true},
+        {"odds", odds_help, {{"--day", true}, {"--at", true}, {"--json", false}}, run_odds, true},
         {"simulate",
          simulate_help,
          {{"--players", true},
@@ -698,7 +832,13 @@ const std::vector<Command>& commands() {
           {"--day", true},
           {"--draws-per-player", true},
           {"--json", false}},
-         run_simulate},
+         run_simulate,
+         true},
+        {"ticket",
+         ticket_help,
+         {{"--campaign", true}, {"--player", true}, {"--expires-in", true}, {"--expires", true}},
+         run_ticket,
+         false},
     };
     return table;
 }
@@ -719,6 +859,13 @@ int run_command(const Command& command, const std::vector<std::string_view>& wor
     if (arguments.help) {
         std::cout << command.help;
         return exit_success;
+    }
+    if (!command.takes_file) {
+        if (!arguments.positionals.empty()) {
+            return usage_error(command.name,
+                               "unexpected argument '" + arguments.positionals[0] + "'");
+        }
+        return command.run(Invocation{command, arguments, {}});
     }
     if (arguments.positionals.empty()) return usage_error(command.name, "missing FILE");
     if (arguments.positionals.size() > 1) {

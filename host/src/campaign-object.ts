@@ -1,0 +1,644 @@
+/**
+ * CampaignObject: one Durable Object per campaign, the only source of truth
+ * for its counters, entries and claims.
+ *
+ * Storage is the object's SQLite database (tables in kv-schema/README.md,
+ * created by MIGRATIONS below). A draw runs the core's bb_draw inside
+ * `ctx.storage.transactionSync`, with the core's counter imports bound to the
+ * `counters` table, and writes the entry (and, for a win, the claim) in the
+ * same transaction: a draw is all-or-nothing, and the reply leaves only after
+ * its writes are durable (Durable Objects' output gate).
+ *
+ * After changes the object publishes what edge locations read to KV: the
+ * campaign (definition, version, paused) at once, and a stock snapshot at most
+ * about once a second (an alarm), which says when it was taken.
+ *
+ * Methods are called over RPC by the Worker (index.ts) and return a `Reply`
+ * (status + JSON body) or plain data; nothing here parses HTTP.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { CoreError, type Counters, withCore } from "./core";
+import { type CampaignRecord, type StockSnapshot, kvKeys, onlyKnown, publicView } from "./views";
+import { seal, unseal } from "./sealing";
+import type { Env } from "./env";
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+export interface DrawInput {
+  player: string;
+  request_id?: string;
+  /** The Worker checked the player's ticket (campaigns with identity "ticket"). */
+  ticket_verified: boolean;
+}
+
+export interface Shipping {
+  name: string;
+  phone: string;
+  address: string;
+}
+
+export interface WinnerRow {
+  entry_id: number;
+  day: string;
+  prize_id: string;
+  prize_name: string;
+  player: string;
+  won_at: number;
+  shipping_sealed: string | null;
+}
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+   CREATE TABLE entries (
+     id INTEGER PRIMARY KEY,
+     day TEXT NOT NULL,
+     player TEXT NOT NULL,
+     request_id TEXT,
+     drawn_at INTEGER NOT NULL,
+     outcome TEXT NOT NULL CHECK (outcome IN ('win', 'blank')),
+     prize_id TEXT,
+     prize_name TEXT,
+     by_pity INTEGER NOT NULL DEFAULT 0,
+     player_draw_number INTEGER NOT NULL,
+     entropy TEXT NOT NULL,
+     campaign_version INTEGER NOT NULL,
+     reply TEXT NOT NULL);
+   CREATE UNIQUE INDEX entries_by_request ON entries (player, request_id) WHERE request_id IS NOT NULL;
+   CREATE INDEX entries_by_day ON entries (day);
+   CREATE INDEX entries_by_time ON entries (drawn_at);
+   CREATE TABLE claims (
+     entry_id INTEGER PRIMARY KEY REFERENCES entries (id),
+     player TEXT NOT NULL,
+     day TEXT NOT NULL,
+     prize_id TEXT NOT NULL,
+     won_at INTEGER NOT NULL,
+     token_hash TEXT NOT NULL,
+     token_sealed TEXT NOT NULL,
+     shipping_sealed TEXT,
+     shipping_updated_at INTEGER);
+   CREATE INDEX claims_by_player ON claims (player);`,
+];
+
+/** Schema version of the object's tables (the number of MIGRATIONS applied). */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+const SNAPSHOT_INTERVAL_MS = 1000;
+
+export class CampaignObject extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+  private readonly counters: Counters;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.migrate();
+    const get = (name: string): number =>
+      (this.sql.exec<{ value: number }>("SELECT value FROM counters WHERE name = ?", name).toArray()[0]?.value ?? 0);
+    const addWithin = (name: string, delta: number, cap: number): boolean => {
+      const next = get(name) + delta;
+      if (next < 0 || next > cap) return false;
+      this.sql.exec(
+        "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        name,
+        next,
+      );
+      return true;
+    };
+    this.counters = { get, addWithin, markOnce: (name) => addWithin(name, 1, 1) };
+  }
+
+  private migrate(): void {
+    this.sql.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+    const current = this.sql.exec<{ version: number }>("SELECT version FROM schema_version").toArray()[0]?.version ?? 0;
+    if (current >= MIGRATIONS.length) return;
+    this.ctx.storage.transactionSync(() => {
+      for (let version = current; version < MIGRATIONS.length; version++) this.sql.exec(MIGRATIONS[version]);
+      this.sql.exec("DELETE FROM schema_version");
+      this.sql.exec("INSERT INTO schema_version (version) VALUES (?)", MIGRATIONS.length);
+    });
+  }
+
+  private metaValue(key: string): string | null {
+    return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.sql.exec(
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      key,
+      value,
+    );
+  }
+
+  /** The stored campaign, or null before the first PUT. */
+  private record(): CampaignRecord | null {
+    const definition = this.metaValue("definition");
+    if (definition === null) return null;
+    return {
+      id: this.metaValue("id") ?? "",
+      version: Number(this.metaValue("version") ?? "0"),
+      paused: this.metaValue("paused") === "1",
+      updated_at: this.metaValue("updated_at") ?? "",
+      definition: JSON.parse(definition),
+    };
+  }
+
+  private handle(record: CampaignRecord) {
+    return withCore((core) => core.campaign(record.id, record.version, JSON.stringify(record.definition)));
+  }
+
+  /** Issued counts and boxes opened on `day`, from the counters. */
+  private stockOn(day: string): { issued: Record<string, number>; boxes_opened: number } {
+    const issued: Record<string, number> = {};
+    const prefix = `issued/${day}/`;
+    for (const row of this.sql.exec<{ name: string; value: number }>(
+      "SELECT name, value FROM counters WHERE name >= ? AND name < ?",
+      prefix,
+      prefix + "\uffff",
+    )) {
+      issued[row.name.slice(prefix.length)] = row.value;
+    }
+    const boxes = this.sql.exec<{ value: number }>("SELECT value FROM counters WHERE name = ?", `opened/${day}`).toArray();
+    return { issued, boxes_opened: boxes[0]?.value ?? 0 };
+  }
+
+  private snapshot(record: CampaignRecord, nowMs: number): StockSnapshot {
+    const handle = this.handle(record);
+    const clock = withCore((core) => core.call("clock", [handle], JSON.stringify({ now: Math.floor(nowMs / 1000) })).result);
+    return {
+      campaign: record.id,
+      version: record.version,
+      day: clock.day,
+      ...this.stockOn(clock.day),
+      taken_at: new Date(nowMs).toISOString(),
+    };
+  }
+
+  private async publishRecord(record: CampaignRecord): Promise<void> {
+    await this.env.CAMPAIGN_KV.put(kvKeys.campaign(record.id), JSON.stringify(record));
+  }
+
+  private async publishSnapshot(record: CampaignRecord): Promise<void> {
+    await this.env.CAMPAIGN_KV.put(kvKeys.stock(record.id), JSON.stringify(this.snapshot(record, Date.now())));
+  }
+
+  private async scheduleSnapshot(): Promise<void> {
+    if ((await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.setAlarm(Date.now() + SNAPSHOT_INTERVAL_MS);
+    }
+  }
+
+  async alarm(): Promise<void> {
+    const record = this.record();
+    if (record) await this.publishSnapshot(record);
+  }
+
+  /** The stored campaign record (the Worker's fallback when KV has none yet). */
+  async currentRecord(): Promise<CampaignRecord | null> {
+    return this.record();
+  }
+
+  /** The public view, computed here (used when KV does not have the campaign yet). */
+  async publicView(): Promise<Reply> {
+    const record = this.record();
+    if (!record) return notFound();
+    const snapshot = this.snapshot(record, Date.now());
+    return { status: 200, body: publicView(record, snapshot, Date.now()) };
+  }
+
+  /** Creates or replaces the campaign. `text` is the definition as sent. */
+  async putCampaign(campaignId: string, text: string): Promise<Reply> {
+    let summary: any;
+    let handle: number;
+    try {
+      ({ status: handle, result: summary } = withCore((core) => core.call("campaign_load", [], text)));
+    } catch (error) {
+      if (error instanceof CoreError && error.status === -1) {
+        return {
+          status: 400,
+          body: { error: { code: "invalid_campaign", message: error.message, field: error.field, errors: error.errors } },
+        };
+      }
+      throw error;
+    }
+    withCore((core) => core.call("campaign_unload", [handle]));
+    if (summary.id !== campaignId) {
+      return apiError(400, "invalid_campaign", `the definition's id "${summary.id}" is not "${campaignId}" from the URL`, "/id");
+    }
+    const definition = JSON.parse(text);
+    const previous = this.record();
+    const nowMs = Date.now();
+    const next: CampaignRecord = {
+      id: campaignId,
+      version: (previous?.version ?? 0) + 1,
+      paused: previous?.paused ?? false,
+      updated_at: new Date(nowMs).toISOString(),
+      definition,
+    };
+    // Stock may not go below what was already won today (nor boxes below those opened).
+    const snapshot = this.snapshot(next, nowMs);
+    const problem = stockProblem(next, snapshot);
+    if (problem) return apiError(409, "stock_below_issued", problem.message, problem.field);
+
+    this.ctx.storage.transactionSync(() => {
+      this.setMeta("id", next.id);
+      this.setMeta("version", String(next.version));
+      this.setMeta("paused", next.paused ? "1" : "0");
+      this.setMeta("updated_at", next.updated_at);
+      this.setMeta("definition", JSON.stringify(definition));
+    });
+    await this.publishRecord(next);
+    await this.publishSnapshot(next);
+    return { status: previous ? 200 : 201, body: { campaign: summary, version: next.version } };
+  }
+
+  async setPaused(paused: boolean): Promise<Reply> {
+    const record = this.record();
+    if (!record) return notFound();
+    record.paused = paused;
+    record.updated_at = new Date().toISOString();
+    this.ctx.storage.transactionSync(() => {
+      this.setMeta("paused", paused ? "1" : "0");
+      this.setMeta("updated_at", record.updated_at);
+    });
+    await this.publishRecord(record);
+    const view = publicView(record, this.snapshot(record, Date.now()), Date.now());
+    return { status: 200, body: { status: view.campaign.status, paused } };
+  }
+
+  /** One draw for a player. */
+  async draw(input: DrawInput): Promise<Reply> {
+    const record = this.record();
+    if (!record) return notFound();
+    if (record.definition.identity === "ticket" && !input.ticket_verified) {
+      return apiError(401, "invalid_ticket", "this campaign needs a ticket", "/ticket");
+    }
+    if (input.request_id !== undefined) {
+      const prior = this.entryFor(input.player, input.request_id);
+      if (prior) return this.replay(prior);
+    }
+    // A claim token made (and sealed, which is asynchronous) before the
+    // synchronous transaction; used only if the draw is a win.
+    const candidate = withCore((core) => core.call("claim_token_new", []).result) as { token: string; hash: string };
+    const sealedToken = await seal(this.env.SEAL_KEY, candidate.token);
+
+    const nowMs = Date.now();
+    const handle = this.handle(record);
+    const outcome = this.ctx.storage.transactionSync(() => {
+      if (input.request_id !== undefined) {
+        const prior = this.entryFor(input.player, input.request_id);
+        if (prior) return { prior };
+      }
+      const request = {
+        now: Math.floor(nowMs / 1000),
+        player: input.player,
+        paused: record.paused,
+        claim_token: candidate.token,
+        ...(input.request_id !== undefined ? { request_id: input.request_id } : {}),
+      };
+      const result = withCore((core) =>
+        core.withCounters(this.counters, () => core.call("draw", [handle], JSON.stringify(request)).result),
+      );
+      if (result.status !== "win" && result.status !== "blank") return { refusal: result };
+      const entryId = this.sql
+        .exec<{ id: number }>(
+          `INSERT INTO entries (day, player, request_id, drawn_at, outcome, prize_id, prize_name, by_pity,
+                                player_draw_number, entropy, campaign_version, reply)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '') RETURNING id`,
+          result.day,
+          input.player,
+          input.request_id ?? null,
+          nowMs,
+          result.status,
+          result.prize?.id ?? null,
+          result.prize?.name ?? null,
+          result.by_pity ? 1 : 0,
+          result.player_draw_number,
+          result.entropy,
+          record.version,
+        )
+        .one().id;
+      // The reply as sent (the claim token apart, which is only kept sealed), for retries.
+      const draw = {
+        id: String(entryId),
+        day: result.day,
+        outcome: result.status,
+        ...(result.status === "win" ? { prize: this.prizeView(result.day, result.prize.id, result.prize.name) } : {}),
+        by_pity: result.by_pity,
+        draws_left_today: Math.max(0, (record.definition.limits?.draws_per_day ?? 1) - result.draws_today),
+      };
+      this.sql.exec("UPDATE entries SET reply = ? WHERE id = ?", JSON.stringify(draw), entryId);
+      if (result.status === "win") {
+        this.sql.exec(
+          `INSERT INTO claims (entry_id, player, day, prize_id, won_at, token_hash, token_sealed)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          entryId,
+          input.player,
+          result.day,
+          result.prize.id,
+          nowMs,
+          result.claim_token_hash,
+          sealedToken,
+        );
+      }
+      return { draw };
+    });
+
+    if ("prior" in outcome && outcome.prior) return this.replay(outcome.prior);
+    if ("refusal" in outcome && outcome.refusal) return refusalReply(outcome.refusal, record);
+    const { draw } = outcome as { draw: Record<string, unknown> };
+    await this.scheduleSnapshot();
+    return { status: 200, body: { draw: withToken(draw, draw.outcome === "win" ? candidate.token : null) } };
+  }
+
+  private entryFor(player: string, requestId: string): any | null {
+    return (
+      this.sql
+        .exec(
+          `SELECT e.reply, e.outcome, c.token_sealed
+           FROM entries e LEFT JOIN claims c ON c.entry_id = e.id
+           WHERE e.player = ? AND e.request_id = ?`,
+          player,
+          requestId,
+        )
+        .toArray()[0] ?? null
+    );
+  }
+
+  /** The original reply to a repeated request, claim token included. */
+  private async replay(entry: any): Promise<Reply> {
+    const token = entry.outcome === "win" ? await unseal(this.env.SEAL_KEY, entry.token_sealed) : null;
+    return { status: 200, body: { draw: withToken(JSON.parse(entry.reply), token) } };
+  }
+
+  /** A prize as players see it, from the campaign's current definition when it still has it. */
+  private prizeView(day: string, prizeId: string, name: string): Record<string, unknown> {
+    const definition = this.record()?.definition;
+    const table = definition?.date_overrides?.[day] ?? definition?.prize_table;
+    const prize = table?.prizes?.find((p: any) => p.id === prizeId);
+    const view: Record<string, unknown> = { id: prizeId, name: prize?.name ?? name };
+    if (prize?.value) view.value = prize.value;
+    if (prize?.image) view.image = prize.image;
+    return view;
+  }
+
+  /** The player's claim that `token` opens, or null. Every candidate is checked in constant time. */
+  private claimFor(player: string, token: string): any | null {
+    const rows = this.sql
+      .exec("SELECT c.*, e.prize_name FROM claims c JOIN entries e ON e.id = c.entry_id WHERE c.player = ?", player)
+      .toArray();
+    let found: any = null;
+    for (const row of rows) {
+      const matches = withCore(
+        (core) => core.call("claim_token_matches", [], JSON.stringify({ token, hash: row.token_hash })).status,
+      );
+      if (matches === 1 && found === null) found = row;
+    }
+    return found;
+  }
+
+  async getClaim(player: string, token: string): Promise<Reply> {
+    if (!this.record()) return notFound();
+    const claim = this.claimFor(player, token);
+    if (!claim) return claimNotFound();
+    const shipping = claim.shipping_sealed ? JSON.parse(await unseal(this.env.SEAL_KEY, claim.shipping_sealed)) : null;
+    return {
+      status: 200,
+      body: {
+        prize: this.prizeView(claim.day, claim.prize_id, claim.prize_name),
+        day: claim.day,
+        won_at: new Date(claim.won_at).toISOString(),
+        shipping,
+        shipping_updated_at: claim.shipping_updated_at ? new Date(claim.shipping_updated_at).toISOString() : null,
+      },
+    };
+  }
+
+  async putClaim(player: string, token: string, shipping: Shipping): Promise<Reply> {
+    if (!this.record()) return notFound();
+    const claim = this.claimFor(player, token);
+    if (!claim) return claimNotFound();
+    const sealed = await seal(this.env.SEAL_KEY, JSON.stringify(shipping));
+    const nowMs = Date.now();
+    this.sql.exec(
+      "UPDATE claims SET shipping_sealed = ?, shipping_updated_at = ? WHERE entry_id = ?",
+      sealed,
+      nowMs,
+      claim.entry_id,
+    );
+    return {
+      status: 200,
+      body: {
+        prize: this.prizeView(claim.day, claim.prize_id, claim.prize_name),
+        day: claim.day,
+        won_at: new Date(claim.won_at).toISOString(),
+        shipping,
+        shipping_updated_at: new Date(nowMs).toISOString(),
+      },
+    };
+  }
+
+  /** The operator's view: definition, status and today's counters. */
+  async adminView(): Promise<Reply> {
+    const record = this.record();
+    if (!record) return notFound();
+    const nowMs = Date.now();
+    const snapshot = this.snapshot(record, nowMs);
+    const view = publicView(record, snapshot, nowMs);
+    const day = snapshot.day;
+    const totals = this.dayTotals(day);
+    const claimed = this.claimedByPrize(day);
+    return {
+      status: 200,
+      body: {
+        campaign: record.definition,
+        version: record.version,
+        paused: record.paused,
+        updated_at: record.updated_at,
+        status: view.campaign.status,
+        today: {
+          day,
+          ...totals,
+          prizes: view.campaign.prizes.map((prize: any) => ({
+            id: prize.id,
+            name: prize.name,
+            stock_total: prize.stock_total,
+            issued: prize.stock_total - prize.stock_left,
+            stock_left: prize.stock_left,
+            claimed: claimed[prize.id] ?? 0,
+          })),
+        },
+      },
+    };
+  }
+
+  private dayTotals(day: string): { draws: number; players: number; wins: number } {
+    const row = this.sql
+      .exec<{ draws: number; players: number; wins: number }>(
+        `SELECT COUNT(*) AS draws, COUNT(DISTINCT player) AS players,
+                COALESCE(SUM(outcome = 'win'), 0) AS wins FROM entries WHERE day = ?`,
+        day,
+      )
+      .one();
+    return { draws: row.draws, players: row.players, wins: row.wins };
+  }
+
+  private claimedByPrize(day: string): Record<string, number> {
+    const claimed: Record<string, number> = {};
+    for (const row of this.sql.exec<{ prize_id: string; n: number }>(
+      "SELECT prize_id, COUNT(*) AS n FROM claims WHERE day = ? AND shipping_sealed IS NOT NULL GROUP BY prize_id",
+      day,
+    )) {
+      claimed[row.prize_id] = row.n;
+    }
+    return claimed;
+  }
+
+  /** Per day and prize, and draws per minute over the last 24 hours. */
+  async stats(): Promise<Reply> {
+    const record = this.record();
+    if (!record) return notFound();
+    const nowMs = Date.now();
+    const days = this.sql
+      .exec<{ day: string }>(
+        "SELECT DISTINCT day FROM entries UNION SELECT ? AS day ORDER BY day",
+        this.snapshot(record, nowMs).day,
+      )
+      .toArray()
+      .map((row) => row.day);
+    const handle = this.handle(record);
+    const perDay = days.map((day) => {
+      const stock = this.stockOn(day);
+      const odds = withCore(
+        (core) =>
+          core.call("odds", [handle], JSON.stringify({ day, issued: onlyKnown(stock.issued, record.definition, day), boxes_opened: stock.boxes_opened }))
+            .result,
+      );
+      const claimed = this.claimedByPrize(day);
+      return {
+        day,
+        ...this.dayTotals(day),
+        prizes: odds.prizes.map((prize: any) => ({
+          id: prize.id,
+          name: prize.name,
+          stock_total: prize.stock_total,
+          issued: stock.issued[prize.id] ?? 0,
+          claimed: claimed[prize.id] ?? 0,
+        })),
+      };
+    });
+    const since = nowMs - 24 * 3600 * 1000;
+    const perMinute = this.sql
+      .exec<{ minute: number; draws: number }>(
+        "SELECT drawn_at / 60000 AS minute, COUNT(*) AS draws FROM entries WHERE drawn_at >= ? GROUP BY minute ORDER BY minute",
+        since,
+      )
+      .toArray()
+      .map((row) => ({ minute: new Date(row.minute * 60000).toISOString(), draws: row.draws }));
+    return { status: 200, body: { campaign: record.id, days: perDay, draws_per_minute: perMinute } };
+  }
+
+  /** Wins after `afterEntryId`, in draw order, at most `limit`; shipping still sealed. */
+  async winnersPage(afterEntryId: number, limit: number): Promise<WinnerRow[] | null> {
+    if (!this.record()) return null;
+    return this.sql
+      .exec<any>(
+        `SELECT c.entry_id, c.day, c.prize_id, e.prize_name, c.player, c.won_at, c.shipping_sealed
+         FROM claims c JOIN entries e ON e.id = c.entry_id
+         WHERE c.entry_id > ? ORDER BY c.entry_id LIMIT ?`,
+        afterEntryId,
+        Math.min(Math.max(limit, 1), 1000),
+      )
+      .toArray() as WinnerRow[];
+  }
+
+  /** A trivial counter, for the benchmark's baseline (this runtime's own limit). */
+  async benchIncrement(): Promise<number> {
+    this.sql.exec(
+      "INSERT INTO counters (name, value) VALUES ('bench', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1",
+    );
+    return this.sql.exec<{ value: number }>("SELECT value FROM counters WHERE name = 'bench'").one().value;
+  }
+}
+
+/** A draw reply with the claim token in its place (after the prize), for wins. */
+function withToken(draw: Record<string, unknown>, token: string | null): Record<string, unknown> {
+  if (token === null) return draw;
+  const { by_pity, draws_left_today, ...head } = draw;
+  return { ...head, claim_token: token, by_pity, draws_left_today };
+}
+
+function apiError(status: number, code: string, message: string, field?: string, details: object = {}): Reply {
+  return { status, body: { error: { code, message, ...(field !== undefined ? { field } : {}), ...details } } };
+}
+
+function notFound(): Reply {
+  return apiError(404, "campaign_not_found", "no campaign with that id");
+}
+
+function claimNotFound(): Reply {
+  return apiError(404, "claim_not_found", "no claim for that player and code");
+}
+
+function refusalReply(result: any, record: CampaignRecord): Reply {
+  switch (result.status) {
+    case "not_open": {
+      const status = result.clock.status;
+      const opensAt = result.clock.next_open_unix !== undefined ? new Date(result.clock.next_open_unix * 1000).toISOString() : null;
+      const message =
+        status === "paused"
+          ? "the campaign is paused"
+          : status === "ended"
+            ? "the campaign has ended"
+            : `the campaign opens at ${opensAt}`;
+      return apiError(403, "campaign_not_open", message, undefined, { status, opens_at: opensAt });
+    }
+    case "daily_limit_reached":
+      return apiError(409, "draw_limit_reached", "no draws left today", undefined, {
+        limit: "daily",
+        draws_per_day: record.definition.limits?.draws_per_day ?? 1,
+      });
+    case "campaign_limit_reached":
+      return apiError(409, "draw_limit_reached", "no draws left in this campaign", undefined, {
+        limit: "campaign",
+        draws_per_campaign: record.definition.limits?.draws_per_campaign,
+      });
+    case "boxes_exhausted":
+      return apiError(409, "boxes_exhausted", "every box of today has been opened");
+    default:
+      throw new Error(`unexpected draw status ${result.status}`);
+  }
+}
+
+/** Why a new definition cannot replace the current one today, or null. */
+function stockProblem(next: CampaignRecord, snapshot: StockSnapshot): { field: string; message: string } | null {
+  const day = snapshot.day;
+  const overridden = next.definition.date_overrides?.[day] !== undefined;
+  const base = overridden ? `/date_overrides/${day}` : "/prize_table";
+  const table = overridden ? next.definition.date_overrides[day] : next.definition.prize_table;
+  const prizes: any[] = table?.prizes ?? [];
+  for (const [prizeId, issued] of Object.entries(snapshot.issued)) {
+    if (issued === 0) continue;
+    const index = prizes.findIndex((p) => p.id === prizeId);
+    if (index < 0) {
+      return {
+        field: `${base}/prizes`,
+        message: `prize "${prizeId}" was already won ${issued} time(s) today (${day}); keep it with stock of at least ${issued}`,
+      };
+    }
+    if (prizes[index].stock < issued) {
+      return {
+        field: `${base}/prizes/${index}/stock`,
+        message: `stock ${prizes[index].stock} is below the ${issued} already won today (${day})`,
+      };
+    }
+  }
+  if (next.definition.pool === "deck" && snapshot.boxes_opened > (table?.boxes ?? 0)) {
+    return { field: `${base}/boxes`, message: `${snapshot.boxes_opened} boxes were already opened today (${day})` };
+  }
+  return null;
+}

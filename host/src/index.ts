@@ -1,0 +1,311 @@
+/**
+ * The blindbox Worker: HTTP API v1 in front of one Durable Object per campaign.
+ *
+ * The Worker checks everything it can without the campaign's state (body
+ * size, JSON, types, lengths, the admin key, player tickets, the rate limit)
+ * and answers public reads from KV; every decision that touches counters is
+ * the Durable Object's (campaign-object.ts), whose core is the C++ one.
+ * Static files (frontend/) are served by the assets binding.
+ */
+import { type DrawInput, type Reply, type Shipping, CampaignObject } from "./campaign-object";
+import { CoreError } from "./core";
+import type { Env } from "./env";
+import {
+  ApiError,
+  bearer,
+  json,
+  pointer,
+  readJsonObject,
+  readText,
+  rejectUnknownFields,
+  secretsEqual,
+  stringField,
+} from "./http";
+import { checkTicket, unseal } from "./sealing";
+import { type CampaignRecord, type StockSnapshot, kvKeys, publicView } from "./views";
+
+export { CampaignObject };
+
+const DRAW_BODY_LIMIT = 4 * 1024;
+const CLAIM_BODY_LIMIT = 4 * 1024;
+const CAMPAIGN_BODY_LIMIT = 256 * 1024;
+const CAMPAIGN_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const CLAIM_TOKEN = /^[A-Za-z0-9_-]{24}$/;
+
+type Handler = (request: Request, env: Env, params: string[], ctx: ExecutionContext) => Promise<Response>;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
+const routes: Route[] = [
+  { method: "GET", pattern: /^\/api\/v1\/health$/, handler: async () => json({ ok: true }) },
+  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)$/, handler: getCampaign },
+  { method: "POST", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/draws$/, handler: postDraw },
+  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claims\/([^/]+)$/, handler: getClaim },
+  { method: "PUT", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claims\/([^/]+)$/, handler: putClaim },
+  { method: "PUT", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)$/, handler: admin(putCampaign) },
+  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)$/, handler: admin(getAdminCampaign) },
+  { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/pause$/, handler: admin(pause(true)) },
+  { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/resume$/, handler: admin(pause(false)) },
+  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/stats$/, handler: admin(getStats) },
+  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/winners\.csv$/, handler: admin(getWinners) },
+  { method: "POST", pattern: /^\/api\/v1\/_bench\/counter$/, handler: benchCounter },
+];
+
+export default {
+  async fetch(request, env, ctx): Promise<Response> {
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith("/api/")) return env.ASSETS.fetch(request);
+    try {
+      let allowed: string[] = [];
+      for (const route of routes) {
+        const match = url.pathname.match(route.pattern);
+        if (!match) continue;
+        if (route.method !== request.method) {
+          allowed.push(route.method);
+          continue;
+        }
+        const params = match.slice(1).map((part) => decodeURIComponent(part));
+        return await route.handler(request, env, params, ctx);
+      }
+      if (allowed.length > 0) {
+        throw new ApiError(405, "method_not_allowed", `use ${allowed.join(" or ")}`, undefined, {});
+      }
+      throw new ApiError(404, "not_found", "no such API endpoint");
+    } catch (error) {
+      if (error instanceof ApiError) return error.toResponse();
+      if (error instanceof URIError) return new ApiError(400, "invalid_request", "malformed URL encoding").toResponse();
+      // Never log request bodies or player data: the message and the endpoint only.
+      console.error(`internal error on ${request.method} ${url.pathname.replace(/\/claims\/.*/, "/claims/…")}: ${
+        error instanceof CoreError ? `${error.code}: ${error.message}` : (error as Error)?.stack ?? error
+      }`);
+      return new ApiError(500, "internal_error", "something went wrong on our side; try again").toResponse();
+    }
+  },
+} satisfies ExportedHandler<Env>;
+
+function reply({ status, body }: Reply): Response {
+  return json(body, status);
+}
+
+function campaignStub(env: Env, campaignId: string) {
+  if (!CAMPAIGN_ID.test(campaignId)) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
+  return env.CAMPAIGNS.get(env.CAMPAIGNS.idFromName(campaignId));
+}
+
+function playerParam(player: string): string {
+  const length = [...player].length;
+  // eslint-disable-next-line no-control-regex
+  if (length < 1 || length > 128 || /[\u0000-\u001f\u007f]/.test(player)) {
+    throw new ApiError(400, "invalid_request", "the player id must be 1-128 characters", "/player");
+  }
+  return player;
+}
+
+async function limitRate(env: Env, key: string): Promise<void> {
+  const { success } = await env.PLAYER_RATE_LIMITER.limit({ key });
+  if (!success) throw new ApiError(429, "rate_limited", "too many requests; wait a few seconds and try again");
+}
+
+// Campaign records from KV, cached briefly in the isolate to spare KV reads under load.
+const recordCache = new Map<string, { record: CampaignRecord | null; until: number }>();
+
+async function campaignRecord(env: Env, campaignId: string): Promise<CampaignRecord | null> {
+  const cached = recordCache.get(campaignId);
+  if (cached && cached.until > Date.now()) return cached.record;
+  const record = await env.CAMPAIGN_KV.get<CampaignRecord>(kvKeys.campaign(campaignId), "json");
+  if (record) recordCache.set(campaignId, { record, until: Date.now() + 1000 });
+  return record;
+}
+
+async function getCampaign(_request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
+  const stub = campaignStub(env, campaignId);
+  const [record, snapshot] = await Promise.all([
+    env.CAMPAIGN_KV.get<CampaignRecord>(kvKeys.campaign(campaignId), "json"),
+    env.CAMPAIGN_KV.get<StockSnapshot>(kvKeys.stock(campaignId), "json"),
+  ]);
+  // KV is eventually consistent: a campaign it does not know yet is asked of its object.
+  if (!record) return reply((await stub.publicView()) as Reply);
+  return json(publicView(record, snapshot?.version === record.version ? snapshot : null, Date.now()));
+}
+
+async function postDraw(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
+  const stub = campaignStub(env, campaignId);
+  const body = await readJsonObject(request, DRAW_BODY_LIMIT);
+  rejectUnknownFields(body, ["player", "request_id", "ticket"]);
+  const player = stringField(body, "player", 128)!;
+  const requestId = stringField(body, "request_id", 64, { required: false });
+  const ticket = stringField(body, "ticket", 64, { required: false });
+  const record: CampaignRecord | null =
+    (await campaignRecord(env, campaignId)) ?? ((await stub.currentRecord()) as CampaignRecord | null);
+  if (!record) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
+  if (record.definition.identity === "ticket") {
+    if (ticket === undefined) throw new ApiError(401, "invalid_ticket", "this campaign needs a ticket", "/ticket");
+    const check = await checkTicket(env.TICKET_SECRET ?? "", campaignId, player, ticket, Math.floor(Date.now() / 1000));
+    if (check !== "valid") {
+      const why = check === "expired" ? "the ticket has expired" : "the ticket is not valid for this player";
+      throw new ApiError(401, "invalid_ticket", why, "/ticket", { reason: check });
+    }
+  }
+  await limitRate(env, `draw:${campaignId}:${player}`);
+  const input: DrawInput = {
+    player,
+    ticket_verified: record.definition.identity === "ticket",
+    ...(requestId !== undefined ? { request_id: requestId } : {}),
+  };
+  return reply(await stub.draw(input));
+}
+
+function claimToken(request: Request): string | null {
+  const token = bearer(request);
+  return token !== null && CLAIM_TOKEN.test(token) ? token : null;
+}
+
+async function getClaim(request: Request, env: Env, [campaignId, player]: string[]): Promise<Response> {
+  const stub = campaignStub(env, campaignId);
+  playerParam(player);
+  await limitRate(env, `claim:${campaignId}:${player}`);
+  const token = claimToken(request);
+  if (token === null) throw new ApiError(404, "claim_not_found", "no claim for that player and code");
+  return reply(await stub.getClaim(player, token));
+}
+
+const PHONE = /^\+?[0-9][0-9 ()-]*[0-9]$/;
+
+async function putClaim(request: Request, env: Env, [campaignId, player]: string[]): Promise<Response> {
+  const stub = campaignStub(env, campaignId);
+  playerParam(player);
+  await limitRate(env, `claim:${campaignId}:${player}`);
+  const token = claimToken(request);
+  if (token === null) throw new ApiError(404, "claim_not_found", "no claim for that player and code");
+  const body = await readJsonObject(request, CLAIM_BODY_LIMIT);
+  rejectUnknownFields(body, ["name", "phone", "address"]);
+  const shipping: Shipping = {
+    name: stringField(body, "name", 100)!.trim(),
+    phone: stringField(body, "phone", 32)!.trim(),
+    address: stringField(body, "address", 500)!.trim(),
+  };
+  const digits = shipping.phone.replace(/[^0-9]/g, "").length;
+  if (!PHONE.test(shipping.phone) || digits < 5 || digits > 15) {
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "phone must be 5-15 digits, optionally with a leading +, spaces, dashes or brackets",
+      pointer("phone"),
+    );
+  }
+  if (shipping.name.length === 0) throw new ApiError(400, "invalid_request", "name must not be empty", pointer("name"));
+  if (shipping.address.length < 5) {
+    throw new ApiError(400, "invalid_request", "address must be at least 5 characters", pointer("address"));
+  }
+  return reply(await stub.putClaim(player, token, shipping));
+}
+
+function admin(handler: Handler): Handler {
+  return async (request, env, params, ctx) => {
+    const key = bearer(request);
+    if (key === null || !(await secretsEqual(key, env.ADMIN_KEY ?? ""))) {
+      throw new ApiError(401, "unauthorized", "send the admin key as Authorization: Bearer <key>", undefined, {});
+    }
+    return handler(request, env, params, ctx);
+  };
+}
+
+async function putCampaign(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
+  const stub = campaignStub(env, campaignId);
+  const type = request.headers.get("content-type");
+  if (type !== null && !/^application\/json\s*(;|$)/i.test(type)) {
+    throw new ApiError(415, "unsupported_media_type", "send the body as application/json");
+  }
+  if (Number(request.headers.get("content-length") ?? "0") > CAMPAIGN_BODY_LIMIT) {
+    throw new ApiError(413, "payload_too_large", `the body must be at most ${CAMPAIGN_BODY_LIMIT} bytes`);
+  }
+  const text = await readText(request, CAMPAIGN_BODY_LIMIT);
+  const response = await stub.putCampaign(campaignId, text);
+  recordCache.delete(campaignId);
+  return reply(response);
+}
+
+async function getAdminCampaign(_request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
+  return reply(await campaignStub(env, campaignId).adminView());
+}
+
+function pause(paused: boolean): Handler {
+  return async (_request, env, [campaignId]) => {
+    const response = await campaignStub(env, campaignId).setPaused(paused);
+    recordCache.delete(campaignId);
+    return reply(response);
+  };
+}
+
+async function getStats(_request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
+  return reply(await campaignStub(env, campaignId).stats());
+}
+
+/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF between records. */
+function csvRow(fields: Array<string | number | null>): string {
+  return (
+    fields
+      .map((field) => {
+        const text = field === null ? "" : String(field);
+        return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+      })
+      .join(",") + "\r\n"
+  );
+}
+
+async function getWinners(_request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
+  const stub = campaignStub(env, campaignId);
+  const first = await stub.winnersPage(0, 500);
+  if (first === null) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  const writer = writable.getWriter();
+  const encoder = new TextEncoder();
+  const write = async () => {
+    await writer.write(
+      encoder.encode(csvRow(["day", "prize_id", "prize_name", "player", "won_at", "claimed", "name", "phone", "address"])),
+    );
+    let page = first;
+    while (page.length > 0) {
+      let chunk = "";
+      for (const row of page) {
+        const shipping = row.shipping_sealed ? (JSON.parse(await unseal(env.SEAL_KEY, row.shipping_sealed)) as Shipping) : null;
+        chunk += csvRow([
+          row.day,
+          row.prize_id,
+          row.prize_name,
+          row.player,
+          new Date(row.won_at).toISOString(),
+          shipping ? "yes" : "no",
+          shipping?.name ?? null,
+          shipping?.phone ?? null,
+          shipping?.address ?? null,
+        ]);
+      }
+      await writer.write(encoder.encode(chunk));
+      page = (await stub.winnersPage(page[page.length - 1].entry_id, 500)) ?? [];
+    }
+    await writer.close();
+  };
+  write().catch(async (error) => {
+    console.error(`winners export failed: ${(error as Error).message}`);
+    await writer.abort(error);
+  });
+  return new Response(readable, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8; header=present",
+      "content-disposition": `attachment; filename="${campaignId}-winners.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}
+
+/** The benchmark's baseline: a trivial Durable Object counter (enabled only with BENCH_ENDPOINTS=on). */
+async function benchCounter(_request: Request, env: Env): Promise<Response> {
+  if (env.BENCH_ENDPOINTS !== "on") throw new ApiError(404, "not_found", "no such API endpoint");
+  const stub = env.CAMPAIGNS.get(env.CAMPAIGNS.idFromName("_bench"));
+  return json({ value: await stub.benchIncrement() });
+}

@@ -1,0 +1,90 @@
+/**
+ * Secrets at rest and player tickets, with WebCrypto.
+ *
+ * Sealing (AES-256-GCM, key = SHA-256 of the SEAL_KEY secret, a fresh 96-bit
+ * IV per value) protects what must be readable again but never stored in
+ * plain text: a winner's shipping details (the operator exports them), and a
+ * claim token, kept sealed only so that a retried draw request can be given
+ * its original reply. Claims are still checked against the token's SHA-256.
+ *
+ * Tickets: for campaigns with identity "ticket", the operator's login system
+ * signs the player id (format in wasm/include/blindbox/ticket.h):
+ *   EXPIRES "." base64url(HMAC-SHA256(TICKET_SECRET,
+ *       "blindbox-ticket-v1\n" + campaign + "\n" + player + "\n" + EXPIRES))
+ */
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function base64url(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  const padded = text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4);
+  try {
+    return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function sealKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle
+      .digest("SHA-256", encoder.encode(secret))
+      .then((raw) => crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+/** "v1." + base64url(iv || ciphertext) of the UTF-8 text. */
+export async function seal(secret: string, text: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await sealKey(secret), encoder.encode(text));
+  const out = new Uint8Array(12 + sealed.byteLength);
+  out.set(iv);
+  out.set(new Uint8Array(sealed), 12);
+  return "v1." + base64url(out);
+}
+
+/** The text sealed by seal(), or throws if it was not sealed under this secret. */
+export async function unseal(secret: string, sealed: string): Promise<string> {
+  const bytes = sealed.startsWith("v1.") ? fromBase64url(sealed.slice(3)) : null;
+  if (!bytes || bytes.length < 13) throw new Error("not a sealed value");
+  const plain = await crypto.subtle.decrypt(
+    { name: "AES-GCM", iv: bytes.subarray(0, 12) },
+    await sealKey(secret),
+    bytes.subarray(12),
+  );
+  return decoder.decode(plain);
+}
+
+export type TicketCheck = "valid" | "malformed" | "expired" | "bad_signature";
+
+/** Verifies a player ticket; the signature is checked by WebCrypto (constant time). */
+export async function checkTicket(
+  secret: string,
+  campaign: string,
+  player: string,
+  ticket: string,
+  nowSeconds: number,
+): Promise<TicketCheck> {
+  const match = ticket.length <= 64 ? ticket.match(/^([1-9][0-9]{0,9})\.([A-Za-z0-9_-]{43})$/) : null;
+  if (!match) return "malformed";
+  const signature = fromBase64url(match[2]);
+  if (!signature || signature.length !== 32) return "malformed";
+  if (Number(match[1]) <= nowSeconds) return "expired";
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "verify",
+  ]);
+  const message = encoder.encode(`blindbox-ticket-v1\n${campaign}\n${player}\n${match[1]}`);
+  return (await crypto.subtle.verify("HMAC", key, signature, message)) ? "valid" : "bad_signature";
+}

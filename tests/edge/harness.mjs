@@ -1,0 +1,145 @@
+// Runs the real Worker under `wrangler dev` (workerd, with its own Durable
+// Object and KV storage) for the edge tests and benchmarks. No mocks: each
+// test file starts a service on its own port with its own state folder.
+//
+//   const service = await startService({ port: 8790 });
+//   await service.fetch("/api/v1/health");
+//   await service.restart();   // same state folder: storage must survive
+//   await service.stop();
+
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const ADMIN_KEY = "test-admin-key";
+export const TICKET_SECRET = "test-ticket-secret";
+
+const offline = {
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  XDG_CONFIG_HOME: join(root, ".wrangler", "config"),
+};
+
+export async function startService({ port, vars = {}, persistDir } = {}) {
+  const stateDir = persistDir ?? mkdtempSync(join(tmpdir(), "blindbox-state-"));
+  const ownsState = persistDir === undefined;
+  const allVars = { ADMIN_KEY, TICKET_SECRET, SEAL_KEY: "test-seal-key", BENCH_ENDPOINTS: "on", ...vars };
+  let child = null;
+  let output = "";
+
+  const launch = async () => {
+    output = "";
+    const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir,
+      "--show-interactive-dev-session=false", "--log-level", "warn"];
+    for (const [name, value] of Object.entries(allVars)) args.push("--var", `${name}:${value}`);
+    child = spawn(join(root, "node_modules", ".bin", "wrangler"), args, {
+      cwd: root,
+      env: { ...process.env, ...offline },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`wrangler dev did not become ready in 60 s:\n${output}`);
+  };
+
+  const halt = async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  await launch();
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    base,
+    output: () => output,
+    fetch: (path, init) => fetch(base + path, init),
+    async restart() {
+      await halt();
+      await launch();
+    },
+    async stop() {
+      await halt();
+      if (ownsState) rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Today's date (YYYY-MM-DD) in a UTC offset given in minutes, shifted by `days`. */
+export function localDate(offsetMinutes, days = 0) {
+  return new Date(Date.now() + offsetMinutes * 60_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A campaign open all day today in +08:00, for tests; `changes` are merged in at the top level. */
+export function campaignOpenToday(id, changes = {}) {
+  return {
+    id,
+    title: `Test campaign ${id}`,
+    utc_offset: "+08:00",
+    window: { first_day: localDate(480, -1), last_day: localDate(480, 30) },
+    limits: { draws_per_day: 3 },
+    prize_table: {
+      prizes: [
+        { id: "gold", name: "Gold", stock: 5, odds: "1/10" },
+        { id: "silver", name: "Silver", stock: 50, odds: "0.2" },
+      ],
+    },
+    ...changes,
+  };
+}
+
+/** JSON request helpers against a service. */
+export function client(service) {
+  const call = async (method, path, body, headers = {}) => {
+    const init = { method, headers: { ...headers } };
+    if (body !== undefined) {
+      init.headers["content-type"] = "application/json";
+      init.body = typeof body === "string" ? body : JSON.stringify(body);
+    }
+    const response = await service.fetch(path, init);
+    const text = await response.text();
+    let json = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // not JSON (CSV, for one)
+    }
+    return { status: response.status, json, text, headers: response.headers };
+  };
+  const admin = { authorization: `Bearer ${ADMIN_KEY}` };
+  return {
+    call,
+    putCampaign: (campaign) => call("PUT", `/api/v1/admin/campaigns/${campaign.id}`, campaign, admin),
+    draw: (id, body) => call("POST", `/api/v1/campaigns/${id}/draws`, body),
+    admin: (method, path, body) => call(method, `/api/v1/admin/campaigns/${path}`, body, admin),
+  };
+}
