@@ -69,7 +69,11 @@ export async function unseal(secret: string, sealed: string): Promise<string> {
 
 export type TicketCheck = "valid" | "malformed" | "expired" | "bad_signature";
 
-/** Verifies a player ticket; the signature is checked by WebCrypto (constant time). */
+/**
+ * Verifies a player ticket, as check_ticket in wasm/src/ticket.cpp does: the
+ * signature first (WebCrypto, constant time), so "expired" is only ever said of
+ * a genuine ticket; an empty secret refuses everything.
+ */
 export async function checkTicket(
   secret: string,
   campaign: string,
@@ -77,14 +81,16 @@ export async function checkTicket(
   ticket: string,
   nowSeconds: number,
 ): Promise<TicketCheck> {
-  const match = ticket.length <= 64 ? ticket.match(/^([1-9][0-9]{0,9})\.([A-Za-z0-9_-]{43})$/) : null;
+  const match = ticket.length <= 64 ? ticket.match(/^(0|[1-9][0-9]{0,9})\.([A-Za-z0-9_-]{43})$/) : null;
   if (!match) return "malformed";
   const signature = fromBase64url(match[2]);
-  if (!signature || signature.length !== 32) return "malformed";
-  if (Number(match[1]) <= nowSeconds) return "expired";
+  // Only the exact encoding a signer writes (no stray bits in the last character).
+  if (!signature || signature.length !== 32 || base64url(signature) !== match[2]) return "malformed";
+  if (secret.length === 0) return "bad_signature";
   const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
     "verify",
   ]);
   const message = encoder.encode(`blindbox-ticket-v1\n${campaign}\n${player}\n${match[1]}`);
-  return (await crypto.subtle.verify("HMAC", key, signature, message)) ? "valid" : "bad_signature";
+  if (!(await crypto.subtle.verify("HMAC", key, signature, message))) return "bad_signature";
+  return Number(match[1]) <= nowSeconds ? "expired" : "valid";
 }

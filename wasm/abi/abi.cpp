@@ -337,8 +337,8 @@ BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t si
     json out = json::parse(draw_result_json(*campaign, result), nullptr, false);
     out["entropy"] = to_hex(entropy->bytes.data(), entropy->bytes.size());
     if (result.status == DrawStatus::win) {
-        auto token = given_token ? std::optional<ClaimToken>(ClaimToken{
-                                       *given_token, claim_token_hash(*given_token)})
+        auto token = given_token ? std::optional<ClaimToken>(
+                                       ClaimToken{*given_token, claim_token_hash(*given_token)})
                                  : new_claim_token();
         if (!token) return error_reply(BB_E_RANDOM, "random_unavailable", "the CSPRNG failed");
         out["claim_token"] = token->token;
