@@ -91,6 +91,8 @@ const SNAPSHOT_INTERVAL_MS = 1000;
 export class CampaignObject extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly counters: Counters;
+  private cachedRecord: CampaignRecord | null | undefined = undefined;
+  private snapshotPending = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -134,21 +136,39 @@ export class CampaignObject extends DurableObject<Env> {
     );
   }
 
-  /** The stored campaign, or null before the first PUT. */
+  /**
+   * The stored campaign, or null before the first PUT. Read from storage once
+   * and kept in memory; every change goes through saveRecord().
+   */
   private record(): CampaignRecord | null {
+    if (this.cachedRecord !== undefined) return this.cachedRecord;
     const definition = this.metaValue("definition");
-    if (definition === null) return null;
-    return {
-      id: this.metaValue("id") ?? "",
-      version: Number(this.metaValue("version") ?? "0"),
-      paused: this.metaValue("paused") === "1",
-      updated_at: this.metaValue("updated_at") ?? "",
-      definition: JSON.parse(definition),
-    };
+    this.cachedRecord =
+      definition === null
+        ? null
+        : {
+            id: this.metaValue("id") ?? "",
+            version: Number(this.metaValue("version") ?? "0"),
+            paused: this.metaValue("paused") === "1",
+            updated_at: this.metaValue("updated_at") ?? "",
+            definition: JSON.parse(definition),
+          };
+    return this.cachedRecord;
+  }
+
+  private saveRecord(record: CampaignRecord): void {
+    this.ctx.storage.transactionSync(() => {
+      this.setMeta("id", record.id);
+      this.setMeta("version", String(record.version));
+      this.setMeta("paused", record.paused ? "1" : "0");
+      this.setMeta("updated_at", record.updated_at);
+      this.setMeta("definition", JSON.stringify(record.definition));
+    });
+    this.cachedRecord = record;
   }
 
   private handle(record: CampaignRecord) {
-    return withCore((core) => core.campaign(record.id, record.version, JSON.stringify(record.definition)));
+    return withCore((core) => core.campaign(record.id, record.version, () => JSON.stringify(record.definition)));
   }
 
   /** Issued counts and boxes opened on `day`, from the counters. */
@@ -187,12 +207,15 @@ export class CampaignObject extends DurableObject<Env> {
   }
 
   private async scheduleSnapshot(): Promise<void> {
+    if (this.snapshotPending) return;
+    this.snapshotPending = true;
     if ((await this.ctx.storage.getAlarm()) === null) {
       await this.ctx.storage.setAlarm(Date.now() + SNAPSHOT_INTERVAL_MS);
     }
   }
 
   async alarm(): Promise<void> {
+    this.snapshotPending = false;
     const record = this.record();
     if (record) await this.publishSnapshot(record);
   }
@@ -244,13 +267,7 @@ export class CampaignObject extends DurableObject<Env> {
     const problem = stockProblem(next, snapshot);
     if (problem) return apiError(409, "stock_below_issued", problem.message, problem.field);
 
-    this.ctx.storage.transactionSync(() => {
-      this.setMeta("id", next.id);
-      this.setMeta("version", String(next.version));
-      this.setMeta("paused", next.paused ? "1" : "0");
-      this.setMeta("updated_at", next.updated_at);
-      this.setMeta("definition", JSON.stringify(definition));
-    });
+    this.saveRecord(next);
     await this.publishRecord(next);
     await this.publishSnapshot(next);
     return { status: previous ? 200 : 201, body: { campaign: summary, version: next.version } };
@@ -259,14 +276,10 @@ export class CampaignObject extends DurableObject<Env> {
   async setPaused(paused: boolean): Promise<Reply> {
     const record = this.record();
     if (!record) return notFound();
-    record.paused = paused;
-    record.updated_at = new Date().toISOString();
-    this.ctx.storage.transactionSync(() => {
-      this.setMeta("paused", paused ? "1" : "0");
-      this.setMeta("updated_at", record.updated_at);
-    });
-    await this.publishRecord(record);
-    const view = publicView(record, this.snapshot(record, Date.now()), Date.now());
+    const next = { ...record, paused, updated_at: new Date().toISOString() };
+    this.saveRecord(next);
+    await this.publishRecord(next);
+    const view = publicView(next, this.snapshot(next, Date.now()), Date.now());
     return { status: 200, body: { status: view.campaign.status, paused } };
   }
 

@@ -161,7 +161,7 @@ export class Core {
   }
 
   /** The handle of a campaign definition, loading it once per (id, version). */
-  campaign(id: string, version: number, definition: string): number {
+  campaign(id: string, version: number, definition: string | (() => string)): number {
     const key = `${id}@${version}`;
     const known = this.handles.get(key);
     if (known !== undefined) return known;
@@ -171,7 +171,7 @@ export class Core {
         this.handles.delete(other);
       }
     }
-    const { status } = this.call("campaign_load", [], definition);
+    const { status } = this.call("campaign_load", [], typeof definition === "string" ? definition : definition());
     this.handles.set(key, status);
     return status;
   }

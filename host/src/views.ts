@@ -43,7 +43,7 @@ export function onlyKnown(issued: Record<string, number>, definition: any, day: 
 export function publicView(record: CampaignRecord, snapshot: StockSnapshot | null, nowMs: number) {
   const now = Math.floor(nowMs / 1000);
   return withCore((core) => {
-    const handle = core.campaign(record.id, record.version, JSON.stringify(record.definition));
+    const handle = core.campaign(record.id, record.version, () => JSON.stringify(record.definition));
     const summary = core.call("campaign_describe", [handle]).result;
     const clock = core.call("clock", [handle], JSON.stringify({ now, paused: record.paused })).result;
     // A snapshot of another day (or another definition's day) says nothing of today's stock.

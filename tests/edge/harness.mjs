@@ -125,7 +125,14 @@ export function client(service) {
       init.headers["content-type"] = "application/json";
       init.body = typeof body === "string" ? body : JSON.stringify(body);
     }
-    const response = await service.fetch(path, init);
+    let response;
+    try {
+      response = await service.fetch(path, init);
+    } catch (error) {
+      // A keep-alive connection the server closed (after a load test, say): reads are safe to repeat once.
+      if (method !== "GET") throw error;
+      response = await service.fetch(path, init);
+    }
     const text = await response.text();
     let json = null;
     try {

@@ -1,0 +1,2 @@
+-- wrk script: POST to the trivial Durable Object counter (the baseline).
+wrk.method = "POST"

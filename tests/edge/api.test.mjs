@@ -1,0 +1,905 @@
+// API v1, endpoint by endpoint and error code by error code, against the real
+// Worker under `wrangler dev` (one service for the file; a campaign id per test).
+//
+//   node --test --test-concurrency=1 tests/edge/api.test.mjs
+
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { ADMIN_KEY, TICKET_SECRET, campaignOpenToday, client, localDate, root, startService } from "./harness.mjs";
+
+const PORT = 8792;
+const CLI = join(root, "build", "native", "blindbox");
+const CLAIM_TOKEN = /^[A-Za-z0-9_-]{24}$/;
+const ADMIN = { authorization: `Bearer ${ADMIN_KEY}` };
+
+let service;
+let api;
+let stateDir;
+let scratch;
+
+before(async () => {
+  stateDir = mkdtempSync(join(tmpdir(), "blindbox-api-state-"));
+  scratch = mkdtempSync(join(tmpdir(), "blindbox-api-files-"));
+  // wrangler picks its inspector port itself; another service starting at the
+  // same moment can take it first, so a failed start is tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      service = await startService({ port: PORT, persistDir: stateDir });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(1500);
+    }
+  }
+  api = client(service);
+});
+
+after(async () => {
+  await service?.stop();
+  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const today = () => localDate(480);
+
+/** The only prize always wins (odds 1). */
+function alwaysWins(id, changes = {}) {
+  return campaignOpenToday(id, {
+    prize_table: { prizes: [{ id: "gold", name: "Gold", stock: 5, odds: "1" }] },
+    ...changes,
+  });
+}
+
+/** The only prize never wins (odds 0): every draw is a blank. */
+function neverWins(id, changes = {}) {
+  return campaignOpenToday(id, {
+    prize_table: { prizes: [{ id: "gold", name: "Gold", stock: 5, odds: "0" }] },
+    ...changes,
+  });
+}
+
+async function create(campaign) {
+  const reply = await api.putCampaign(campaign);
+  assert.equal(reply.status, 201, `creating ${campaign.id}: ${reply.text}`);
+  return reply;
+}
+
+/** Asserts an API error: status, code, a message, the field (when given), JSON, and nothing else at the top. */
+function assertError(reply, status, code, field) {
+  assert.equal(reply.status, status, `expected ${status} ${code}, got ${reply.status}: ${reply.text}`);
+  assert.match(reply.headers.get("content-type") ?? "", /^application\/json/);
+  assert.ok(reply.json && typeof reply.json === "object", `not JSON: ${reply.text}`);
+  assert.deepEqual(Object.keys(reply.json), ["error"]);
+  assert.equal(reply.json.error.code, code);
+  assert.equal(typeof reply.json.error.message, "string");
+  assert.ok(reply.json.error.message.length > 0);
+  if (field !== undefined) assert.equal(reply.json.error.field, field);
+  return reply.json.error;
+}
+
+const claimPath = (cid, player) => `/api/v1/campaigns/${cid}/claims/${encodeURIComponent(player)}`;
+const getClaim = (cid, player, token) =>
+  api.call("GET", claimPath(cid, player), undefined, token === undefined ? {} : { authorization: `Bearer ${token}` });
+const putClaim = (cid, player, token, body) =>
+  api.call("PUT", claimPath(cid, player), body, token === undefined ? {} : { authorization: `Bearer ${token}` });
+
+async function winFor(cid, player, requestId = "r1") {
+  const reply = await api.draw(cid, { player, request_id: requestId });
+  assert.equal(reply.status, 200, reply.text);
+  assert.equal(reply.json.draw.outcome, "win", reply.text);
+  return reply.json.draw;
+}
+
+function mintTicket(campaign, player, expiry) {
+  const args = ["ticket", "--campaign", campaign, "--player", player];
+  if (expiry !== undefined) args.push("--expires", String(expiry));
+  else args.push("--expires-in", "600");
+  return execFileSync(CLI, args, {
+    env: { ...process.env, BLINDBOX_TICKET_SECRET: TICKET_SECRET },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  }).trim();
+}
+
+/** RFC 4180: records of fields; quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text) {
+  const records = [];
+  let record = [];
+  let field = "";
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i++;
+      } else {
+        field += c;
+        i++;
+      }
+    } else if (c === '"') {
+      assert.equal(field, "", `a quote inside an unquoted field at ${i}`);
+      quoted = true;
+      i++;
+    } else if (c === ",") {
+      record.push(field);
+      field = "";
+      i++;
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+      i += 2;
+    } else {
+      assert.ok(c !== "\n" && c !== "\r", `a bare line break at ${i}`);
+      field += c;
+      i++;
+    }
+  }
+  assert.equal(quoted, false, "an unterminated quoted field");
+  assert.ok(field === "" && record.length === 0, "the last record does not end with CRLF");
+  return records;
+}
+
+const CSV_HEADER = ["day", "prize_id", "prize_name", "player", "won_at", "claimed", "name", "phone", "address"];
+
+// ---------------------------------------------------------------------------
+// Admin: create, replace, validate
+
+test("an operator PUT creates a campaign with 201 and version 1, and replaces it with 200 and the version incremented", async () => {
+  const campaign = campaignOpenToday("api-create-replace");
+  const created = await api.putCampaign(campaign);
+  assert.equal(created.status, 201, created.text);
+  assert.equal(created.json.version, 1);
+  assert.equal(created.json.campaign.id, "api-create-replace");
+  assert.equal(created.json.campaign.title, campaign.title);
+
+  const replaced = await api.putCampaign({ ...campaign, title: "Renamed" });
+  assert.equal(replaced.status, 200, replaced.text);
+  assert.equal(replaced.json.version, 2);
+  assert.equal(replaced.json.campaign.title, "Renamed");
+
+  const again = await api.putCampaign(campaign);
+  assert.equal(again.status, 200);
+  assert.equal(again.json.version, 3);
+});
+
+test("an invalid campaign gets 400 invalid_campaign listing exactly what `blindbox validate` prints, pointer for pointer", async () => {
+  for (const example of ["deck-with-odds-and-no-boxes", "odds-sum-over-one", "pity-unknown-prize"]) {
+    const id = `api-invalid-${example}`;
+    const definition = JSON.parse(readFileSync(join(root, "kv-schema", "examples", "invalid", `${example}.json`), "utf8"));
+    definition.id = id;
+    const text = JSON.stringify(definition, null, 2);
+    const file = join(scratch, `${example}.json`);
+    writeFileSync(file, text);
+
+    const cli = spawnSync(CLI, ["validate", file], { encoding: "utf8" });
+    assert.equal(cli.status, 1, cli.stderr);
+    const lines = cli.stderr.trimEnd().split("\n");
+    assert.match(lines.pop(), /: \d+ problems?$/);
+    const expected = lines.map((line) => {
+      assert.ok(line.startsWith(`${file}: `), line);
+      const rest = line.slice(file.length + 2);
+      const cut = rest.indexOf(": ");
+      return { pointer: rest.slice(0, cut), message: rest.slice(cut + 2) };
+    });
+    assert.ok(expected.length >= 1);
+
+    const reply = await api.call("PUT", `/api/v1/admin/campaigns/${id}`, text, ADMIN);
+    const error = assertError(reply, 400, "invalid_campaign");
+    assert.ok(Array.isArray(error.errors), reply.text);
+    assert.deepEqual(
+      error.errors.map((e) => ({ pointer: e.field ?? e.pointer, message: e.message })),
+      expected,
+      `${example}: ${reply.text}`,
+    );
+    // Nothing was stored.
+    assertError(await api.admin("GET", id), 404, "campaign_not_found");
+  }
+  assertError(await api.call("PUT", "/api/v1/admin/campaigns/api-not-json", "{ not json", ADMIN), 400, "invalid_campaign");
+});
+
+test("a definition whose id is not the id in the URL is refused with 400 at /id", async () => {
+  const reply = await api.call("PUT", "/api/v1/admin/campaigns/api-url-id", campaignOpenToday("api-other-id"), ADMIN);
+  assertError(reply, 400, "invalid_campaign", "/id");
+  assertError(await api.admin("GET", "api-url-id"), 404, "campaign_not_found");
+  assertError(await api.admin("GET", "api-other-id"), 404, "campaign_not_found");
+});
+
+test("a prize's stock cannot be lowered below what was already won today: 409 stock_below_issued at that prize's stock", async () => {
+  const id = "api-stock-below";
+  const campaign = campaignOpenToday(id, {
+    prize_table: {
+      prizes: [
+        { id: "paper", name: "Paper", stock: 9, odds: "0" },
+        { id: "gold", name: "Gold", stock: 5, odds: "1" },
+      ],
+    },
+  });
+  await create(campaign);
+  await winFor(id, "alice");
+  await winFor(id, "bob");
+
+  const lowered = structuredClone(campaign);
+  lowered.prize_table.prizes[1].stock = 1;
+  const error = assertError(await api.putCampaign(lowered), 409, "stock_below_issued", "/prize_table/prizes/1/stock");
+  assert.match(error.message, /2/);
+  assert.equal((await api.admin("GET", id)).json.version, 1, "a refused replacement changes nothing");
+
+  lowered.prize_table.prizes[1].stock = 2;
+  const exact = await api.putCampaign(lowered);
+  assert.equal(exact.status, 200, exact.text);
+  assert.equal(exact.json.version, 2);
+});
+
+test("every admin endpoint answers 401 unauthorized without the admin key or with a wrong one", async () => {
+  const id = "api-admin-auth";
+  await create(campaignOpenToday(id));
+  const endpoints = [
+    ["PUT", `/api/v1/admin/campaigns/${id}`, campaignOpenToday(id)],
+    ["GET", `/api/v1/admin/campaigns/${id}`],
+    ["POST", `/api/v1/admin/campaigns/${id}/pause`],
+    ["POST", `/api/v1/admin/campaigns/${id}/resume`],
+    ["GET", `/api/v1/admin/campaigns/${id}/stats`],
+    ["GET", `/api/v1/admin/campaigns/${id}/winners.csv`],
+  ];
+  const wrongs = [
+    {},
+    { authorization: "Bearer wrong-admin-key" },
+    { authorization: `Bearer ${ADMIN_KEY}x` },
+    { authorization: `Basic ${Buffer.from(`admin:${ADMIN_KEY}`).toString("base64")}` },
+    { authorization: "Bearer " },
+  ];
+  for (const [method, path, body] of endpoints) {
+    for (const headers of wrongs) {
+      const reply = await api.call(method, path, body, headers);
+      assertError(reply, 401, "unauthorized");
+      assert.equal(reply.json.error.field, undefined);
+    }
+  }
+  // Nothing changed: still version 1 and not paused.
+  const view = await api.admin("GET", id);
+  assert.equal(view.json.version, 1);
+  assert.equal(view.json.paused, false);
+});
+
+test("an admin PUT with a non-JSON content type gets 415 unsupported_media_type", async () => {
+  const id = "api-admin-415";
+  const body = JSON.stringify(campaignOpenToday(id));
+  for (const type of ["text/plain", "application/x-www-form-urlencoded", "text/json"]) {
+    const reply = await service.fetch(`/api/v1/admin/campaigns/${id}`, {
+      method: "PUT",
+      headers: { ...ADMIN, "content-type": type },
+      body,
+    });
+    const parsed = { status: reply.status, headers: reply.headers, text: await reply.text() };
+    parsed.json = JSON.parse(parsed.text);
+    assertError(parsed, 415, "unsupported_media_type");
+  }
+  assertError(await api.admin("GET", id), 404, "campaign_not_found");
+});
+
+test("an admin PUT body over 256 KB gets 413 payload_too_large", async () => {
+  const id = "api-admin-413";
+  const campaign = campaignOpenToday(id);
+  const padded = JSON.stringify(campaign).replace(/^\{/, "{" + " ".repeat(256 * 1024));
+  assert.ok(padded.length > 256 * 1024);
+  assertError(await api.call("PUT", `/api/v1/admin/campaigns/${id}`, padded, ADMIN), 413, "payload_too_large");
+  // The same body streamed without a Content-Length is refused too.
+  const streamed = await streamBody("PUT", `/api/v1/admin/campaigns/${id}`, padded, ADMIN);
+  assertError(streamed, 413, "payload_too_large");
+  assertError(await api.admin("GET", id), 404, "campaign_not_found");
+  // Just under the limit is fine.
+  const under = JSON.stringify(campaign).replace(/^\{/, "{" + " ".repeat(200 * 1024));
+  assert.equal((await api.call("PUT", `/api/v1/admin/campaigns/${id}`, under, ADMIN)).status, 201);
+});
+
+/** Sends `text` as a chunked body (no Content-Length). */
+async function streamBody(method, path, text, headers = {}) {
+  const bytes = new TextEncoder().encode(text);
+  const body = new ReadableStream({
+    start(controller) {
+      for (let i = 0; i < bytes.length; i += 1024) controller.enqueue(bytes.slice(i, i + 1024));
+      controller.close();
+    },
+  });
+  const response = await service.fetch(path, {
+    method,
+    headers: { ...headers, "content-type": "application/json" },
+    body,
+    duplex: "half",
+  });
+  const reply = { status: response.status, headers: response.headers, text: await response.text() };
+  try {
+    reply.json = JSON.parse(reply.text);
+  } catch {
+    reply.json = null;
+  }
+  return reply;
+}
+
+// ---------------------------------------------------------------------------
+// Draws
+
+test("a draw at a prize with odds 1 wins it, with a 24-character URL-safe claim token", async () => {
+  const id = "api-draw-win";
+  await create(alwaysWins(id));
+  const reply = await api.draw(id, { player: "alice", request_id: "r1" });
+  assert.equal(reply.status, 200, reply.text);
+  assert.match(reply.headers.get("content-type"), /^application\/json/);
+  const { draw } = reply.json;
+  assert.equal(typeof draw.id, "string");
+  assert.equal(draw.day, today());
+  assert.equal(draw.outcome, "win");
+  assert.deepEqual({ id: draw.prize.id, name: draw.prize.name }, { id: "gold", name: "Gold" });
+  assert.match(draw.claim_token, CLAIM_TOKEN);
+  assert.equal(draw.error, undefined);
+});
+
+test("a draw at odds 0 is a blank, with neither prize nor claim token", async () => {
+  const id = "api-draw-blank";
+  await create(neverWins(id));
+  const reply = await api.draw(id, { player: "alice", request_id: "r1" });
+  assert.equal(reply.status, 200, reply.text);
+  assert.equal(reply.json.draw.outcome, "blank");
+  assert.equal(reply.json.draw.day, today());
+  assert.equal(typeof reply.json.draw.id, "string");
+  assert.equal("prize" in reply.json.draw, false);
+  assert.equal("claim_token" in reply.json.draw, false);
+});
+
+test("past draws_per_day a player gets 409 draw_limit_reached, which reveals no claim token", async () => {
+  const id = "api-draw-limit";
+  await create(alwaysWins(id, { limits: { draws_per_day: 2 } }));
+  const tokens = [(await winFor(id, "alice", "r1")).claim_token, (await winFor(id, "alice", "r2")).claim_token];
+  for (const requestId of ["r3", "r4"]) {
+    const reply = await api.draw(id, { player: "alice", request_id: requestId });
+    const error = assertError(reply, 409, "draw_limit_reached");
+    assert.ok(!reply.text.includes("claim_token"), reply.text);
+    for (const token of tokens) assert.ok(!reply.text.includes(token), reply.text);
+    assert.equal(error.draws_per_day, 2);
+  }
+  // Another player still has their own draws.
+  assert.equal((await api.draw(id, { player: "bob", request_id: "r1" })).status, 200);
+});
+
+test("the same player with the same request_id gets the original 200 again, claim token included, even past the limit", async () => {
+  const id = "api-draw-replay";
+  await create(alwaysWins(id, { limits: { draws_per_day: 1 } }));
+  const first = await api.draw(id, { player: "alice", request_id: "tap-1" });
+  assert.equal(first.status, 200, first.text);
+  assert.equal(first.json.draw.outcome, "win");
+
+  const again = await api.draw(id, { player: "alice", request_id: "tap-1" });
+  assert.equal(again.status, 200, again.text);
+  assert.deepEqual(again.json, first.json);
+
+  // The limit is reached for a new request, but the lost reply is still there.
+  assertError(await api.draw(id, { player: "alice", request_id: "tap-2" }), 409, "draw_limit_reached");
+  const third = await api.draw(id, { player: "alice", request_id: "tap-1" });
+  assert.equal(third.status, 200);
+  assert.deepEqual(third.json, first.json);
+
+  // The same request_id from another player is that player's own draw.
+  const bob = await api.draw(id, { player: "bob", request_id: "tap-1" });
+  assert.equal(bob.status, 200);
+  assert.notEqual(bob.json.draw.id, first.json.draw.id);
+  assert.notEqual(bob.json.draw.claim_token, first.json.draw.claim_token);
+
+  // A blank is replayed the same way.
+  const blanks = "api-draw-replay-blank";
+  await create(neverWins(blanks, { limits: { draws_per_day: 1 } }));
+  const blank = await api.draw(blanks, { player: "alice", request_id: "tap-1" });
+  assert.equal(blank.json.draw.outcome, "blank");
+  assert.deepEqual((await api.draw(blanks, { player: "alice", request_id: "tap-1" })).json, blank.json);
+  assert.equal((await api.admin("GET", blanks)).json.today.draws, 1, "a replay draws nothing");
+});
+
+test("a draw request that is malformed, mistyped, has unknown fields, or a missing, empty or over-long player or request_id gets 400 invalid_request at that field", async () => {
+  const id = "api-draw-400";
+  await create(neverWins(id, { limits: { draws_per_day: 100 } }));
+  const path = `/api/v1/campaigns/${id}/draws`;
+  const cases = [
+    ["malformed JSON", '{"player": "alice",', ""],
+    ["not an object", '["alice"]', ""],
+    ["null body", "null", ""],
+    ["empty body", "", ""],
+    ["unknown field", { player: "alice", request_id: "r1", x: 1 }, "/x"],
+    ["missing player", { request_id: "r1" }, "/player"],
+    ["empty player", { player: "", request_id: "r1" }, "/player"],
+    ["over-long player", { player: "p".repeat(129), request_id: "r1" }, "/player"],
+    ["player a number", { player: 42, request_id: "r1" }, "/player"],
+    ["player null", { player: null, request_id: "r1" }, "/player"],
+    ["player with a control character", { player: "al\nice", request_id: "r1" }, "/player"],
+    ["missing request_id", { player: "alice" }, "/request_id"],
+    ["empty request_id", { player: "alice", request_id: "" }, "/request_id"],
+    ["over-long request_id", { player: "alice", request_id: "r".repeat(65) }, "/request_id"],
+    ["request_id a number", { player: "alice", request_id: 7 }, "/request_id"],
+    ["ticket a number", { player: "alice", request_id: "r1", ticket: 5 }, "/ticket"],
+  ];
+  const failures = [];
+  for (const [name, body, field] of cases) {
+    const reply = await api.call("POST", path, body);
+    try {
+      assertError(reply, 400, "invalid_request", field);
+    } catch (error) {
+      failures.push(`${name}: ${error.message.split("\n")[0]}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+  // The limits themselves are allowed: 128-character player, 64-character request_id.
+  const edge = await api.draw(id, { player: "p".repeat(128), request_id: "r".repeat(64) });
+  assert.equal(edge.status, 200, edge.text);
+  const multibyte = await api.draw(id, { player: "玩".repeat(128), request_id: "r1" });
+  assert.equal(multibyte.status, 200, `128 characters, not bytes: ${multibyte.text}`);
+});
+
+test("a draw body over 4 KB gets 413 payload_too_large, with or without a Content-Length", async () => {
+  const id = "api-draw-413";
+  await create(neverWins(id));
+  const big = JSON.stringify({ player: "alice", request_id: "r1", pad: "x".repeat(5000) });
+  assertError(await api.call("POST", `/api/v1/campaigns/${id}/draws`, big), 413, "payload_too_large");
+  assertError(await streamBody("POST", `/api/v1/campaigns/${id}/draws`, big), 413, "payload_too_large");
+  assert.equal((await api.admin("GET", id)).json.today.draws, 0);
+});
+
+test("a draw sent as something other than JSON gets 415 unsupported_media_type", async () => {
+  const id = "api-draw-415";
+  await create(neverWins(id));
+  const response = await service.fetch(`/api/v1/campaigns/${id}/draws`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "player=alice&request_id=r1",
+  });
+  const text = await response.text();
+  assertError({ status: response.status, headers: response.headers, text, json: JSON.parse(text) }, 415, "unsupported_media_type");
+});
+
+test("a draw in an unknown campaign, or with an invalid campaign id in the URL, gets 404 campaign_not_found", async () => {
+  for (const cid of ["api-no-such-campaign", "Not-A-Valid-Id", "x".repeat(65), "-leading-dash", "%E7%8E%A9"]) {
+    assertError(await api.draw(cid, { player: "alice", request_id: "r1" }), 404, "campaign_not_found");
+  }
+});
+
+test("a campaign whose window has not started refuses draws with 403 campaign_not_open, status scheduled and opens_at", async () => {
+  const id = "api-draw-scheduled";
+  await create(alwaysWins(id, { window: { first_day: localDate(480, 10), last_day: localDate(480, 20) } }));
+  const reply = await api.draw(id, { player: "alice", request_id: "r1" });
+  const error = assertError(reply, 403, "campaign_not_open");
+  assert.equal(error.status, "scheduled");
+  assert.equal(typeof error.opens_at, "string");
+  // Midnight of first_day in +08:00 is 16:00 UTC the day before.
+  assert.equal(error.opens_at, `${localDate(480, 9)}T16:00:00.000Z`);
+  assert.ok(!reply.text.includes("claim_token"));
+  const view = await api.call("GET", `/api/v1/campaigns/${id}`);
+  assert.equal(view.json.campaign.status, "scheduled");
+  assert.equal(view.json.campaign.opens_at, error.opens_at);
+});
+
+test("a paused campaign refuses draws with 403 campaign_not_open status paused, and after resume draws work again", async () => {
+  const id = "api-draw-paused";
+  await create(alwaysWins(id));
+  const paused = await api.admin("POST", `${id}/pause`);
+  assert.equal(paused.status, 200, paused.text);
+  assert.deepEqual(paused.json, { status: "paused", paused: true });
+
+  const refused = await api.draw(id, { player: "alice", request_id: "r1" });
+  const error = assertError(refused, 403, "campaign_not_open");
+  assert.equal(error.status, "paused");
+  assert.equal((await api.call("GET", `/api/v1/campaigns/${id}`)).json.campaign.status, "paused");
+  assert.equal((await api.admin("GET", id)).json.status, "paused");
+  assert.equal((await api.admin("GET", id)).json.paused, true);
+
+  const resumed = await api.admin("POST", `${id}/resume`);
+  assert.equal(resumed.status, 200, resumed.text);
+  assert.deepEqual(resumed.json, { status: "open", paused: false });
+  const drawn = await api.draw(id, { player: "alice", request_id: "r1" });
+  assert.equal(drawn.status, 200, drawn.text);
+  assert.equal(drawn.json.draw.outcome, "win");
+  assert.equal((await api.call("GET", `/api/v1/campaigns/${id}`)).json.campaign.status, "open");
+});
+
+test("a ticket campaign refuses a missing, foreign, malformed or expired ticket with 401 invalid_ticket and draws with a valid one", async () => {
+  const id = "api-draw-ticket";
+  await create(alwaysWins(id, { identity: "ticket" }));
+  const draw = (player, ticket) =>
+    api.draw(id, { player, request_id: "r1", ...(ticket !== undefined ? { ticket } : {}) });
+
+  assertError(await draw("alice"), 401, "invalid_ticket", "/ticket");
+
+  const bobs = mintTicket(id, "bob");
+  assert.match(bobs, /^\d+\.[A-Za-z0-9_-]{43}$/);
+  const foreign = assertError(await draw("alice", bobs), 401, "invalid_ticket", "/ticket");
+  assert.equal(foreign.reason, "bad_signature");
+
+  const otherCampaign = assertError(await draw("alice", mintTicket("api-elsewhere", "alice")), 401, "invalid_ticket");
+  assert.equal(otherCampaign.reason, "bad_signature");
+
+  const malformed = assertError(await draw("alice", "not-a-ticket"), 401, "invalid_ticket", "/ticket");
+  assert.equal(malformed.reason, "malformed");
+
+  const expired = assertError(
+    await draw("alice", mintTicket(id, "alice", Math.floor(Date.now() / 1000) - 60)),
+    401,
+    "invalid_ticket",
+    "/ticket",
+  );
+  assert.equal(expired.reason, "expired");
+
+  assert.equal((await api.admin("GET", id)).json.today.draws, 0, "no refused ticket drew");
+
+  const valid = await draw("alice", mintTicket(id, "alice"));
+  assert.equal(valid.status, 200, valid.text);
+  assert.equal(valid.json.draw.outcome, "win");
+  assert.match(valid.json.draw.claim_token, CLAIM_TOKEN);
+});
+
+test("more than 20 draw requests in 10 s from one player get 429 rate_limited; other players are not held back", async () => {
+  const id = "api-draw-rate";
+  await create(neverWins(id, { limits: { draws_per_day: 1000 } }));
+  const statuses = [];
+  let limited = null;
+  for (let i = 0; i < 25; i++) {
+    const reply = await api.draw(id, { player: "hasty", request_id: `r${i}` });
+    statuses.push(reply.status);
+    if (reply.status === 429) limited ??= reply;
+  }
+  assert.ok(limited, `no 429 among ${statuses.join(",")}`);
+  assertError(limited, 429, "rate_limited");
+  assert.deepEqual([...new Set(statuses)].sort(), [200, 429]);
+  assert.ok(statuses.filter((s) => s === 200).length >= 1);
+  assert.equal((await api.draw(id, { player: "patient", request_id: "r1" })).status, 200);
+});
+
+// ---------------------------------------------------------------------------
+// Claims
+
+test("a winner's token opens the claim (shipping null), a PUT stores shipping, and a GET then shows it", async () => {
+  const id = "api-claim-flow";
+  await create(alwaysWins(id));
+  const draw = await winFor(id, "alice");
+
+  const claim = await getClaim(id, "alice", draw.claim_token);
+  assert.equal(claim.status, 200, claim.text);
+  assert.deepEqual(claim.json.prize, { id: "gold", name: "Gold" });
+  assert.equal(claim.json.shipping, null);
+  assert.ok(!Number.isNaN(Date.parse(claim.json.won_at)));
+  assert.ok(Math.abs(Date.parse(claim.json.won_at) - Date.now()) < 60_000);
+
+  const shipping = { name: "Alice Liddell", phone: "+86 138-0013-8000", address: "1 Rabbit Hole Lane, Oxford" };
+  const put = await putClaim(id, "alice", draw.claim_token, shipping);
+  assert.equal(put.status, 200, put.text);
+  assert.deepEqual(put.json.shipping, shipping);
+  assert.equal(put.json.prize.id, "gold");
+
+  const after = await getClaim(id, "alice", draw.claim_token);
+  assert.equal(after.status, 200);
+  assert.deepEqual(after.json.shipping, shipping);
+  assert.equal(after.json.won_at, claim.json.won_at);
+
+  // A second PUT replaces the details.
+  const moved = { ...shipping, address: "2 Looking Glass Road" };
+  assert.equal((await putClaim(id, "alice", draw.claim_token, moved)).status, 200);
+  assert.deepEqual((await getClaim(id, "alice", draw.claim_token)).json.shipping, moved);
+});
+
+test("a wrong token, another winner's token, an unknown player and a missing Authorization all get the same 404 claim_not_found", async () => {
+  const id = "api-claim-404";
+  await create(alwaysWins(id));
+  const alice = await winFor(id, "alice");
+  const bob = await winFor(id, "bob");
+  await api.draw(id, { player: "loser", request_id: "r1" });
+
+  const wrong = alice.claim_token.startsWith("A") ? `B${alice.claim_token.slice(1)}` : `A${alice.claim_token.slice(1)}`;
+  const replies = [
+    ["wrong token", await getClaim(id, "alice", wrong)],
+    ["another winner's token", await getClaim(id, "alice", bob.claim_token)],
+    ["unknown player", await getClaim(id, "nobody", alice.claim_token)],
+    ["missing Authorization", await getClaim(id, "alice")],
+    ["malformed token", await getClaim(id, "alice", "short")],
+    ["wrong token on PUT", await putClaim(id, "alice", wrong, { name: "Eve", phone: "12345678", address: "Somewhere 1" })],
+    ["unknown player on PUT", await putClaim(id, "nobody", alice.claim_token, { name: "Eve", phone: "12345678", address: "Somewhere 1" })],
+    ["missing Authorization on PUT", await putClaim(id, "alice", undefined, { name: "Eve", phone: "12345678", address: "Somewhere 1" })],
+  ];
+  for (const [name, reply] of replies) {
+    assertError(reply, 404, "claim_not_found");
+    assert.equal(reply.text, replies[0][1].text, `${name} differs: ${reply.text}`);
+  }
+  // The real claim was not touched by the refused PUTs.
+  assert.equal((await getClaim(id, "alice", alice.claim_token)).json.shipping, null);
+});
+
+test("shipping details with a bad phone, a missing or blank name, a short or over-long address or an unknown field get 400 at that field", async () => {
+  const id = "api-claim-400";
+  await create(alwaysWins(id));
+  const { claim_token: token } = await winFor(id, "alice");
+  const good = { name: "Alice", phone: "+44 20 7946 0958", address: "221B Baker Street, London" };
+  const cases = [
+    ["phone with letters", { ...good, phone: "call me" }, "/phone"],
+    ["phone with too few digits", { ...good, phone: "1234" }, "/phone"],
+    ["phone with too many digits", { ...good, phone: "1234567890123456" }, "/phone"],
+    ["phone a number", { ...good, phone: 5551234 }, "/phone"],
+    ["phone over 32 characters", { ...good, phone: "1 ".repeat(20) + "1" }, "/phone"],
+    ["missing phone", { name: good.name, address: good.address }, "/phone"],
+    ["missing name", { phone: good.phone, address: good.address }, "/name"],
+    ["empty name", { ...good, name: "" }, "/name"],
+    ["blank name", { ...good, name: "   " }, "/name"],
+    ["over-long name", { ...good, name: "n".repeat(101) }, "/name"],
+    ["missing address", { name: good.name, phone: good.phone }, "/address"],
+    ["short address", { ...good, address: "abc" }, "/address"],
+    ["over-long address", { ...good, address: "a".repeat(501) }, "/address"],
+    ["unknown field", { ...good, email: "alice@example.com" }, "/email"],
+    ["malformed JSON", '{"name": "Alice"', ""],
+  ];
+  const failures = [];
+  for (const [name, body, field] of cases) {
+    const reply = await putClaim(id, "alice", token, body);
+    try {
+      assertError(reply, 400, "invalid_request", field);
+    } catch (error) {
+      failures.push(`${name}: ${error.message.split("\n")[0]}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.equal((await getClaim(id, "alice", token)).json.shipping, null, "nothing refused was stored");
+  // The limits themselves are accepted.
+  const edge = { name: "n".repeat(100), phone: "+1 (555) 010-0000", address: "a".repeat(500) };
+  const accepted = await putClaim(id, "alice", token, edge);
+  assert.equal(accepted.status, 200, accepted.text);
+  assert.deepEqual(accepted.json.shipping, edge);
+});
+
+test("a claim body over 4 KB gets 413 payload_too_large", async () => {
+  const id = "api-claim-413";
+  await create(alwaysWins(id));
+  const { claim_token: token } = await winFor(id, "alice");
+  const body = { name: "Alice", phone: "12345678", address: "x".repeat(5000) };
+  assertError(await putClaim(id, "alice", token, body), 413, "payload_too_large");
+});
+
+// ---------------------------------------------------------------------------
+// Public campaign view
+
+test("GET a campaign shows title, status open, today's day, prizes with stock and disclosed and effective odds, limits and pity", async () => {
+  const id = "api-public-view";
+  const campaign = campaignOpenToday(id, {
+    limits: { draws_per_day: 4, draws_per_campaign: 20 },
+    pity: { after: 3, prizes: ["silver"] },
+  });
+  await create(campaign);
+  const reply = await api.call("GET", `/api/v1/campaigns/${id}`);
+  assert.equal(reply.status, 200, reply.text);
+  assert.match(reply.headers.get("content-type"), /^application\/json/);
+  const view = reply.json.campaign;
+  assert.equal(view.id, id);
+  assert.equal(view.title, campaign.title);
+  assert.equal(view.status, "open");
+  assert.equal(view.day, today());
+  assert.deepEqual(view.limits, { draws_per_day: 4, draws_per_campaign: 20 });
+  assert.deepEqual(view.pity, { after: 3, prizes: ["silver"] });
+  assert.deepEqual(
+    view.prizes.map((p) => [p.id, p.name, p.stock_total, p.stock_left]),
+    [
+      ["gold", "Gold", 5, 5],
+      ["silver", "Silver", 50, 50],
+    ],
+  );
+  for (const prize of view.prizes) {
+    for (const kind of ["disclosed", "effective"]) {
+      assert.equal(typeof prize.odds[kind].decimal, "string", `${prize.id} ${kind}`);
+      assert.equal(typeof prize.odds[kind].fraction, "string", `${prize.id} ${kind}`);
+    }
+  }
+  assert.equal(view.prizes[0].odds.disclosed.fraction, "1/10");
+  assert.equal(view.prizes[0].odds.disclosed.decimal, "0.100000000");
+  assert.equal(view.prizes[1].odds.disclosed.decimal, "0.200000000");
+  assert.equal(view.prizes[0].odds.effective.decimal, "0.100000000");
+  // Nothing of the operator's private state leaks.
+  assert.equal(reply.text.includes("prize_table"), false);
+});
+
+test("a win shows in the public stock_left within a few seconds", async () => {
+  const id = "api-public-stock";
+  await create(alwaysWins(id));
+  const path = `/api/v1/campaigns/${id}`;
+  assert.equal((await api.call("GET", path)).json.campaign.prizes[0].stock_left, 5);
+  await winFor(id, "alice");
+  const deadline = Date.now() + 5000;
+  let left;
+  for (;;) {
+    left = (await api.call("GET", path)).json.campaign.prizes[0].stock_left;
+    if (left === 4 || Date.now() > deadline) break;
+    await sleep(200);
+  }
+  assert.equal(left, 4);
+});
+
+test("GET an unknown campaign, or an invalid campaign id, gets 404 campaign_not_found", async () => {
+  for (const cid of ["api-nowhere", "UPPER", "x".repeat(65)]) {
+    assertError(await api.call("GET", `/api/v1/campaigns/${cid}`), 404, "campaign_not_found");
+  }
+});
+
+// ---------------------------------------------------------------------------
+// Operator views
+
+test("the admin GET returns the stored config, version, status and today's counters", async () => {
+  const id = "api-admin-view";
+  const campaign = alwaysWins(id, { limits: { draws_per_day: 2 } });
+  await create(campaign);
+  const { claim_token: token } = await winFor(id, "alice", "r1");
+  await winFor(id, "alice", "r2");
+  await winFor(id, "bob", "r1");
+  await putClaim(id, "alice", token, { name: "Alice", phone: "12345678", address: "1 Main Street" });
+
+  const reply = await api.admin("GET", id);
+  assert.equal(reply.status, 200, reply.text);
+  assert.deepEqual(reply.json.campaign, campaign);
+  assert.equal(reply.json.version, 1);
+  assert.equal(reply.json.paused, false);
+  assert.equal(reply.json.status, "open");
+  assert.ok(!Number.isNaN(Date.parse(reply.json.updated_at)));
+  const t = reply.json.today;
+  assert.equal(t.day, today());
+  assert.deepEqual({ draws: t.draws, players: t.players, wins: t.wins }, { draws: 3, players: 2, wins: 3 });
+  assert.deepEqual(t.prizes, [{ id: "gold", name: "Gold", stock_total: 5, issued: 3, stock_left: 2, claimed: 1 }]);
+});
+
+test("stats give draws, players and wins per day, issued and claimed per prize, and draws per minute", async () => {
+  const id = "api-admin-stats";
+  await create(
+    campaignOpenToday(id, {
+      limits: { draws_per_day: 5 },
+      prize_table: {
+        prizes: [
+          { id: "gold", name: "Gold", stock: 2, odds: "1" },
+          { id: "tin", name: "Tin", stock: 9, odds: "0" },
+        ],
+      },
+    }),
+  );
+  const a = await winFor(id, "alice");
+  await winFor(id, "bob");
+  const sold = await api.draw(id, { player: "carol", request_id: "r1" });
+  assert.equal(sold.json.draw.outcome, "blank", "gold is sold out: the draw loses");
+  await api.draw(id, { player: "carol", request_id: "r2" });
+  await putClaim(id, "alice", a.claim_token, { name: "Alice", phone: "12345678", address: "1 Main Street" });
+
+  const reply = await api.admin("GET", `${id}/stats`);
+  assert.equal(reply.status, 200, reply.text);
+  assert.equal(reply.json.campaign, id);
+  const day = reply.json.days.find((d) => d.day === today());
+  assert.ok(day, reply.text);
+  assert.deepEqual({ draws: day.draws, players: day.players, wins: day.wins }, { draws: 4, players: 3, wins: 2 });
+  assert.deepEqual(
+    day.prizes.map((p) => [p.id, p.stock_total, p.issued, p.claimed]),
+    [
+      ["gold", 2, 2, 1],
+      ["tin", 9, 0, 0],
+    ],
+  );
+  assert.ok(Array.isArray(reply.json.draws_per_minute) && reply.json.draws_per_minute.length > 0, reply.text);
+  const total = reply.json.draws_per_minute.reduce((sum, m) => sum + m.draws, 0);
+  assert.equal(total, 4);
+  for (const m of reply.json.draws_per_minute) {
+    assert.ok(Date.now() - Date.parse(m.minute) < 24 * 3600 * 1000 + 60_000);
+    assert.equal(new Date(m.minute).getUTCSeconds(), 0);
+  }
+});
+
+test("operator endpoints for an unknown campaign get 404 campaign_not_found", async () => {
+  for (const [method, suffix] of [
+    ["GET", ""],
+    ["POST", "/pause"],
+    ["POST", "/resume"],
+    ["GET", "/stats"],
+    ["GET", "/winners.csv"],
+  ]) {
+    assertError(await api.admin(method, `api-admin-unknown${suffix}`), 404, "campaign_not_found");
+  }
+});
+
+test("winners.csv is RFC 4180 text/csv with a header and one row per win, carrying the submitted shipping", async () => {
+  const id = "api-winners";
+  await create(alwaysWins(id, { limits: { draws_per_day: 2 } }));
+  const alice = await winFor(id, "alice");
+  const odd = 'o\'neil, "the kid"';
+  const oddWin = await winFor(id, odd);
+  await winFor(id, "alice", "r2");
+  await api.call("POST", `/api/v1/campaigns/${id}/draws`, { player: "alice", request_id: "r3" }); // 409: no row
+
+  const shipping = { name: "张伟", phone: "+86 138-0013-8000", address: 'Room 5, "Blue" Tower, 88 Nanjing Road' };
+  assert.equal((await putClaim(id, "alice", alice.claim_token, shipping)).status, 200);
+  const oddShipping = { name: 'Zoë "Z" Smith', phone: "5551234567", address: "1,2,3 Comma Court" };
+  assert.equal((await putClaim(id, odd, oddWin.claim_token, oddShipping)).status, 200);
+
+  const reply = await api.admin("GET", `${id}/winners.csv`);
+  assert.equal(reply.status, 200, reply.text);
+  assert.match(reply.headers.get("content-type"), /^text\/csv/);
+  assert.match(reply.headers.get("content-type"), /charset=utf-8/i);
+  const records = parseCsv(reply.text);
+  assert.deepEqual(records[0], CSV_HEADER);
+  const rows = records.slice(1).map((r) => Object.fromEntries(CSV_HEADER.map((h, i) => [h, r[i]])));
+  for (const r of records.slice(1)) assert.equal(r.length, CSV_HEADER.length);
+  assert.equal(rows.length, 3);
+
+  const wonAt = (await getClaim(id, "alice", alice.claim_token)).json.won_at;
+  assert.deepEqual(rows[0], {
+    day: today(),
+    prize_id: "gold",
+    prize_name: "Gold",
+    player: "alice",
+    won_at: wonAt,
+    claimed: "yes",
+    ...shipping,
+  });
+  assert.deepEqual(
+    { player: rows[1].player, name: rows[1].name, phone: rows[1].phone, address: rows[1].address, claimed: rows[1].claimed },
+    { player: odd, ...oddShipping, claimed: "yes" },
+  );
+  assert.deepEqual(
+    { player: rows[2].player, claimed: rows[2].claimed, name: rows[2].name, phone: rows[2].phone, address: rows[2].address },
+    { player: "alice", claimed: "no", name: "", phone: "", address: "" },
+  );
+  // Quoting is minimal and exact: a quote-bearing field is quoted with doubled quotes.
+  assert.ok(reply.text.includes('"Room 5, ""Blue"" Tower, 88 Nanjing Road"'), reply.text);
+  assert.ok(reply.text.includes(",张伟,"), reply.text);
+});
+
+test("a multi-line shipping address is accepted and round-trips through winners.csv as one quoted field", async () => {
+  const id = "api-winners-multiline";
+  await create(alwaysWins(id));
+  const alice = await winFor(id, "alice");
+  const shipping = { name: "李娜", phone: "+86 21 5555 0100", address: 'Flat 3, "Plum" House\n12 Garden Road, Shanghai' };
+  const put = await putClaim(id, "alice", alice.claim_token, shipping);
+  assert.equal(put.status, 200, `PUT claim with a line break in the address: ${put.text}`);
+  const reply = await api.admin("GET", `${id}/winners.csv`);
+  const records = parseCsv(reply.text);
+  assert.equal(records.length, 2);
+  assert.deepEqual(records[1].slice(6), [shipping.name, shipping.phone, shipping.address]);
+  assert.ok(reply.text.includes('"Flat 3, ""Plum"" House\n12 Garden Road, Shanghai"'), reply.text);
+});
+
+// ---------------------------------------------------------------------------
+// Routing and static files
+
+test("an unknown /api path gets 404 not_found", async () => {
+  for (const path of ["/api/v1/nothing", "/api/v2/campaigns/x", "/api/v1/campaigns/x/draws/extra", "/api/"]) {
+    assertError(await api.call("GET", path), 404, "not_found");
+  }
+});
+
+test("a known path with the wrong method gets 405 method_not_allowed", async () => {
+  const cases = [
+    ["DELETE", "/api/v1/campaigns/api-anything"],
+    ["GET", "/api/v1/campaigns/api-anything/draws"],
+    ["POST", "/api/v1/campaigns/api-anything/claims/alice"],
+    ["DELETE", "/api/v1/admin/campaigns/api-anything"],
+    ["GET", "/api/v1/admin/campaigns/api-anything/pause"],
+    ["POST", "/api/v1/admin/campaigns/api-anything/stats"],
+  ];
+  for (const [method, path] of cases) assertError(await api.call(method, path), 405, "method_not_allowed");
+});
+
+test("GET / serves the frontend's index.html", async () => {
+  const response = await service.fetch("/");
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get("content-type"), /^text\/html/);
+  assert.equal(await response.text(), readFileSync(join(root, "frontend", "index.html"), "utf8"));
+});
