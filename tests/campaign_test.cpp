@@ -263,3 +263,27 @@ TEST_CASE("every problem is reported at once, and bad JSON says where") {
     CHECK(broken.errors[0].message.rfind("not valid JSON: syntax error at byte 22", 0) == 0);
     CHECK(parse_campaign("[]").errors[0].message == "must be an object");
 }
+
+TEST_CASE("a theme sets the page's colours, pictures and texts, checked like the rest") {
+    json document = base_campaign();
+    document["theme"] = json::parse(R"({
+        "primary_color": "#C8102E", "accent_color": "#ffd700",
+        "logo": "/images/logo.svg", "box_image": "https://cdn.example.com/box.png",
+        "headline": {"en": "Open a lucky box", "zh": "开一个福盒"},
+        "intro": {"en": "Three boxes a day."}
+    })");
+    Campaign campaign = must_parse(document);
+    CHECK(campaign.theme.primary_color == "#C8102E");
+    CHECK(campaign.theme.headline.zh == "开一个福盒");
+    CHECK(campaign.theme.intro.zh.empty());
+
+    document["theme"]["primary_color"] = "red";
+    document["theme"]["logo"] = "javascript:alert(1)";
+    document["theme"]["headline"]["fr"] = "Ouvrez";
+    document["theme"]["font"] = "Comic Sans";
+    CHECK(errors_of(document) ==
+          Lines{"/theme/font: unknown field \"font\"",
+                "/theme/primary_color: must be a colour like \"#c8102e\"",
+                "/theme/logo: must be an http(s) URL or a path starting with /",
+                "/theme/headline/fr: unknown field \"fr\""});
+}

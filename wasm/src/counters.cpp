@@ -14,23 +14,19 @@ size_t MemoryCounters::Hash::operator()(std::string_view key) const noexcept {
     return static_cast<size_t>(hash ^ (hash >> 32));
 }
 
-int64_t& MemoryCounters::slot(std::string_view key) {
-    auto it = values_.find(key);
-    if (it == values_.end()) it = values_.emplace(std::string(key), 0).first;
-    if (recording_) journal_.emplace_back(it->first, it->second);
-    return it->second;
-}
-
 int64_t MemoryCounters::get(std::string_view key) {
     auto it = values_.find(key);
     return it == values_.end() ? 0 : it->second;
 }
 
 bool MemoryCounters::add_within(std::string_view key, int64_t delta, int64_t cap) {
-    const int64_t current = get(key);
+    auto it = values_.find(key);
+    const int64_t current = it == values_.end() ? 0 : it->second;
     // current and cap are within [0, INT64_MAX]; compare without overflowing.
     if (delta > 0 ? delta > cap - current : -delta > current) return false;
-    slot(key) = current + delta;
+    if (it == values_.end()) it = values_.emplace(std::string(key), 0).first;
+    if (recording_) journal_.emplace_back(&*it, current);
+    it->second = current + delta;
     return true;
 }
 
@@ -49,8 +45,9 @@ void MemoryCounters::commit() {
 }
 
 void MemoryCounters::rollback() {
-    for (auto it = journal_.rbegin(); it != journal_.rend(); ++it)
-        values_[it->first] = it->second;
+    // Elements of an unordered_map keep their address until erased, and
+    // nothing is erased while a transaction is open.
+    for (auto it = journal_.rbegin(); it != journal_.rend(); ++it) it->first->second = it->second;
     journal_.clear();
     recording_ = false;
 }

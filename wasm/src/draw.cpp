@@ -223,6 +223,9 @@ std::string player_draws(std::string_view player) {
 std::string player_pity(std::string_view player) {
     return "pity/" + std::string(player);
 }
+bool is_day_stock(std::string_view name) {
+    return name.rfind("issued/", 0) == 0 || name.rfind("opened/", 0) == 0;
+}
 std::string request(std::string_view player, std::string_view request_id) {
     // The player's length first, so no two (player, request) pairs share a name.
     return "request/" + std::to_string(player.size()) + "/" + std::string(player) + "/" +
@@ -230,13 +233,23 @@ std::string request(std::string_view player, std::string_view request_id) {
 }
 } // namespace counter_key
 
-int64_t CounterDayStock::issued(size_t prize_index) {
-    return counters_.get(counter_key::prize_issued(day_, table_.prizes[prize_index].id));
+CounterDayStock::CounterDayStock(Counters& counters, const PrizeTable& table, DayNumber day)
+    : CounterDayStock(counters, table, format_date(day)) {}
+
+CounterDayStock::CounterDayStock(Counters& counters, const PrizeTable& table,
+                                 std::string_view day_text)
+    : counters_(counters), table_(table), issued_prefix_("issued/"), opened_key_("opened/") {
+    issued_prefix_.append(day_text).append("/");
+    opened_key_.append(day_text);
 }
 
-int64_t CounterDayStock::boxes_opened() {
-    return counters_.get(counter_key::boxes_opened(day_));
+int64_t CounterDayStock::issued(size_t prize_index) {
+    const std::string& prize_id = table_.prizes[prize_index].id;
+    key_.assign(issued_prefix_).append(prize_id);
+    return counters_.get(key_);
 }
+
+int64_t CounterDayStock::boxes_opened() { return counters_.get(opened_key_); }
 
 DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest& request) {
     DrawResult result;
@@ -255,7 +268,9 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
             return result;
         }
     }
-    const std::string day_key = counter_key::player_day_draws(day, request.player);
+    const std::string day_text = format_date(day);
+    std::string day_key = "draws/";
+    day_key.append(day_text).append("/").append(request.player);
     const std::string total_key = counter_key::player_draws(request.player);
     const int64_t draws_today = counters.get(day_key);
     const int64_t draws_total = counters.get(total_key);
@@ -270,7 +285,7 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
         return result;
     }
     const PrizeTable& table = campaign.table_for(day);
-    CounterDayStock stock(counters, table, day);
+    CounterDayStock stock(counters, table, day_text);
     if (campaign.pool == PoolModel::deck && stock.boxes_opened() >= table.boxes) {
         result.status = DrawStatus::boxes_exhausted;
         return result;
@@ -284,12 +299,12 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
     bool written = counters.add_within(day_key, 1, campaign.limits.draws_per_day) &&
                    counters.add_within(total_key, 1, campaign_cap);
     if (written && campaign.pool == PoolModel::deck) {
-        written = counters.add_within(counter_key::boxes_opened(day), 1, table.boxes);
+        written = counters.add_within(stock.opened_key(), 1, table.boxes);
     }
     if (written && result.decision.win()) {
         const Prize& prize = table.prizes[result.decision.prize];
         const int64_t cap = released_stock(campaign, prize.stock, result.clock.seconds_since_open);
-        written = counters.add_within(counter_key::prize_issued(day, prize.id), 1, cap);
+        written = counters.add_within(stock.issued_key(static_cast<size_t>(result.decision.prize)), 1, cap);
     }
     if (written && campaign.pity) {
         written = result.decision.win() ? counters.add_within(pity_key, -streak, no_cap)

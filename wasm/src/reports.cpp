@@ -52,6 +52,21 @@ std::string campaign_summary_json(const Campaign& campaign) {
     if (campaign.pity) {
         out["pity"] = {{"after", campaign.pity->after}, {"prizes", campaign.pity->prize_ids}};
     }
+    const Theme& theme = campaign.theme;
+    json theme_out = json::object();
+    auto put = [&theme_out](const char* key, const std::string& value) {
+        if (!value.empty()) theme_out[key] = value;
+    };
+    put("primary_color", theme.primary_color);
+    put("accent_color", theme.accent_color);
+    put("background_color", theme.background_color);
+    put("text_color", theme.text_color);
+    put("logo", theme.logo);
+    put("box_image", theme.box_image);
+    for (const auto& [key, text] : {std::pair{"headline", &theme.headline}, std::pair{"intro", &theme.intro}}) {
+        if (!text->en.empty() || !text->zh.empty()) theme_out[key] = {{"en", text->en}, {"zh", text->zh}};
+    }
+    out["theme"] = std::move(theme_out);
     return dump_json(out);
 }
 

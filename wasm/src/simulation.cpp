@@ -8,6 +8,30 @@
 
 namespace blindbox {
 
+namespace {
+
+// Each simulated player arrives, draws, and never comes back, so the counters
+// of one player are dropped once the next arrives: the stock counters stay,
+// and the store of player counters never grows past one player's.
+class SimulationCounters final : public Counters {
+  public:
+    int64_t get(std::string_view key) override { return store(key).get(key); }
+    bool add_within(std::string_view key, int64_t delta, int64_t cap) override {
+        return store(key).add_within(key, delta, cap);
+    }
+    bool mark_once(std::string_view key) override { return store(key).mark_once(key); }
+    void next_player() { player_.clear(); }
+
+  private:
+    MemoryCounters& store(std::string_view key) {
+        return counter_key::is_day_stock(key) ? day_stock_ : player_;
+    }
+    MemoryCounters day_stock_;
+    MemoryCounters player_;
+};
+
+} // namespace
+
 SimulationReport simulate_day(const Campaign& campaign, const SimulationOptions& options,
                               ProgressCallback progress, void* context) {
     SimulationReport report;
@@ -28,7 +52,7 @@ SimulationReport simulate_day(const Campaign& campaign, const SimulationOptions&
                                               campaign.utc_offset_minutes);
     const int64_t progress_step = std::max<int64_t>(total / 100, 1);
 
-    MemoryCounters counters;
+    SimulationCounters counters;
     std::vector<int64_t> issued(table.prizes.size(), 0);
     int64_t draw_index = 0;
     for (int64_t player = 0; player < options.players && draw_index < total; ++player) {
@@ -36,19 +60,17 @@ SimulationReport simulate_day(const Campaign& campaign, const SimulationOptions&
         const int64_t arrival = static_cast<int64_t>((static_cast<u128>(2 * player + 1) * opening) /
                                                      static_cast<u128>(2 * options.players));
         const std::string player_id = "p" + std::to_string(player);
+        counters.next_player();
         bool won = false;
         for (int64_t k = 0; k < per_player && draw_index < total; ++k, ++draw_index) {
             DrawRequest request;
             request.now_unix = open_unix + arrival;
             request.player = player_id;
             request.entropy = entropy_from_seed(options.seed, static_cast<uint64_t>(draw_index));
-            counters.begin();
+            // In memory and single-threaded nothing can change under a draw, so
+            // no transaction is needed (a conflict would be a bug: it is counted
+            // as refused and shows in the report).
             const DrawResult result = draw(campaign, counters, request);
-            if (result.status == DrawStatus::conflict) {
-                counters.rollback();
-            } else {
-                counters.commit();
-            }
             if (result.status == DrawStatus::win) {
                 ++report.draws;
                 ++report.wins;

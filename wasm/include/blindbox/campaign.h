@@ -86,6 +86,28 @@ struct PityRule {
     std::vector<std::string> prize_ids;
 };
 
+// Text in the page's two languages; either may be empty.
+struct LocalizedText {
+    std::string en;
+    std::string zh;
+};
+
+// How the player page looks: brand colours (#rrggbb), pictures (URLs or site
+// paths) and texts. Every field is optional; the page has its own defaults.
+struct Theme {
+    std::string primary_color;
+    std::string accent_color;
+    std::string background_color;
+    std::string text_color;
+    std::string logo;
+    std::string box_image;
+    LocalizedText headline;
+    LocalizedText intro;
+};
+
+inline constexpr size_t max_headline_length = 120; // characters
+inline constexpr size_t max_intro_length = 1000;   // characters
+
 struct Campaign {
     std::string id;
     std::string title;
@@ -101,6 +123,7 @@ struct Campaign {
     Identity identity = Identity::open;
     Limits limits;
     std::optional<PityRule> pity;
+    Theme theme;
     PrizeTable default_table;
     std::vector<DateOverride> overrides; // sorted by day
 

@@ -53,6 +53,11 @@ class MemoryCounters final : public Counters {
     void rollback();
 
     size_t size() const { return values_.size(); }
+    // Forgets every counter (keeping the table's memory for reuse).
+    void clear() {
+        values_.clear();
+        journal_.clear();
+    }
     // Every counter, sorted by name (for dumps and comparisons).
     std::vector<std::pair<std::string, int64_t>> sorted() const;
 
@@ -61,11 +66,11 @@ class MemoryCounters final : public Counters {
         using is_transparent = void;
         size_t operator()(std::string_view key) const noexcept;
     };
-    std::unordered_map<std::string, int64_t, Hash, std::equal_to<>> values_;
-    std::vector<std::pair<std::string, int64_t>> journal_;
+    using Map = std::unordered_map<std::string, int64_t, Hash, std::equal_to<>>;
+    Map values_;
+    // (counter, value before) for each change since begin().
+    std::vector<std::pair<Map::value_type*, int64_t>> journal_;
     bool recording_ = false;
-
-    int64_t& slot(std::string_view key);
 };
 
 } // namespace blindbox

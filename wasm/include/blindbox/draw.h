@@ -105,20 +105,32 @@ std::string player_day_draws(DayNumber day, std::string_view player);
 std::string player_draws(std::string_view player);
 std::string player_pity(std::string_view player);
 std::string request(std::string_view player, std::string_view request_id);
+// True for the day's stock counters (issued, opened): those shared by all
+// players; every other counter belongs to one player.
+bool is_day_stock(std::string_view name);
 } // namespace counter_key
 
 // DayStock read through the host's counters.
 class CounterDayStock final : public DayStock {
   public:
-    CounterDayStock(Counters& counters, const PrizeTable& table, DayNumber day)
-        : counters_(counters), table_(table), day_(day) {}
+    CounterDayStock(Counters& counters, const PrizeTable& table, DayNumber day);
+    // With the day already formatted ("2026-11-28").
+    CounterDayStock(Counters& counters, const PrizeTable& table, std::string_view day_text);
     int64_t issued(size_t prize_index) override;
     int64_t boxes_opened() override;
+
+    // The counter names, built once per draw (the day's text is the costly part).
+    const std::string& issued_key(size_t prize_index) {
+        return key_.assign(issued_prefix_).append(table_.prizes[prize_index].id);
+    }
+    const std::string& opened_key() const { return opened_key_; }
 
   private:
     Counters& counters_;
     const PrizeTable& table_;
-    DayNumber day_;
+    std::string issued_prefix_;
+    std::string opened_key_;
+    std::string key_;
 };
 
 struct DrawRequest {
