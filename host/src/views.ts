@@ -67,6 +67,13 @@ export function publicView(record: CampaignRecord, snapshot: StockSnapshot | nul
         win_odds: odds.win,
         ...(odds.boxes_total !== undefined ? { boxes_total: odds.boxes_total, boxes_left: odds.boxes_left } : {}),
         stock_as_of: current?.taken_at ?? snapshot?.taken_at ?? null,
+        // What the browser's copy of the core needs to compute the same odds itself.
+        definition: record.definition,
+        stock: {
+          day: clock.day,
+          issued: current ? onlyKnown(current.issued, record.definition, clock.day) : {},
+          boxes_opened: current?.boxes_opened ?? 0,
+        },
       },
     };
   });

@@ -4,7 +4,7 @@
 //   loadWasi(path)        the WASI reactor (build/wasi/blindbox.wasm) under
 //                         node:wasi, with the blindbox_host counter imports
 //                         implemented over a Map (reset with resetCounters()).
-//   loadEmscripten(dir)   the Emscripten ES module (build/emscripten/).
+//   loadEmscripten(dir)   the Emscripten ES module (frontend/core/, built by the emscripten preset).
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -2,7 +2,7 @@
 // every result byte for byte (see tests/golden/golden_calls.h).
 //
 //   node tests/wasm/golden.mjs wasi        build/wasi/blindbox.wasm
-//   node tests/wasm/golden.mjs emscripten  build/emscripten/blindbox.mjs
+//   node tests/wasm/golden.mjs emscripten  frontend/core/blindbox.mjs
 //
 // Prints "N passed, M failed" and exits non-zero on any mismatch.
 
@@ -18,7 +18,7 @@ const core =
   target === "wasi"
     ? await loadWasi(join(root, "build/wasi/blindbox.wasm"))
     : target === "emscripten"
-      ? await loadEmscripten(join(root, "build/emscripten"))
+      ? await loadEmscripten(join(root, "frontend/core"))
       : null;
 if (!core) {
   console.error("usage: node tests/wasm/golden.mjs wasi|emscripten");
