@@ -14,7 +14,7 @@ end
 
 function request()
   counter = counter + 1
-  local body = string.format('{"player":"bench-%d-%d-%d"}', thread_id, counter, math.random(1, 1000000000))
+  local body = string.format('{"player":"bench-%d-%d-%d","request_id":"r%d"}', thread_id, counter, math.random(1, 1000000000), counter)
   return wrk.format("POST", "/api/v1/campaigns/" .. campaign .. "/draws",
     { ["content-type"] = "application/json" }, body)
 end

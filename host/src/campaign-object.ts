@@ -97,7 +97,9 @@ export class CampaignObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.migrate();
+    // Tables are made by the first PUT (migrate), so requests for campaigns
+    // that do not exist store nothing; later starts bring old tables up to date.
+    if (this.hasTables()) this.migrate();
     const get = (name: string): number =>
       (this.sql.exec<{ value: number }>("SELECT value FROM counters WHERE name = ?", name).toArray()[0]?.value ?? 0);
     const addWithin = (name: string, delta: number, cap: number): boolean => {
@@ -111,6 +113,10 @@ export class CampaignObject extends DurableObject<Env> {
       return true;
     };
     this.counters = { get, addWithin, markOnce: (name) => addWithin(name, 1, 1) };
+  }
+
+  private hasTables(): boolean {
+    return this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").toArray().length > 0;
   }
 
   private migrate(): void {
@@ -142,6 +148,7 @@ export class CampaignObject extends DurableObject<Env> {
    */
   private record(): CampaignRecord | null {
     if (this.cachedRecord !== undefined) return this.cachedRecord;
+    if (!this.hasTables()) return null;
     const definition = this.metaValue("definition");
     this.cachedRecord =
       definition === null
@@ -248,13 +255,20 @@ export class CampaignObject extends DurableObject<Env> {
       }
       throw error;
     }
-    withCore((core) => core.call("campaign_unload", [handle]));
+    // The day the new definition is on now, from the validation's own handle,
+    // released before anything else: a refused definition leaves no trace.
+    const nowMs = Date.now();
+    let day: string;
+    try {
+      day = withCore((core) => core.call("clock", [handle], JSON.stringify({ now: Math.floor(nowMs / 1000) })).result.day);
+    } finally {
+      withCore((core) => core.call("campaign_unload", [handle]));
+    }
     if (summary.id !== campaignId) {
       return apiError(400, "invalid_campaign", `the definition's id "${summary.id}" is not "${campaignId}" from the URL`, "/id");
     }
     const definition = JSON.parse(text);
     const previous = this.record();
-    const nowMs = Date.now();
     const next: CampaignRecord = {
       id: campaignId,
       version: (previous?.version ?? 0) + 1,
@@ -263,10 +277,12 @@ export class CampaignObject extends DurableObject<Env> {
       definition,
     };
     // Stock may not go below what was already won today (nor boxes below those opened).
-    const snapshot = this.snapshot(next, nowMs);
-    const problem = stockProblem(next, snapshot);
-    if (problem) return apiError(409, "stock_below_issued", problem.message, problem.field);
+    if (previous) {
+      const problem = stockProblem(next, day, this.stockOn(day));
+      if (problem) return apiError(409, "stock_below_issued", problem.message, problem.field);
+    }
 
+    this.migrate();
     this.saveRecord(next);
     await this.publishRecord(next);
     await this.publishSnapshot(next);
@@ -571,6 +587,7 @@ export class CampaignObject extends DurableObject<Env> {
 
   /** A trivial counter, for the benchmark's baseline (this runtime's own limit). */
   async benchIncrement(): Promise<number> {
+    this.migrate();
     this.sql.exec(
       "INSERT INTO counters (name, value) VALUES ('bench', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1",
     );
@@ -628,8 +645,11 @@ function refusalReply(result: any, record: CampaignRecord): Reply {
 }
 
 /** Why a new definition cannot replace the current one today, or null. */
-function stockProblem(next: CampaignRecord, snapshot: StockSnapshot): { field: string; message: string } | null {
-  const day = snapshot.day;
+function stockProblem(
+  next: CampaignRecord,
+  day: string,
+  snapshot: { issued: Record<string, number>; boxes_opened: number },
+): { field: string; message: string } | null {
   const overridden = next.definition.date_overrides?.[day] !== undefined;
   const base = overridden ? `/date_overrides/${day}` : "/prize_table";
   const table = overridden ? next.definition.date_overrides[day] : next.definition.prize_table;

@@ -60,7 +60,7 @@ export default {
     const url = new URL(request.url);
     if (!url.pathname.startsWith("/api/")) return env.ASSETS.fetch(request);
     try {
-      let allowed: string[] = [];
+      const allowed: string[] = [];
       for (const route of routes) {
         const match = url.pathname.match(route.pattern);
         if (!match) continue;
@@ -72,11 +72,18 @@ export default {
         return await route.handler(request, env, params, ctx);
       }
       if (allowed.length > 0) {
-        throw new ApiError(405, "method_not_allowed", `use ${allowed.join(" or ")}`, undefined, {});
+        return new ApiError(405, "method_not_allowed", `use ${allowed.join(" or ")}`).toResponse({
+          allow: allowed.join(", "),
+        });
       }
       throw new ApiError(404, "not_found", "no such API endpoint");
     } catch (error) {
-      if (error instanceof ApiError) return error.toResponse();
+      if (error instanceof ApiError) {
+        const headers: Record<string, string> = {};
+        if (error.status === 429) headers["retry-after"] = "10";
+        if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="blindbox admin"';
+        return error.toResponse(headers);
+      }
       if (error instanceof URIError) return new ApiError(400, "invalid_request", "malformed URL encoding").toResponse();
       // Never log request bodies or player data: the message and the endpoint only.
       console.error(`internal error on ${request.method} ${url.pathname.replace(/\/claims\/.*/, "/claims/…")}: ${
@@ -129,7 +136,8 @@ async function getCampaign(_request: Request, env: Env, [campaignId]: string[]):
   ]);
   // KV is eventually consistent: a campaign it does not know yet is asked of its object.
   if (!record) return reply((await stub.publicView()) as Reply);
-  return json(publicView(record, snapshot?.version === record.version ? snapshot : null, Date.now()));
+  // A snapshot counts by prize id and day, whatever definition version it was taken under.
+  return json(publicView(record, snapshot, Date.now()));
 }
 
 async function postDraw(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
@@ -137,7 +145,7 @@ async function postDraw(request: Request, env: Env, [campaignId]: string[]): Pro
   const body = await readJsonObject(request, DRAW_BODY_LIMIT);
   rejectUnknownFields(body, ["player", "request_id", "ticket"]);
   const player = stringField(body, "player", 128)!;
-  const requestId = stringField(body, "request_id", 64, { required: false });
+  const requestId = stringField(body, "request_id", 64)!;
   const ticket = stringField(body, "ticket", 64, { required: false });
   const record: CampaignRecord | null =
     (await campaignRecord(env, campaignId)) ?? ((await stub.currentRecord()) as CampaignRecord | null);

@@ -33,7 +33,7 @@ export async function startService({ port, vars = {}, persistDir } = {}) {
 
   const launch = async () => {
     output = "";
-    const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir,
+    const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(port + 10000), "--persist-to", stateDir,
       "--show-interactive-dev-session=false", "--log-level", "warn"];
     for (const [name, value] of Object.entries(allVars)) args.push("--var", `${name}:${value}`);
     child = spawn(join(root, "node_modules", ".bin", "wrangler"), args, {
