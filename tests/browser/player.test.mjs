@@ -1,0 +1,177 @@
+// The player page in a real Chromium against the real Worker (wrangler dev).
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { campaignOpenToday, client, root, startService } from "../edge/harness.mjs";
+import { launchBrowser, screenshot, watchedPage } from "./browser.mjs";
+
+let service;
+let api;
+let browser;
+
+before(async () => {
+  service = await startService({ port: 8798 });
+  api = client(service);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+const pageUrl = (id, extra = "") => `${service.base}/?campaign=${id}${extra}`;
+
+/** The fractions the page shows, by prize and kind ("disclosed" or "effective"). */
+async function oddsOnPage(page) {
+  return page.$$eval("[data-testid=prize-row]", (rows) =>
+    rows.map((row) => ({
+      id: row.getAttribute("data-prize-id"),
+      disclosed: row.querySelector('[data-odds="disclosed"]').getAttribute("data-fraction"),
+      effective: row.querySelector('[data-odds="effective"]').getAttribute("data-fraction"),
+    })),
+  );
+}
+
+test("the odds on the page are the API's and the CLI's, computed by the core in the browser", async () => {
+  const campaign = JSON.parse(
+    execFileSync("cat", [join(root, "kv-schema/examples/valid/spring-festival.json")], { encoding: "utf8" }),
+  );
+  campaign.id = "odds-page";
+  campaign.window.first_day = campaignOpenToday("x").window.first_day;
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+  const { page, context, problems } = await watchedPage(browser);
+  await page.goto(pageUrl("odds-page"));
+  await page.waitForSelector("[data-testid=prize-row] [data-odds=effective][data-fraction]");
+  const shown = await oddsOnPage(page);
+
+  const fromApi = (await api.call("GET", "/api/v1/campaigns/odds-page")).json.campaign.prizes.map((p) => ({
+    id: p.id,
+    disclosed: p.odds.disclosed.fraction,
+    effective: p.odds.effective.fraction,
+  }));
+  assert.deepEqual(shown, fromApi);
+
+  const file = join(tmpdir(), "odds-page.json");
+  writeFileSync(file, JSON.stringify(campaign));
+  const day = (await api.call("GET", "/api/v1/campaigns/odds-page")).json.campaign.day;
+  const cli = JSON.parse(
+    execFileSync(join(root, "build/native/blindbox"), ["odds", file, "--day", day, "--json"], { encoding: "utf8" }),
+  );
+  assert.deepEqual(
+    shown,
+    cli.prizes.map((p) => ({ id: p.id, disclosed: p.odds.disclosed.fraction, effective: p.odds.effective.fraction })),
+  );
+  await screenshot(page, "player-odds-phone-en");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a winner copies the code, files shipping details, and sees them after a reload", async () => {
+  const campaign = campaignOpenToday("sure-win", {
+    prize_table: { prizes: [{ id: "mug", name: "Lucky Mug", value: "¥59", stock: 100, odds: "1" }] },
+  });
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+  const { page, context, problems } = await watchedPage(browser);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: service.base });
+  await page.goto(pageUrl("sure-win"));
+  await page.click("[data-testid=open-box]");
+  await page.waitForSelector('[data-testid=result][data-outcome="win"]', { timeout: 15_000 });
+  const code = (await page.textContent("[data-testid=claim-code]")).trim();
+  assert.match(code, /^[A-Za-z0-9_-]{24}$/);
+  await screenshot(page, "player-win-phone-en");
+
+  await page.click("[data-testid=copy-code]");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+
+  await page.fill("[data-testid=shipping-name]", "Han Meimei");
+  await page.fill("[data-testid=shipping-phone]", "+86 139 1234 5678");
+  await page.fill("[data-testid=shipping-address]", "88 Lantern Street, Suzhou");
+  await page.click("[data-testid=shipping-submit]");
+  await page.waitForSelector("[data-testid=shipping-saved]");
+
+  await page.reload();
+  await page.waitForSelector("[data-testid=my-prizes]");
+  const saved = await page.textContent("[data-testid=my-prizes]");
+  assert.ok(saved.includes(code), "the code is kept on this device");
+  // Look the claim up as from another device: player id and code.
+  const player = await page.evaluate(() =>
+    Object.entries(localStorage).find(([key]) => key.includes("sure-win") && key.includes("player"))?.[1],
+  );
+  assert.ok(player, "the page keeps the player id");
+  await page.fill("[data-testid=lookup-player]", player.replace(/^"|"$/g, ""));
+  await page.fill("[data-testid=lookup-code]", code);
+  await page.click("[data-testid=lookup-submit]");
+  await page.waitForSelector("[data-testid=claim-details]");
+  const details = await page.textContent("[data-testid=claim-details]");
+  assert.ok(details.includes("Han Meimei") && details.includes("88 Lantern Street"), details);
+  await screenshot(page, "player-claim-phone-en");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a blank, then the daily limit, then a pause each get their own message", async () => {
+  const campaign = campaignOpenToday("no-luck", {
+    limits: { draws_per_day: 1 },
+    prize_table: { prizes: [{ id: "mug", name: "Lucky Mug", stock: 100, odds: "0" }] },
+  });
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+  const { page, context, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(pageUrl("no-luck"));
+  await page.click("[data-testid=open-box]");
+  await page.waitForSelector('[data-testid=result][data-outcome="blank"]', { timeout: 15_000 });
+  await screenshot(page, "player-blank-desktop-en");
+
+  await page.click("[data-testid=open-box]");
+  await page.waitForSelector('[data-testid=error-message][data-error-code="draw_limit_reached"]');
+  await screenshot(page, "player-limit-desktop-en");
+
+  assert.equal((await api.admin("POST", "no-luck/pause")).status, 200);
+  await page.reload();
+  await page.waitForSelector("[data-testid=status]");
+  assert.match(await page.textContent("[data-testid=status]"), /paused/i);
+  assert.ok(await page.isDisabled("[data-testid=open-box]"), "no box to open while paused");
+  await screenshot(page, "player-paused-desktop-en");
+  await api.admin("POST", "no-luck/resume");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the page switches to Chinese and works with reduced motion", async () => {
+  const campaign = campaignOpenToday("quiet", {
+    prize_table: { prizes: [{ id: "tea", name: "Tea", stock: 100, odds: "1" }] },
+    theme: { primary_color: "#0b6e4f", headline: { en: "Quiet tea box", zh: "安静的茶盒" } },
+  });
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+  const { page, context, problems } = await watchedPage(browser, { reducedMotion: "reduce", locale: "en-US" });
+  await page.goto(pageUrl("quiet"));
+  await page.waitForSelector("[data-testid=campaign-title]");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.click("[data-testid=lang-toggle]");
+  await page.waitForFunction(() => document.documentElement.lang.startsWith("zh"));
+  assert.match(await page.textContent("[data-testid=campaign-title]"), /安静的茶盒/);
+  const started = Date.now();
+  await page.click("[data-testid=open-box]");
+  await page.waitForSelector('[data-testid=result][data-outcome="win"]', { timeout: 15_000 });
+  assert.ok(Date.now() - started < 5000, "no long animation with reduced motion");
+  await screenshot(page, "player-win-phone-zh-reduced-motion");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the what-if simulation runs in a worker and shows winners per prize", async () => {
+  const { page, context, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(pageUrl("odds-page"));
+  await page.fill("[data-testid=simulate-players]", "200000");
+  await page.click("[data-testid=simulate-run]");
+  await page.waitForSelector("[data-testid=simulate-result] [data-prize-id]", { timeout: 30_000 });
+  const rows = await page.$$eval("[data-testid=simulate-result] [data-prize-id]", (items) => items.length);
+  assert.ok(rows >= 6, `a row per prize (got ${rows})`);
+  await screenshot(page, "player-simulation-desktop-en");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
