@@ -59,3 +59,26 @@ TEST_CASE("a simulation reports progress up to its total") {
     CHECK(seen.last == 1000);
     CHECK(seen.total == 1000);
 }
+
+TEST_CASE("players arrive along the operator's arrival curve") {
+    // Ten hours; all arrivals in the last two hours.
+    const std::vector<uint32_t> evening = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1};
+    const int64_t opening = 10 * 3600;
+    for (int64_t k = 0; k < 1000; ++k) {
+        const int64_t second = arrival_second(k, 1000, opening, evening);
+        CHECK(second >= 8 * 3600);
+        CHECK(second < opening);
+    }
+    // Evenly spread without a curve, and with a flat one.
+    CHECK(arrival_second(0, 2, opening, {}) == opening / 4);
+    CHECK(arrival_second(1, 2, opening, {}) == 3 * opening / 4);
+    CHECK(arrival_second(1, 2, opening, {5, 5}) == 3 * opening / 4);
+    // Arrivals never go backwards.
+    const std::vector<uint32_t> peaky = {1, 7, 2, 0, 9};
+    int64_t previous = -1;
+    for (int64_t k = 0; k < 500; ++k) {
+        const int64_t second = arrival_second(k, 500, opening, peaky);
+        CHECK(second >= previous);
+        previous = second;
+    }
+}

@@ -350,7 +350,7 @@ BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t si
 BB_EXPORT(bb_simulate) int32_t bb_simulate(int32_t handle, const char* data, uint32_t size) {
     BB_REQUEST(campaign, request, data, size)
     request.check.check_object(request.document, "",
-                               {"day", "players", "draws_per_player", "seed"});
+                               {"day", "players", "draws_per_player", "seed", "arrival"});
     auto day_text = request.check.text(request.document, "day", "", true, 10);
     auto players =
         request.check.whole_number(request.document, "players", "", true, 1, max_simulated_draws);
@@ -377,6 +377,24 @@ BB_EXPORT(bb_simulate) int32_t bb_simulate(int32_t handle, const char* data, uin
         return invalid_request(request);
     }
     SimulationOptions options;
+    if (const json* arrival = request.check.field(request.document, "arrival", "", false)) {
+        bool ok = arrival->is_array() && !arrival->empty() && arrival->size() <= max_arrival_slices;
+        uint64_t sum = 0;
+        for (size_t i = 0; ok && i < arrival->size(); ++i) {
+            const json& weight = (*arrival)[i];
+            ok = weight.is_number_unsigned() && weight.get<uint64_t>() <= 1'000'000;
+            if (ok) {
+                sum += weight.get<uint64_t>();
+                options.arrival_weights.push_back(static_cast<uint32_t>(weight.get<uint64_t>()));
+            }
+        }
+        if (!ok || sum == 0) {
+            request.check.fail("/arrival", "must be an array of 1 to 1440 whole numbers from 0 to "
+                                           "1000000 (relative arrivals per slice of the opening "
+                                           "hours), not all zero");
+            return invalid_request(request);
+        }
+    }
     options.day = *day;
     options.players = *players;
     options.draws_per_player = per_player.value_or(0);

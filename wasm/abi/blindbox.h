@@ -94,7 +94,8 @@ int32_t bb_decide(int32_t handle, const char* json, uint32_t size);
  * BB_E_CONFLICT when the host must roll its transaction back. */
 int32_t bb_draw(int32_t handle, const char* json, uint32_t size);
 
-/* A simulated day: {"day", "players", "draws_per_player"?, "seed"?}. */
+/* A simulated day: {"day", "players", "draws_per_player"?, "seed"?, "arrival"?
+ * (relative arrivals per equal slice of the opening hours; evenly when absent)}. */
 int32_t bb_simulate(int32_t handle, const char* json, uint32_t size);
 
 /* Empties the in-memory counters (not the host's). */

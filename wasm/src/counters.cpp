@@ -47,7 +47,8 @@ void MemoryCounters::commit() {
 void MemoryCounters::rollback() {
     // Elements of an unordered_map keep their address until erased, and
     // nothing is erased while a transaction is open.
-    for (auto it = journal_.rbegin(); it != journal_.rend(); ++it) it->first->second = it->second;
+    for (auto it = journal_.rbegin(); it != journal_.rend(); ++it)
+        it->first->second = it->second;
     journal_.clear();
     recording_ = false;
 }

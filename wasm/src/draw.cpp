@@ -249,7 +249,9 @@ int64_t CounterDayStock::issued(size_t prize_index) {
     return counters_.get(key_);
 }
 
-int64_t CounterDayStock::boxes_opened() { return counters_.get(opened_key_); }
+int64_t CounterDayStock::boxes_opened() {
+    return counters_.get(opened_key_);
+}
 
 DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest& request) {
     DrawResult result;
@@ -304,7 +306,8 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
     if (written && result.decision.win()) {
         const Prize& prize = table.prizes[result.decision.prize];
         const int64_t cap = released_stock(campaign, prize.stock, result.clock.seconds_since_open);
-        written = counters.add_within(stock.issued_key(static_cast<size_t>(result.decision.prize)), 1, cap);
+        written = counters.add_within(stock.issued_key(static_cast<size_t>(result.decision.prize)),
+                                      1, cap);
     }
     if (written && campaign.pity) {
         written = result.decision.win() ? counters.add_within(pity_key, -streak, no_cap)

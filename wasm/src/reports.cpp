@@ -63,8 +63,10 @@ std::string campaign_summary_json(const Campaign& campaign) {
     put("text_color", theme.text_color);
     put("logo", theme.logo);
     put("box_image", theme.box_image);
-    for (const auto& [key, text] : {std::pair{"headline", &theme.headline}, std::pair{"intro", &theme.intro}}) {
-        if (!text->en.empty() || !text->zh.empty()) theme_out[key] = {{"en", text->en}, {"zh", text->zh}};
+    for (const auto& [key, text] :
+         {std::pair{"headline", &theme.headline}, std::pair{"intro", &theme.intro}}) {
+        if (!text->en.empty() || !text->zh.empty())
+            theme_out[key] = {{"en", text->en}, {"zh", text->zh}};
     }
     out["theme"] = std::move(theme_out);
     return dump_json(out);

@@ -32,6 +32,33 @@ class SimulationCounters final : public Counters {
 
 } // namespace
 
+int64_t arrival_second(int64_t index, int64_t players, int64_t opening_seconds,
+                       const std::vector<uint32_t>& weights) {
+    u128 total = 0;
+    for (uint32_t w : weights)
+        total += w;
+    if (total == 0) {
+        return static_cast<int64_t>((static_cast<u128>(2 * index + 1) * opening_seconds) /
+                                    static_cast<u128>(2 * players));
+    }
+    // The quantile's position along the curve, in units of weight / (2 * players).
+    const u128 target = static_cast<u128>(2 * index + 1) * total;
+    const u128 scale = static_cast<u128>(2 * players);
+    const u128 slices = weights.size();
+    u128 before = 0; // cumulative weight before the slice, times scale
+    for (size_t slice = 0; slice < weights.size(); ++slice) {
+        const u128 here = static_cast<u128>(weights[slice]) * scale;
+        if (target < before + here) {
+            // Linear within the slice.
+            const u128 start = slice * static_cast<u128>(opening_seconds) / slices;
+            const u128 end = (slice + 1) * static_cast<u128>(opening_seconds) / slices;
+            return static_cast<int64_t>(start + (target - before) * (end - start) / here);
+        }
+        before += here;
+    }
+    return opening_seconds - 1;
+}
+
 SimulationReport simulate_day(const Campaign& campaign, const SimulationOptions& options,
                               ProgressCallback progress, void* context) {
     SimulationReport report;
@@ -56,9 +83,8 @@ SimulationReport simulate_day(const Campaign& campaign, const SimulationOptions&
     std::vector<int64_t> issued(table.prizes.size(), 0);
     int64_t draw_index = 0;
     for (int64_t player = 0; player < options.players && draw_index < total; ++player) {
-        // Evenly spread arrivals, the first half a slot after opening.
-        const int64_t arrival = static_cast<int64_t>((static_cast<u128>(2 * player + 1) * opening) /
-                                                     static_cast<u128>(2 * options.players));
+        const int64_t arrival =
+            arrival_second(player, options.players, opening, options.arrival_weights);
         const std::string player_id = "p" + std::to_string(player);
         counters.next_player();
         bool won = false;

@@ -4,8 +4,9 @@
 // prize, when each prize sells out, what share of draws win. simulate_day()
 // answers by running the day through the very draw() that serves players,
 // against in-memory counters, with entropy derived from a seed (so a run is
-// reproducible). Players arrive evenly spread over the opening hours and each
-// draws `draws_per_player` times on arrival.
+// reproducible). Players arrive spread over the opening hours (evenly, or
+// following an arrival curve) and each draws `draws_per_player` times on
+// arrival.
 
 #pragma once
 
@@ -22,7 +23,18 @@ struct SimulationOptions {
     int64_t players = 0;
     int64_t draws_per_player = 0; // 0: the campaign's daily limit
     uint64_t seed = 0;
+    // The arrival curve: relative weights of equal slices of the opening hours
+    // (e.g. 12 numbers for 12 opening hours); empty means evenly spread. At
+    // most max_arrival_slices, each at most 1000000, not all zero.
+    std::vector<uint32_t> arrival_weights;
 };
+
+inline constexpr size_t max_arrival_slices = 1440;
+
+// The second after opening at which player `index` of `players` arrives: the
+// (index + 1/2) / players quantile of the arrival curve over `opening_seconds`.
+int64_t arrival_second(int64_t index, int64_t players, int64_t opening_seconds,
+                       const std::vector<uint32_t>& arrival_weights);
 
 struct PrizeSimulation {
     int64_t won = 0;
