@@ -8,6 +8,8 @@ export interface Env {
   CAMPAIGN_KV: KVNamespace;
   /** Draws and claims per player per campaign. */
   PLAYER_RATE_LIMITER: RateLimit;
+  /** Pictures operators upload, served under /media/. */
+  MEDIA: R2Bucket;
   /** Static files from frontend/. */
   ASSETS: Fetcher;
   /** Bearer key of the operator API. Without it the operator API refuses everyone. */

@@ -52,12 +52,16 @@ const routes: Route[] = [
   { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/resume$/, handler: admin(pause(false)) },
   { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/stats$/, handler: admin(getStats) },
   { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/winners\.csv$/, handler: admin(getWinners) },
+  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns$/, handler: admin(listCampaigns) },
+  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/winners$/, handler: admin(getWinnerList) },
+  { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/media$/, handler: admin(uploadMedia) },
   { method: "POST", pattern: /^\/api\/v1\/_bench\/counter$/, handler: benchCounter },
 ];
 
 export default {
   async fetch(request, env, ctx): Promise<Response> {
     const url = new URL(request.url);
+    if (url.pathname.startsWith("/media/")) return serveMedia(request, env, url.pathname.slice("/media/".length));
     if (!url.pathname.startsWith("/api/")) return env.ASSETS.fetch(request);
     try {
       const allowed: string[] = [];
@@ -307,6 +311,117 @@ async function getWinners(_request: Request, env: Env, [campaignId]: string[]): 
       "content-type": "text/csv; charset=utf-8; header=present",
       "content-disposition": `attachment; filename="${campaignId}-winners.csv"`,
       "cache-control": "no-store",
+    },
+  });
+}
+
+/** Campaign ids, from KV (eventually consistent: a campaign created a moment ago may be missing). */
+async function listCampaigns(_request: Request, env: Env): Promise<Response> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await env.CAMPAIGN_KV.list({ prefix: "campaign/", cursor });
+    for (const key of page.keys) {
+      const id = key.name.slice("campaign/".length);
+      if (!id.includes("/")) ids.push(id);
+    }
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return json({ campaigns: ids.sort() });
+}
+
+/** Wins with their claim status and shipping details, for fulfilment; filters ?day=&prize=, pages ?after=. */
+async function getWinnerList(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
+  const url = new URL(request.url);
+  const day = url.searchParams.get("day");
+  const prize = url.searchParams.get("prize");
+  const after = Number(url.searchParams.get("after") ?? "0");
+  if (!Number.isInteger(after) || after < 0) throw new ApiError(400, "invalid_request", "after must be an entry id", "/after");
+  const stub = campaignStub(env, campaignId);
+  const winners: unknown[] = [];
+  let cursor = after;
+  // Read pages until 200 matches or the end, so filters do not return short pages early.
+  for (;;) {
+    const page = await stub.winnersPage(cursor, 500);
+    if (page === null) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
+    for (const row of page) {
+      cursor = row.entry_id;
+      if ((day && row.day !== day) || (prize && row.prize_id !== prize)) continue;
+      const shipping = row.shipping_sealed ? (JSON.parse(await unseal(env.SEAL_KEY, row.shipping_sealed)) as Shipping) : null;
+      winners.push({
+        entry_id: row.entry_id,
+        day: row.day,
+        prize: { id: row.prize_id, name: row.prize_name },
+        player: row.player,
+        won_at: new Date(row.won_at).toISOString(),
+        claimed: shipping !== null,
+        shipping,
+      });
+      if (winners.length >= 200) break;
+    }
+    if (winners.length >= 200 || page.length < 500) break;
+  }
+  const more = winners.length >= 200;
+  return json({ winners, next_after: more ? cursor : null });
+}
+
+const MEDIA_LIMIT = 2 * 1024 * 1024;
+const MEDIA_TYPES: Record<string, { extension: string; magic: (bytes: Uint8Array) => boolean }> = {
+  "image/png": { extension: "png", magic: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 },
+  "image/jpeg": { extension: "jpg", magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  "image/gif": { extension: "gif", magic: (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 },
+  "image/webp": {
+    extension: "webp",
+    magic: (b) => String.fromCharCode(...b.subarray(0, 4)) === "RIFF" && String.fromCharCode(...b.subarray(8, 12)) === "WEBP",
+  },
+};
+
+/**
+ * Stores an uploaded picture in R2 under media/{campaign}/{sha256}.{ext}: PNG,
+ * JPEG, GIF or WebP (checked by content, not only by the declared type; no
+ * SVG, which can carry scripts), at most 2 MB. Replies with the URL to use in
+ * the campaign's theme or prizes.
+ */
+async function uploadMedia(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
+  campaignStub(env, campaignId);
+  const declared = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const kind = MEDIA_TYPES[declared];
+  if (!kind) {
+    throw new ApiError(415, "unsupported_media_type", "upload a PNG, JPEG, GIF or WebP picture", undefined, {
+      accepted: Object.keys(MEDIA_TYPES),
+    });
+  }
+  if (Number(request.headers.get("content-length") ?? "0") > MEDIA_LIMIT) {
+    throw new ApiError(413, "payload_too_large", "pictures must be at most 2 MB");
+  }
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > MEDIA_LIMIT) throw new ApiError(413, "payload_too_large", "pictures must be at most 2 MB");
+  if (bytes.byteLength < 12 || !kind.magic(bytes)) {
+    throw new ApiError(415, "unsupported_media_type", `the file is not a ${declared.slice(6).toUpperCase()} picture`);
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  const hash = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const key = `${campaignId}/${hash}.${kind.extension}`;
+  await env.MEDIA.put(key, bytes, { httpMetadata: { contentType: declared } });
+  return json({ url: `/media/${key}`, content_type: declared, size: bytes.byteLength }, 201);
+}
+
+async function serveMedia(request: Request, env: Env, key: string): Promise<Response> {
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    return new ApiError(405, "method_not_allowed", "use GET").toResponse({ allow: "GET, HEAD" });
+  }
+  if (!/^[a-z0-9][a-z0-9_-]{0,63}\/[0-9a-f]{64}\.(png|jpg|gif|webp)$/.test(key)) {
+    return new ApiError(404, "not_found", "no such picture").toResponse();
+  }
+  const object = await env.MEDIA.get(key);
+  if (!object) return new ApiError(404, "not_found", "no such picture").toResponse();
+  return new Response(request.method === "HEAD" ? null : object.body, {
+    headers: {
+      "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
+      // Content-addressed: a name never changes its bytes.
+      "cache-control": "public, max-age=31536000, immutable",
+      "x-content-type-options": "nosniff",
+      etag: object.httpEtag,
     },
   });
 }
