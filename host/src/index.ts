@@ -387,9 +387,7 @@ async function uploadMedia(request: Request, env: Env, [campaignId]: string[]): 
   const declared = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   const kind = MEDIA_TYPES[declared];
   if (!kind) {
-    throw new ApiError(415, "unsupported_media_type", "upload a PNG, JPEG, GIF or WebP picture", undefined, {
-      accepted: Object.keys(MEDIA_TYPES),
-    });
+    throw new ApiError(415, "unsupported_media_type", "upload a PNG, JPEG, GIF or WebP picture");
   }
   if (Number(request.headers.get("content-length") ?? "0") > MEDIA_LIMIT) {
     throw new ApiError(413, "payload_too_large", "pictures must be at most 2 MB");
