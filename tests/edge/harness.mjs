@@ -119,6 +119,7 @@ export function campaignOpenToday(id, changes = {}) {
 
 /** JSON request helpers against a service. */
 export function client(service) {
+  const retries = { count: 0 };
   const call = async (method, path, body, headers = {}) => {
     const init = { method, headers: { ...headers } };
     if (body !== undefined) {
@@ -134,6 +135,19 @@ export function client(service) {
       response = await service.fetch(path, init);
     }
     const text = await response.text();
+    // wrangler dev's local proxy answers 503 "Your worker restarted
+    // mid-request" when its own connection to the runtime fails (under
+    // hundreds of simultaneous requests, or while it reloads). It is not the
+    // service's answer, and the message asks for a retry: a client repeats
+    // the request, which for a draw carries the same request_id, so the retry
+    // gets the original reply if the first attempt did reach the service.
+    for (let retry = 0; retry < 3 && response.status === 503; retry++) {
+      const text = await response.clone().text();
+      if (!text.startsWith("Your worker restarted mid-request")) break;
+      retries.count++;
+      await new Promise((resolve) => setTimeout(resolve, 100 * (retry + 1)));
+      response = await service.fetch(path, init);
+    }
     let json = null;
     try {
       json = JSON.parse(text);
@@ -144,6 +158,7 @@ export function client(service) {
   };
   const admin = { authorization: `Bearer ${ADMIN_KEY}` };
   return {
+    retries,
     call,
     putCampaign: (campaign) => call("PUT", `/api/v1/admin/campaigns/${campaign.id}`, campaign, admin),
     draw: (id, body) => call("POST", `/api/v1/campaigns/${id}/draws`, body),
