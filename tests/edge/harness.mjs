@@ -134,7 +134,7 @@ export function client(service) {
       if (method !== "GET") throw error;
       response = await service.fetch(path, init);
     }
-    const text = await response.text();
+    let text = await response.text();
     // wrangler dev's local proxy answers 503 "Your worker restarted
     // mid-request" when its own connection to the runtime fails (under
     // hundreds of simultaneous requests, or while it reloads). It is not the
@@ -142,11 +142,11 @@ export function client(service) {
     // the request, which for a draw carries the same request_id, so the retry
     // gets the original reply if the first attempt did reach the service.
     for (let retry = 0; retry < 3 && response.status === 503; retry++) {
-      const text = await response.clone().text();
       if (!text.startsWith("Your worker restarted mid-request")) break;
       retries.count++;
       await new Promise((resolve) => setTimeout(resolve, 100 * (retry + 1)));
       response = await service.fetch(path, init);
+      text = await response.text();
     }
     let json = null;
     try {
