@@ -168,8 +168,8 @@ test("the what-if simulation runs in a worker and shows winners per prize", asyn
   await page.goto(pageUrl("odds-page"));
   await page.fill("[data-testid=simulate-players]", "200000");
   await page.click("[data-testid=simulate-run]");
-  await page.waitForSelector("[data-testid=simulate-result] [data-prize-id]", { timeout: 30_000 });
-  const rows = await page.$$eval("[data-testid=simulate-result] [data-prize-id]", (items) => items.length);
+  await page.waitForSelector("[data-testid=simulate-result] [data-sim-prize-id]", { timeout: 30_000 });
+  const rows = await page.$$eval("[data-testid=simulate-result] [data-sim-prize-id]", (items) => items.length);
   assert.ok(rows >= 6, `a row per prize (got ${rows})`);
   await screenshot(page, "player-simulation-desktop-en");
   assert.deepEqual(problems, []);

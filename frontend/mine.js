@@ -1,0 +1,206 @@
+// "My prizes": the player id, the prizes won in this browser with their claim
+// codes, and a lookup (player id + claim code, e.g. from another device) that
+// shows a claim and lets the player change where it is sent.
+
+import { api, apiError, NetworkError } from "./api.js";
+import { errorText } from "./errors.js";
+import { t, fmtDay, fmtLocal, onLanguageChange } from "./i18n.js";
+import { mountShipping } from "./shipping.js";
+import { state, on } from "./state.js";
+import * as store from "./store.js";
+import { h, clear, prizePicture, copyButton, showError, clearError } from "./ui.js";
+
+const CODE = /^[A-Za-z0-9_-]{24}$/;
+const $ = (selector) => document.querySelector(selector);
+
+let form;
+let errorSlot;
+let shown = null; // {player, code, claim}: the claim on display
+let listKey = "";
+
+export function initMine() {
+  form = $(".lookup");
+  errorSlot = $("#lookup-error");
+  form.elements.player.value = state.player ?? "";
+  const code = $(".player-id .code-field");
+  code.append(copyButton(() => state.player));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    lookup(form.elements.player.value.trim(), form.elements.code.value.trim());
+  });
+  for (const input of [form.elements.player, form.elements.code]) {
+    input.addEventListener("input", () => {
+      if (input.getAttribute("aria-invalid") === "true") setError(input, "");
+    });
+  }
+  on("drawn", () => renderMine());
+  onLanguageChange(() => {
+    listKey = "";
+    renderMine();
+    if (shown) renderClaim(shown);
+    for (const input of [form.elements.player, form.elements.code]) {
+      if (input.getAttribute("aria-invalid") === "true") check();
+    }
+  });
+  renderMine();
+}
+
+export function renderMine() {
+  if (!form) return;
+  const playerBox = $(".player-id");
+  playerBox.hidden = !state.player;
+  $(".player-code").textContent = state.player ?? "";
+  const wins = store.wins(state.id).slice().reverse();
+  const key = wins.map((win) => win.code).join(",");
+  if (key === listKey) return;
+  listKey = key;
+  const list = $(".win-list");
+  if (wins.length === 0) {
+    clear(list, h("li", { class: "muted empty" }, t("mineEmpty")));
+    return;
+  }
+  clear(
+    list,
+    wins.map((win) =>
+      h(
+        "li",
+        { class: "win" },
+        prizePicture(win.prize ?? {}),
+        h(
+          "div",
+          { class: "win-main" },
+          h("p", { class: "win-name" }, win.prize?.name ?? ""),
+          h("p", { class: "muted small" }, t("mineWon", fmtDay(win.day)), win.player !== state.player ? ` · ${win.player}` : ""),
+          h("div", { class: "code-field code-field-small" }, h("code", {}, win.code), copyButton(() => win.code)),
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "button button-small button-secondary",
+            onclick: () => {
+              form.elements.player.value = win.player;
+              form.elements.code.value = win.code;
+              lookup(win.player, win.code);
+            },
+          },
+          t("mineShipping"),
+        ),
+      ),
+    ),
+  );
+}
+
+function setError(input, message) {
+  const error = document.getElementById(`${input.id}-error`);
+  if (message) {
+    input.setAttribute("aria-invalid", "true");
+    error.textContent = message;
+  } else {
+    input.removeAttribute("aria-invalid");
+    error.textContent = "";
+  }
+}
+
+/** Checks both fields; returns the first input at fault, or null. */
+function check() {
+  const player = form.elements.player;
+  const code = form.elements.code;
+  const playerValue = player.value.trim();
+  const playerProblem = playerValue.length === 0 ? "errPlayerEmpty" : [...playerValue].length > 128 ? "errPlayerLong" : null;
+  const codeProblem = CODE.test(code.value.trim()) ? null : "errCodeFormat";
+  setError(player, playerProblem ? t(playerProblem) : "");
+  setError(code, codeProblem ? t(codeProblem) : "");
+  return playerProblem ? player : codeProblem ? code : null;
+}
+
+async function lookup(player, code) {
+  clearError(errorSlot);
+  const bad = check();
+  if (bad) {
+    bad.focus();
+    return;
+  }
+  const submit = form.querySelector('[type="submit"]');
+  if (submit.getAttribute("aria-disabled") === "true") return;
+  submit.setAttribute("aria-disabled", "true");
+  submit.textContent = t("lookupBusy");
+  let reply;
+  try {
+    reply = await api.getClaim(state.id, player, code);
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    showError(errorSlot, { code: "network", text: () => t("errNetwork") });
+    return;
+  } finally {
+    submit.removeAttribute("aria-disabled");
+    submit.textContent = t("lookupSubmit");
+  }
+  if (!reply.ok) {
+    const error = apiError(reply);
+    shown = null;
+    $(".claim-mount").replaceChildren();
+    showError(errorSlot, { code: error.code, text: () => errorText(error) });
+    return;
+  }
+  const claim = reply.data;
+  store.saveWin({ campaign: state.id, player, day: claim.day, prize: claim.prize, code, won_at: claim.won_at });
+  shown = { player, code, claim };
+  renderClaim(shown, { mountForm: true });
+  renderMine();
+  $(".claim-details")?.focus();
+}
+
+function shippingBlock(claim) {
+  const shipping = claim.shipping;
+  if (!shipping) return h("p", { class: "no-shipping" }, t("claimNoShipping"));
+  const updated = Date.parse(claim.shipping_updated_at ?? "");
+  return h(
+    "div",
+    { class: "shipping-on-file" },
+    h("h4", {}, t("claimShipping")),
+    h("p", {}, shipping.name),
+    h("p", {}, shipping.phone),
+    h("p", {}, shipping.address),
+    Number.isNaN(updated) ? null : h("p", { class: "muted small" }, t("claimUpdated", fmtLocal(updated))),
+  );
+}
+
+function renderClaim(view, { mountForm = false } = {}) {
+  const { claim } = view;
+  const mount = $(".claim-mount");
+  let details = mount.querySelector(".claim-details");
+  const wonAt = Date.parse(claim.won_at ?? "");
+  const content = [
+    h(
+      "div",
+      { class: "result-prize" },
+      prizePicture(claim.prize ?? {}, { size: "large" }),
+      h(
+        "div",
+        {},
+        h("h3", { class: "result-prize-name" }, claim.prize?.name ?? ""),
+        claim.prize?.value ? h("p", { class: "result-prize-value" }, claim.prize.value) : null,
+        h("p", { class: "muted small" }, Number.isNaN(wonAt) ? t("mineWon", fmtDay(claim.day)) : t("claimWonAt", fmtLocal(wonAt))),
+      ),
+    ),
+    shippingBlock(claim),
+  ];
+  if (!details) {
+    details = h("div", { class: "claim-details", "data-testid": "claim-details", tabindex: "-1" });
+    clear(mount, details, h("div", { class: "claim-ship" }));
+  }
+  clear(details, content);
+  if (mountForm) {
+    mountShipping(mount.querySelector(".claim-ship"), {
+      player: view.player,
+      code: view.code,
+      shipping: claim.shipping,
+      elsewhereNote: false,
+      onSaved: (saved) => {
+        view.claim = { ...claim, ...saved };
+        renderClaim(view);
+      },
+    });
+  }
+}

@@ -1,0 +1,312 @@
+// "What if N players draw today": the core's bb_simulate in a module worker
+// (simulate-worker.js), so the page stays responsive; the result as a
+// timeline of sell-outs over the opening hours and a table.
+
+import { t, fmtDay, fmtNumber, offsetLabel, percentFromDecimal, ratioPercent, onLanguageChange } from "./i18n.js";
+import { state } from "./state.js";
+import { h, clear, hueOf, announce } from "./ui.js";
+
+const MAX_PLAYERS = 1_000_000;
+const $ = (selector) => document.querySelector(selector);
+
+let worker = null;
+let running = null; // {id, timer, started, players}
+let lastResult = null;
+let nextId = 1;
+
+export function initSimulation() {
+  const form = $(".sim-form");
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  const input = $("#sim-players");
+  input.addEventListener("input", () => {
+    if (input.getAttribute("aria-invalid") === "true") playersValue();
+  });
+  onLanguageChange(() => {
+    if (input.getAttribute("aria-invalid") === "true") playersValue();
+    if (lastResult) renderResult(lastResult);
+  });
+  let width = 0;
+  new ResizeObserver(() => {
+    const now = $(".sim-result").clientWidth;
+    if (lastResult && Math.abs(now - width) > 24) renderResult(lastResult);
+    width = now;
+  }).observe($(".sim-result"));
+}
+
+function playersValue() {
+  const input = $("#sim-players");
+  const text = input.value.trim();
+  const value = Number(text);
+  const ok = /^\d+$/.test(text) && value >= 1 && value <= MAX_PLAYERS;
+  const error = $("#sim-players-error");
+  if (ok) {
+    input.removeAttribute("aria-invalid");
+    error.textContent = "";
+    return value;
+  }
+  input.setAttribute("aria-invalid", "true");
+  error.textContent = t("simErrRange");
+  return null;
+}
+
+/** The day to simulate: today on the campaign's calendar, kept inside its window. */
+function simulationDay() {
+  const window = state.campaign?.window ?? {};
+  let day = state.clock?.day ?? state.campaign?.day;
+  if (window.first_day && day < window.first_day) day = window.first_day;
+  if (window.last_day && day > window.last_day) day = window.last_day;
+  return day;
+}
+
+function getWorker() {
+  if (!worker) {
+    worker = new Worker(new URL("./simulate-worker.js", import.meta.url), { type: "module" });
+    worker.addEventListener("message", (event) => finish(event.data));
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      finish({ id: running?.id, ok: false, error: { message: "worker failed" } });
+      worker?.terminate();
+      worker = null;
+    });
+  }
+  return worker;
+}
+
+function run() {
+  if (running) return;
+  const players = playersValue();
+  if (players === null) {
+    $("#sim-players").focus();
+    return;
+  }
+  const id = nextId++;
+  const seed = crypto.getRandomValues(new Uint32Array(1))[0];
+  const request = { day: simulationDay(), players, seed };
+  running = { id, started: performance.now(), players, request };
+  const button = $('[data-testid="simulate-run"]');
+  button.setAttribute("aria-disabled", "true");
+  $(".sim-result").setAttribute("aria-busy", "true");
+  const progress = $(".sim-progress");
+  const text = h("span", { class: "sim-progress-text" });
+  const tick = () => {
+    text.textContent = t("simRunning", players, ((performance.now() - running.started) / 1000).toFixed(1));
+  };
+  tick();
+  running.timer = setInterval(tick, 100);
+  clear(
+    progress,
+    h("span", { class: "spinner", "aria-hidden": "true" }),
+    text,
+    h("button", { type: "button", class: "button button-small button-quiet", onclick: cancel }, t("simCancel")),
+  );
+  progress.hidden = false;
+  announce(t("simRunning", players, "0"));
+  try {
+    getWorker().postMessage({
+      id,
+      definition: state.campaign.definition,
+      request,
+      wasmModule: state.core?.wasmModule,
+    });
+  } catch {
+    // A module that cannot be cloned (rare): let the worker load the core itself.
+    getWorker().postMessage({ id, definition: state.campaign.definition, request });
+  }
+}
+
+function stopProgress() {
+  clearInterval(running?.timer);
+  running = null;
+  $(".sim-progress").hidden = true;
+  $(".sim-progress").replaceChildren();
+  $('[data-testid="simulate-run"]').removeAttribute("aria-disabled");
+  $(".sim-result").removeAttribute("aria-busy");
+}
+
+function cancel() {
+  if (!running) return;
+  worker?.terminate();
+  worker = null;
+  stopProgress();
+  announce(t("simCancelled"));
+  $('[data-testid="simulate-run"]').focus();
+}
+
+function finish(message) {
+  if (!running || message?.id !== running.id) return;
+  const { request } = running;
+  stopProgress();
+  if (message.ok) {
+    lastResult = { ...message.result, seed: request.seed };
+    renderResult(lastResult);
+  } else {
+    lastResult = null;
+    clear($(".sim-result"), h("p", { class: "field-error" }, `${t("simFailed")} ${message.error?.message ?? ""}`));
+  }
+}
+
+/** A percentage with 2 places, or 4 below 1% (where 2 would say little). */
+function share(n, d) {
+  const rough = ratioPercent(n, d, 2);
+  return rough.startsWith("0.") ? ratioPercent(n, d, 4) : rough;
+}
+
+function decimalShare(decimal) {
+  const rough = percentFromDecimal(decimal, 2);
+  return rough.startsWith("0.") ? percentFromDecimal(decimal, 4) : rough;
+}
+
+function renderResult(result) {
+  const container = $(".sim-result");
+  const offset = offsetLabel(state.campaign?.utc_offset);
+  const withPity = Boolean(state.campaign?.pity) || result.prizes.some((prize) => prize.won_by_pity > 0);
+  const playersShare = share(result.players_who_won, result.players);
+  const winRate = decimalShare(result.win_rate?.decimal ?? "0");
+  const drawsPerPlayer = result.players > 0 ? Math.round(result.draws / result.players) : 0;
+  const summary = h(
+    "div",
+    { class: "sim-summary" },
+    h(
+      "div",
+      { class: "sim-stats" },
+      stat(playersShare, t("simPlayersWon", result.players_who_won, result.players, playersShare)),
+      stat(winRate, t("simWinRate", winRate, result.draws), result.win_rate?.fraction),
+    ),
+    result.refused > 0 ? h("p", { class: "muted small" }, t("simRefused", result.refused)) : null,
+  );
+  const table = h(
+    "table",
+    { class: "sim-table" },
+    h("caption", { class: "visually-hidden" }, t("simChartTitle")),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, t("simColPrize")),
+        h("th", { scope: "col", class: "num" }, t("simColStock")),
+        h("th", { scope: "col", class: "num" }, t("simColWon")),
+        withPity ? h("th", { scope: "col", class: "num" }, t("simColPity")) : null,
+        h("th", { scope: "col", class: "num" }, t("simColSoldOut")),
+      ),
+    ),
+    h(
+      "tbody",
+      {},
+      result.prizes.map((prize) =>
+        h(
+          "tr",
+          { "data-sim-prize-id": prize.id },
+          h("th", { scope: "row" }, prize.name),
+          h("td", { class: "num" }, fmtNumber(prize.stock)),
+          h("td", { class: "num" }, fmtNumber(prize.won)),
+          withPity ? h("td", { class: "num" }, fmtNumber(prize.won_by_pity)) : null,
+          h("td", { class: "num" }, prize.sold_out_at ?? t("simStillLeft")),
+        ),
+      ),
+    ),
+  );
+  clear(
+    container,
+    h("p", { class: "sim-day muted small" }, `${t("simDay", fmtDay(result.day))} · ${t("simSeed", result.seed)}`),
+    summary,
+    h(
+      "figure",
+      { class: "sim-figure" },
+      h("figcaption", {}, h("strong", {}, t("simChartTitle")), h("span", { class: "muted small" }, ` ${t("simChartDesc")}`)),
+      timeline(result, Math.max(280, Math.min(1080, container.clientWidth || 320))),
+    ),
+    h("div", { class: "table-scroll" }, table),
+    h("p", { class: "muted small sim-note" }, `${t("simTimes", offset)} ${t("simNote", drawsPerPlayer)}`),
+  );
+}
+
+function stat(big, text, fraction) {
+  return h("div", { class: "sim-stat" }, h("strong", { title: fraction ? t("exactly", fraction) : null }, big), h("p", {}, text));
+}
+
+function minutesOf(hhmm, fallback) {
+  const match = /^(\d{2}):(\d{2})$/.exec(hhmm ?? "");
+  return match ? Number(match[1]) * 60 + Number(match[2]) : fallback;
+}
+
+function clockText(minutes) {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** Rough text width, CJK counted double, for fitting labels. */
+function textWidth(text, size) {
+  let units = 0;
+  for (const char of text) units += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(char) ? 1.05 : 0.64;
+  return units * size;
+}
+
+function fit(text, width, size) {
+  if (textWidth(text, size) <= width) return text;
+  let out = "";
+  for (const char of text) {
+    if (textWidth(`${out}${char}…`, size) > width) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
+/** One line per prize over the opening hours; a dot where it sold out. */
+function timeline(result, width) {
+  const window = state.campaign?.window ?? {};
+  const opens = minutesOf(window.opens_at, 0);
+  const length = result.opening_seconds || 86400;
+  const pad = 10;
+  const rowHeight = 46;
+  const top = 6;
+  const axis = 30;
+  const height = top + result.prizes.length * rowHeight + axis;
+  const x = (seconds) => pad + ((width - 2 * pad) * Math.min(Math.max(seconds, 0), length)) / length;
+  const svg = h("svg:svg", {
+    class: "timeline",
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    "aria-hidden": "true",
+    focusable: "false",
+  });
+  // Hour ticks: at most about 6.
+  const hours = length / 3600;
+  const most = Math.max(2, Math.min(6, Math.floor(width / 64)));
+  const step = [1, 2, 3, 4, 6, 8, 12, 24].find((s) => hours / s <= most) ?? 24;
+  const ticks = [];
+  for (let s = 0; s < length; s += step * 3600) ticks.push(s);
+  if (length - ticks[ticks.length - 1] < step * 1800) ticks.pop();
+  ticks.push(length);
+  for (const s of ticks) {
+    svg.append(h("svg:line", { x1: x(s), x2: x(s), y1: top, y2: height - axis + 4, class: "grid" }));
+    const anchor = s === 0 ? "start" : s === length ? "end" : "middle";
+    svg.append(h("svg:text", { x: x(s), y: height - 10, "text-anchor": anchor, class: "tick" }, clockText(opens + Math.round(s / 60))));
+  }
+  result.prizes.forEach((prize, index) => {
+    const y = top + index * rowHeight;
+    const sold = prize.sold_out_after_seconds;
+    const status = sold === null || sold === undefined ? t("simLeftAtClose", prize.won, prize.stock) : t("simSoldOutAt", prize.sold_out_at);
+    const statusWidth = textWidth(status, 12) + 14;
+    const hue = hueOf(prize.id);
+    svg.append(
+      h("svg:text", { x: pad, y: y + 16, class: "row-label" }, fit(prize.name, width - 2 * pad - statusWidth, 13)),
+      h("svg:text", { x: width - pad, y: y + 16, "text-anchor": "end", class: sold === null || sold === undefined ? "row-status" : "row-status is-sold" }, status),
+      h("svg:rect", { x: pad, y: y + 25, width: width - 2 * pad, height: 8, rx: 4, class: "track" }),
+    );
+    if (sold === null || sold === undefined) {
+      const share = prize.stock > 0 ? prize.won / prize.stock : 0;
+      svg.append(h("svg:rect", { x: pad, y: y + 25, width: Math.max(0, (width - 2 * pad) * share), height: 8, rx: 4, class: "bar bar-partial", style: `--hue:${hue}` }));
+    } else {
+      svg.append(
+        h("svg:rect", { x: pad, y: y + 25, width: Math.max(8, x(sold) - pad), height: 8, rx: 4, class: "bar", style: `--hue:${hue}` }),
+        h("svg:circle", { cx: x(sold), cy: y + 29, r: 7, class: "marker", style: `--hue:${hue}` }),
+      );
+    }
+  });
+  return svg;
+}
