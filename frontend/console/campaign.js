@@ -1,0 +1,138 @@
+// Campaign definitions as plain objects: member order for the JSON view,
+// days on the campaign's calendar, the table in force on a day, odds as exact
+// fractions (for display and comparisons only: the core decides everything).
+
+const ORDER = {
+  "": ["$schema", "id", "title", "utc_offset", "window", "pool", "sold_out", "pacing", "identity", "limits", "pity", "prize_table", "date_overrides", "theme"],
+  window: ["first_day", "last_day", "opens_at", "closes_at"],
+  limits: ["draws_per_day", "draws_per_campaign"],
+  pity: ["after", "prizes"],
+  table: ["boxes", "prizes"],
+  prize: ["id", "name", "value", "image", "stock", "odds"],
+  theme: ["primary_color", "accent_color", "background_color", "text_color", "logo", "box_image", "headline", "intro"],
+  text: ["en", "zh"],
+};
+
+function ordered(value, order) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  const out = {};
+  for (const key of order) if (key in value) out[key] = value[key];
+  for (const key of Object.keys(value)) if (!(key in out)) out[key] = value[key];
+  return out;
+}
+
+function orderedTable(table) {
+  const out = ordered(table, ORDER.table);
+  if (out && Array.isArray(out.prizes)) out.prizes = out.prizes.map((prize) => ordered(prize, ORDER.prize));
+  return out;
+}
+
+/** The campaign with its members in the documented order (for the JSON view and saving). */
+export function canonical(campaign) {
+  if (!campaign || typeof campaign !== "object" || Array.isArray(campaign)) return campaign;
+  const out = ordered(campaign, ORDER[""]);
+  if (out.window) out.window = ordered(out.window, ORDER.window);
+  if (out.limits) out.limits = ordered(out.limits, ORDER.limits);
+  if (out.pity) out.pity = ordered(out.pity, ORDER.pity);
+  if (out.prize_table) out.prize_table = orderedTable(out.prize_table);
+  if (out.date_overrides && typeof out.date_overrides === "object" && !Array.isArray(out.date_overrides)) {
+    const overrides = {};
+    for (const day of Object.keys(out.date_overrides).sort()) overrides[day] = orderedTable(out.date_overrides[day]);
+    out.date_overrides = overrides;
+  }
+  if (out.theme && typeof out.theme === "object") {
+    out.theme = ordered(out.theme, ORDER.theme);
+    if (out.theme.headline) out.theme.headline = ordered(out.theme.headline, ORDER.text);
+    if (out.theme.intro) out.theme.intro = ordered(out.theme.intro, ORDER.text);
+  }
+  return out;
+}
+
+export const stringify = (campaign) => JSON.stringify(canonical(campaign), null, 2);
+export const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
+export function offsetMinutes(offset) {
+  if (offset === "Z") return 0;
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset ?? "");
+  if (!match) return 0;
+  return (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+export function browserOffset() {
+  const minutes = -new Date().getTimezoneOffset();
+  if (minutes === 0) return "Z";
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/** Today (plus `days`) on the calendar of a UTC offset, "YYYY-MM-DD". */
+export function dayIn(offset, days = 0) {
+  return new Date(Date.now() + offsetMinutes(offset) * 60_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function addDays(day, days) {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(ms)) return day;
+  return new Date(ms + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The table in force on `day`. */
+export function tableFor(campaign, day) {
+  return campaign?.date_overrides?.[day] ?? campaign?.prize_table;
+}
+
+/** Every prize id in any table, first appearance first, with a name. */
+export function allPrizes(campaign) {
+  const seen = new Map();
+  const tables = [campaign?.prize_table, ...Object.values(campaign?.date_overrides ?? {})];
+  for (const table of tables) {
+    for (const prize of Array.isArray(table?.prizes) ? table.prizes : []) {
+      if (prize && typeof prize.id === "string" && prize.id && !seen.has(prize.id)) seen.set(prize.id, prize.name || prize.id);
+    }
+  }
+  return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+/** Odds text as an exact fraction [n, d] of BigInts, or null. */
+export function oddsFraction(text) {
+  if (typeof text !== "string") return null;
+  let match = /^\s*(\d{1,19})\s*\/\s*(\d{1,19})\s*$/.exec(text);
+  if (match) {
+    const d = BigInt(match[2]);
+    return d === 0n ? null : [BigInt(match[1]), d];
+  }
+  match = /^\s*(\d{1,19})(?:\.(\d{1,9}))?\s*$/.exec(text);
+  if (match) {
+    const places = match[2]?.length ?? 0;
+    return [BigInt(match[1] + (match[2] ?? "")), 10n ** BigInt(places)];
+  }
+  return null;
+}
+
+export const sameOdds = (a, b) => {
+  const x = oddsFraction(a);
+  const y = oddsFraction(b);
+  if (!x || !y) return a === b;
+  return x[0] * y[1] === y[0] * x[1];
+};
+
+export const oddsNumber = (text) => {
+  const fraction = oddsFraction(text);
+  return fraction ? Number(fraction[0]) / Number(fraction[1]) : NaN;
+};
+
+/** "HH:MM" as minutes after midnight ("24:00" is 1440), or null. */
+export function minutesOf(text) {
+  const match = /^(\d{2}):(\d{2})$/.exec(text ?? "");
+  if (!match) return null;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return minutes <= 1440 && Number(match[2]) < 60 ? minutes : null;
+}
+
+/** Minutes after midnight as "HH:MM". */
+export function clockText(minutes) {
+  const m = Math.round(minutes);
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
