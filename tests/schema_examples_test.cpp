@@ -194,7 +194,7 @@ TEST_CASE("the schema file is valid JSON and documents every top-level field the
 
     // The field list of parse_campaign_document's check_object in wasm/src/campaign.cpp.
     const std::set<std::string> validator_fields = {
-        "$schema", "id",       "title",  "utc_offset", "window",      "pool",          "sold_out",
+        "$schema", "id",       "title",  "utc_offset", "window",      "pool",           "sold_out",
         "pacing",  "identity", "limits", "pity",       "prize_table", "date_overrides", "theme"};
     CHECK(property_names(schema) == validator_fields);
 
