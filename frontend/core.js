@@ -16,7 +16,13 @@ export class CoreError extends Error {
   }
 }
 
-function wrap(module) {
+/**
+ * bb_<name>(...ints, input?) on an instantiated Emscripten module: copies the
+ * input (text, or an object sent as JSON) into module memory, calls, and
+ * returns {status, value} with the parsed JSON result (or the raw text as an
+ * error when it is not JSON). The page and the console both call through this.
+ */
+export function rawCaller(module) {
   const fn = (name) => {
     const f = module[`_bb_${name}`];
     if (typeof f !== "function") throw new Error(`the core has no bb_${name}`);
@@ -26,8 +32,6 @@ function wrap(module) {
   const free = fn("free");
   const resultPtr = fn("result_ptr");
   const resultLen = fn("result_len");
-
-  /** Calls bb_<name>(...ints, input?) and returns {status, value} (value: the parsed JSON result). */
   function raw(name, ints, input) {
     const f = fn(name);
     let status;
@@ -35,20 +39,37 @@ function wrap(module) {
       status = f(...ints);
     } else {
       const bytes = encoder.encode(typeof input === "string" ? input : JSON.stringify(input));
-      const pointer = alloc(bytes.length);
-      if (pointer === 0) throw new Error("bb_alloc failed");
-      module.HEAPU8.set(bytes, pointer); // a fresh view: the heap may have grown
-      try {
-        status = f(...ints, pointer, bytes.length);
-      } finally {
-        free(pointer);
+      if (bytes.length === 0) {
+        status = f(...ints, 0, 0); // bb_alloc(0) gives no memory; an empty input needs none
+      } else {
+        const pointer = alloc(bytes.length);
+        if (pointer === 0) throw new Error("bb_alloc failed");
+        module.HEAPU8.set(bytes, pointer); // a fresh view: the heap may have grown
+        try {
+          status = f(...ints, pointer, bytes.length);
+        } finally {
+          free(pointer);
+        }
       }
     }
     const pointer = resultPtr();
     const length = resultLen();
     const text = decoder.decode(module.HEAPU8.slice(pointer, pointer + length));
-    return { status, value: text ? JSON.parse(text) : null };
+    let value = null;
+    try {
+      value = text ? JSON.parse(text) : null;
+    } catch {
+      value = { error: { code: "core_error", message: text } };
+    }
+    return { status, value };
   }
+  raw.fn = fn;
+  return raw;
+}
+
+function wrap(module) {
+  const raw = rawCaller(module);
+  const fn = raw.fn;
 
   /** Like raw(), but throws CoreError on a negative status and returns the result. */
   function call(name, ints, input) {
@@ -95,7 +116,7 @@ let loading = null;
 const WASM_URL = new URL("./core/blindbox.wasm", import.meta.url);
 
 /** The compiled wasm, fetched once (or handed over by the page, in the worker). */
-function compile(given) {
+export function compiledCore(given) {
   compiled ??= given
     ? Promise.resolve(given)
     : WebAssembly.compileStreaming
@@ -110,13 +131,19 @@ async function compileBuffer() {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
+let instantiating = null;
+
 /**
- * Loads the core once; resolves to the wrapper above. `wasmModule`: an already
- * compiled WebAssembly.Module (the page passes its own to the worker).
+ * The Emscripten module, instantiated once: {instance, wasmModule}.
+ * `wasmModule`: an already compiled WebAssembly.Module (a page passes its own
+ * to its worker).
  */
-export function loadCore({ wasmModule } = {}) {
-  loading ??= (async () => {
-    const [{ default: createBlindbox }, module] = await Promise.all([import("./core/blindbox.mjs"), compile(wasmModule)]);
+export function instantiateCore({ wasmModule } = {}) {
+  instantiating ??= (async () => {
+    const [{ default: createBlindbox }, module] = await Promise.all([
+      import("./core/blindbox.mjs"),
+      compiledCore(wasmModule),
+    ]);
     const instance = await new Promise((resolve, reject) => {
       createBlindbox({
         // Instantiate from the compiled module ourselves: works in pages and module workers alike.
@@ -128,9 +155,17 @@ export function loadCore({ wasmModule } = {}) {
         printErr: () => {},
       }).then(resolve, reject);
     });
-    const core = wrap(instance);
-    core.wasmModule = module;
-    return core;
+    return { instance, wasmModule: module };
   })();
+  return instantiating;
+}
+
+/** Loads the core once; resolves to the wrapper above. */
+export function loadCore(options = {}) {
+  loading ??= instantiateCore(options).then(({ instance, wasmModule }) => {
+    const core = wrap(instance);
+    core.wasmModule = wasmModule;
+    return core;
+  });
   return loading;
 }

@@ -430,11 +430,8 @@ export class CampaignObject extends DurableObject<Env> {
     return found;
   }
 
-  async getClaim(player: string, token: string): Promise<Reply> {
-    if (!this.record()) return notFound();
-    const claim = this.claimFor(player, token);
-    if (!claim) return claimNotFound();
-    const shipping = claim.shipping_sealed ? JSON.parse(await unseal(this.env.SEAL_KEY, claim.shipping_sealed)) : null;
+  /** A claim as its winner sees it. */
+  private claimReply(claim: any, shipping: Shipping | null, shippingUpdatedAt: number | null): Reply {
     return {
       status: 200,
       body: {
@@ -442,9 +439,17 @@ export class CampaignObject extends DurableObject<Env> {
         day: claim.day,
         won_at: new Date(claim.won_at).toISOString(),
         shipping,
-        shipping_updated_at: claim.shipping_updated_at ? new Date(claim.shipping_updated_at).toISOString() : null,
+        shipping_updated_at: shippingUpdatedAt ? new Date(shippingUpdatedAt).toISOString() : null,
       },
     };
+  }
+
+  async getClaim(player: string, token: string): Promise<Reply> {
+    if (!this.record()) return notFound();
+    const claim = this.claimFor(player, token);
+    if (!claim) return claimNotFound();
+    const shipping = claim.shipping_sealed ? JSON.parse(await unseal(this.env.SEAL_KEY, claim.shipping_sealed)) : null;
+    return this.claimReply(claim, shipping, claim.shipping_updated_at);
   }
 
   async putClaim(player: string, token: string, shipping: Shipping): Promise<Reply> {
@@ -459,16 +464,7 @@ export class CampaignObject extends DurableObject<Env> {
       nowMs,
       claim.entry_id,
     );
-    return {
-      status: 200,
-      body: {
-        prize: this.prizeView(claim.day, claim.prize_id, claim.prize_name),
-        day: claim.day,
-        won_at: new Date(claim.won_at).toISOString(),
-        shipping,
-        shipping_updated_at: new Date(nowMs).toISOString(),
-      },
-    };
+    return this.claimReply(claim, shipping, nowMs);
   }
 
   /** The operator's view: definition, status and today's counters. */
