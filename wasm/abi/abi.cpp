@@ -334,7 +334,7 @@ BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t si
         return error_reply(BB_E_CONFLICT, "conflict",
                            "a counter changed during the draw; roll the transaction back");
     }
-    json out = json::parse(draw_result_json(*campaign, result), nullptr, false);
+    json out = draw_result_object(result);
     out["entropy"] = to_hex(entropy->bytes.data(), entropy->bytes.size());
     if (result.status == DrawStatus::win) {
         auto token = given_token ? std::optional<ClaimToken>(

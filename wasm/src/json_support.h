@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "blindbox/campaign.h"
+#include "blindbox/draw.h"
 
 #include <cstdint>
 #include <initializer_list>
@@ -35,6 +36,10 @@ json parse_json_document(std::string_view text, std::string& error);
 // Compact JSON text. Strings that are not valid UTF-8 (which parsed input never
 // holds, but a message quoting raw input might) get U+FFFD instead of aborting.
 std::string dump_json(const json& value);
+
+// A draw's result as a JSON value (draw_result_json in reports.h is its text),
+// for callers that add members before writing it.
+json draw_result_object(const DrawResult& result);
 
 // Validates an already parsed campaign document (see parse_campaign).
 ParseResult parse_campaign_document(const json& document);

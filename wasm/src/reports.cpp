@@ -103,7 +103,7 @@ std::string clock_json(const CampaignClock& clock) {
     return dump_json(clock_object(clock));
 }
 
-std::string draw_result_json(const Campaign&, const DrawResult& result) {
+json draw_result_object(const DrawResult& result) {
     json out = {{"status", to_string(result.status)}, {"clock", clock_object(result.clock)}};
     if (result.status == DrawStatus::win || result.status == DrawStatus::blank) {
         out["day"] = format_date(result.clock.day);
@@ -115,7 +115,11 @@ std::string draw_result_json(const Campaign&, const DrawResult& result) {
     } else if (result.status == DrawStatus::daily_limit_reached) {
         out["draws_today"] = result.draws_today;
     }
-    return dump_json(out);
+    return out;
+}
+
+std::string draw_result_json(const Campaign&, const DrawResult& result) {
+    return dump_json(draw_result_object(result));
 }
 
 std::string simulation_report_json(const Campaign& campaign, const SimulationReport& report) {
