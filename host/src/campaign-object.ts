@@ -17,7 +17,8 @@
  * (status + JSON body) or plain data; nothing here parses HTTP.
  */
 import { DurableObject } from "cloudflare:workers";
-import { CoreError, type Counters, withCore } from "./core";
+import { CoreError, withCore } from "./core";
+import { DrawCounters } from "./draw-counters";
 import { type CampaignRecord, type StockSnapshot, kvKeys, onlyKnown, publicView } from "./views";
 import { seal, unseal } from "./sealing";
 import type { Env } from "./env";
@@ -32,6 +33,13 @@ export interface DrawInput {
   request_id?: string;
   /** The Worker checked the player's ticket (campaigns with identity "ticket"). */
   ticket_verified: boolean;
+}
+
+/** A claim token ready for a draw: the token, its stored hash, and the token sealed for replays. */
+interface ClaimToken {
+  token: string;
+  hash: string;
+  sealed: string;
 }
 
 export interface Shipping {
@@ -90,9 +98,11 @@ const SNAPSHOT_INTERVAL_MS = 1000;
 
 export class CampaignObject extends DurableObject<Env> {
   private readonly sql: SqlStorage;
-  private readonly counters: Counters;
   private cachedRecord: CampaignRecord | null | undefined = undefined;
   private snapshotPending = false;
+  /** Claim tokens made and sealed ahead of draws, not yet used (see newClaimToken). */
+  private readonly claimTokens: ClaimToken[] = [];
+  private benchReady = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -100,19 +110,6 @@ export class CampaignObject extends DurableObject<Env> {
     // Tables are made by the first PUT (migrate), so requests for campaigns
     // that do not exist store nothing; later starts bring old tables up to date.
     if (this.hasTables()) this.migrate();
-    const get = (name: string): number =>
-      (this.sql.exec<{ value: number }>("SELECT value FROM counters WHERE name = ?", name).toArray()[0]?.value ?? 0);
-    const addWithin = (name: string, delta: number, cap: number): boolean => {
-      const next = get(name) + delta;
-      if (next < 0 || next > cap) return false;
-      this.sql.exec(
-        "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-        name,
-        next,
-      );
-      return true;
-    };
-    this.counters = { get, addWithin, markOnce: (name) => addWithin(name, 1, 1) };
   }
 
   private hasTables(): boolean {
@@ -299,45 +296,59 @@ export class CampaignObject extends DurableObject<Env> {
     return { status: 200, body: { status: view.campaign.status, paused } };
   }
 
-  /** One draw for a player. */
+  /**
+   * One draw for a player. The core decides against the counters as stored;
+   * the entry, the counters' changes and a win's claim are then written in
+   * one transaction, all or nothing. The request id makes a retry safe: a
+   * repeated (player, request_id) gets the original reply, never a second draw.
+   * From the core's call to the transaction nothing awaits, so no other
+   * request of this object runs in between.
+   */
   async draw(input: DrawInput): Promise<Reply> {
-    const record = this.record();
-    if (!record) return notFound();
-    if (record.definition.identity === "ticket" && !input.ticket_verified) {
+    const current = this.record();
+    if (!current) return notFound();
+    if (current.definition.identity === "ticket" && !input.ticket_verified) {
       return apiError(401, "invalid_ticket", "this campaign needs a ticket", "/ticket");
     }
-    if (input.request_id !== undefined) {
-      const prior = this.entryFor(input.player, input.request_id);
-      if (prior) return this.replay(prior);
-    }
-    // A claim token made (and sealed, which is asynchronous) before the
-    // synchronous transaction; used only if the draw is a win.
-    const candidate = withCore((core) => core.call("claim_token_new", []).result) as { token: string; hash: string };
-    const sealedToken = await seal(this.env.SEAL_KEY, candidate.token);
-
+    const candidate = this.claimTokens.pop() ?? (await this.newClaimToken());
+    // Read again after a possible await: a new definition may have landed meanwhile.
+    const record = this.record()!;
     const nowMs = Date.now();
     const handle = this.handle(record);
-    const outcome = this.ctx.storage.transactionSync(() => {
-      if (input.request_id !== undefined) {
-        const prior = this.entryFor(input.player, input.request_id);
-        if (prior) return { prior };
-      }
-      const request = {
-        now: Math.floor(nowMs / 1000),
-        player: input.player,
-        paused: record.paused,
-        claim_token: candidate.token,
-        ...(input.request_id !== undefined ? { request_id: input.request_id } : {}),
-      };
-      const result = withCore((core) =>
-        core.withCounters(this.counters, () => core.call("draw", [handle], JSON.stringify(request)).result),
-      );
-      if (result.status !== "win" && result.status !== "blank") return { refusal: result };
-      const entryId = this.sql
+    // The request id is not passed to the core: the entries' unique index on
+    // (player, request_id) is the record of which requests were drawn.
+    const request = { now: Math.floor(nowMs / 1000), player: input.player, paused: record.paused, claim_token: candidate.token };
+    const counters = new DrawCounters(this.sql);
+    const result = withCore((core) =>
+      core.withCounters(counters, () => core.call("draw", [handle], JSON.stringify(request)).result),
+    );
+    const priorReply = () => {
+      this.claimTokens.push(candidate);
+      const prior = input.request_id !== undefined ? this.entryFor(input.player, input.request_id) : null;
+      return prior ? this.replay(prior) : null;
+    };
+    if (result.status !== "win" && result.status !== "blank") {
+      // A repeated request is answered as it was first, even if it could not be drawn now.
+      return (await priorReply()) ?? refusalReply(result, record);
+    }
+    // The reply as sent, without its id (the entry's own) and without the
+    // claim token (kept only sealed), for retries.
+    const draw = {
+      day: result.day,
+      outcome: result.status,
+      ...(result.status === "win" ? { prize: this.prizeView(result.day, result.prize.id, result.prize.name) } : {}),
+      by_pity: result.by_pity,
+      draws_left_today: Math.max(0, (record.definition.limits?.draws_per_day ?? 1) - result.draws_today),
+    };
+    const entryId = this.ctx.storage.transactionSync(() => {
+      // First, so that a repeated request id writes nothing at all.
+      const entry = this.sql
         .exec<{ id: number }>(
           `INSERT INTO entries (day, player, request_id, drawn_at, outcome, prize_id, prize_name, by_pity,
                                 player_draw_number, entropy, campaign_version, reply)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '') RETURNING id`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (player, request_id) WHERE request_id IS NOT NULL DO NOTHING
+           RETURNING id`,
           result.day,
           input.player,
           input.request_id ?? null,
@@ -349,46 +360,50 @@ export class CampaignObject extends DurableObject<Env> {
           result.player_draw_number,
           result.entropy,
           record.version,
+          JSON.stringify(draw),
         )
-        .one().id;
-      // The reply as sent (the claim token apart, which is only kept sealed), for retries.
-      const draw = {
-        id: String(entryId),
-        day: result.day,
-        outcome: result.status,
-        ...(result.status === "win" ? { prize: this.prizeView(result.day, result.prize.id, result.prize.name) } : {}),
-        by_pity: result.by_pity,
-        draws_left_today: Math.max(0, (record.definition.limits?.draws_per_day ?? 1) - result.draws_today),
-      };
-      this.sql.exec("UPDATE entries SET reply = ? WHERE id = ?", JSON.stringify(draw), entryId);
+        .toArray()[0];
+      if (!entry) return null;
+      counters.write();
       if (result.status === "win") {
         this.sql.exec(
           `INSERT INTO claims (entry_id, player, day, prize_id, won_at, token_hash, token_sealed)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          entryId,
+          entry.id,
           input.player,
           result.day,
           result.prize.id,
           nowMs,
           result.claim_token_hash,
-          sealedToken,
+          candidate.sealed,
         );
       }
-      return { draw };
+      return entry.id;
     });
+    if (entryId === null) return (await priorReply())!;
+    const won = result.status === "win";
+    if (!won) this.claimTokens.push(candidate);
+    if (!this.snapshotPending) await this.scheduleSnapshot();
+    return { status: 200, body: { draw: withToken({ id: String(entryId), ...draw }, won ? candidate.token : null) } };
+  }
 
-    if ("prior" in outcome && outcome.prior) return this.replay(outcome.prior);
-    if ("refusal" in outcome && outcome.refusal) return refusalReply(outcome.refusal, record);
-    const { draw } = outcome as { draw: Record<string, unknown> };
-    await this.scheduleSnapshot();
-    return { status: 200, body: { draw: withToken(draw, draw.outcome === "win" ? candidate.token : null) } };
+  /**
+   * A claim token for a draw, made and sealed ahead: sealing is asynchronous
+   * and a draw, from the core's call to its transaction, is not. A token
+   * leaves only with a win; after any other outcome it was neither shown nor
+   * stored, so the draw gives it back (claimTokens) for the next one, and
+   * most draws (blanks) make none.
+   */
+  private async newClaimToken(): Promise<ClaimToken> {
+    const { token, hash } = withCore((core) => core.call("claim_token_new", []).result) as ClaimToken;
+    return { token, hash, sealed: await seal(this.env.SEAL_KEY, token) };
   }
 
   private entryFor(player: string, requestId: string): any | null {
     return (
       this.sql
         .exec(
-          `SELECT e.reply, e.outcome, c.token_sealed
+          `SELECT e.id, e.reply, e.outcome, c.token_sealed
            FROM entries e LEFT JOIN claims c ON c.entry_id = e.id
            WHERE e.player = ? AND e.request_id = ?`,
           player,
@@ -398,10 +413,13 @@ export class CampaignObject extends DurableObject<Env> {
     );
   }
 
-  /** The original reply to a repeated request, claim token included. */
+  /**
+   * The original reply to a repeated request, claim token included. Replies
+   * stored before the id was left out of them carry it already (same value).
+   */
   private async replay(entry: any): Promise<Reply> {
     const token = entry.outcome === "win" ? await unseal(this.env.SEAL_KEY, entry.token_sealed) : null;
-    return { status: 200, body: { draw: withToken(JSON.parse(entry.reply), token) } };
+    return { status: 200, body: { draw: withToken({ id: String(entry.id), ...JSON.parse(entry.reply) }, token) } };
   }
 
   /** A prize as players see it, from the campaign's current definition when it still has it. */
@@ -583,7 +601,8 @@ export class CampaignObject extends DurableObject<Env> {
 
   /** A trivial counter, for the benchmark's baseline (this runtime's own limit). */
   async benchIncrement(): Promise<number> {
-    this.migrate();
+    if (!this.benchReady) this.migrate();
+    this.benchReady = true;
     this.sql.exec(
       "INSERT INTO counters (name, value) VALUES ('bench', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1",
     );

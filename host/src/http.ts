@@ -63,8 +63,6 @@ export async function readJsonObject(request: Request, limit: number): Promise<R
   if (type !== null && !/^application\/json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, "unsupported_media_type", "send the body as application/json");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
   const text = await readText(request, limit);
   let value: unknown;
   try {
@@ -78,9 +76,20 @@ export async function readJsonObject(request: Request, limit: number): Promise<R
   return value as Record<string, unknown>;
 }
 
-/** The body as text, refusing it once more than `limit` bytes arrive. */
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/**
+ * The body as text, refused (413) when over `limit` bytes. A body with a
+ * Content-Length is refused before it is read, else read whole; a streamed
+ * one is read chunk by chunk and cut off once it passes the limit.
+ */
 export async function readText(request: Request, limit: number): Promise<string> {
   if (!request.body) return "";
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared)) {
+    if (Number(declared) > limit) throw tooLarge(limit);
+    return decodeUtf8(new Uint8Array(await request.arrayBuffer()));
+  }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -100,8 +109,12 @@ export async function readText(request: Request, limit: number): Promise<string>
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return decodeUtf8(bytes);
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw new ApiError(400, "invalid_request", "the body is not valid UTF-8", "");
   }

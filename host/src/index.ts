@@ -232,9 +232,6 @@ async function putCampaign(request: Request, env: Env, [campaignId]: string[]): 
   if (type !== null && !/^application\/json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, "unsupported_media_type", "send the body as application/json");
   }
-  if (Number(request.headers.get("content-length") ?? "0") > CAMPAIGN_BODY_LIMIT) {
-    throw new ApiError(413, "payload_too_large", `the body must be at most ${CAMPAIGN_BODY_LIMIT} bytes`);
-  }
   const text = await readText(request, CAMPAIGN_BODY_LIMIT);
   const response = await stub.putCampaign(campaignId, text);
   recordCache.delete(campaignId);

@@ -82,6 +82,8 @@ export async function startService({ port, vars = {}, persistDir } = {}) {
   return {
     base,
     output: () => output,
+    /** The process group of wrangler dev and the runtime processes it started. */
+    processGroup: () => child.pid,
     fetch: (path, init) => fetch(base + path, init),
     async restart() {
       await halt();
