@@ -3,11 +3,13 @@
  * for its counters, entries and claims.
  *
  * Storage is the object's SQLite database (tables in kv-schema/README.md,
- * created by MIGRATIONS below). A draw runs the core's bb_draw inside
- * `ctx.storage.transactionSync`, with the core's counter imports bound to the
- * `counters` table, and writes the entry (and, for a win, the claim) in the
- * same transaction: a draw is all-or-nothing, and the reply leaves only after
- * its writes are durable (Durable Objects' output gate).
+ * created by MIGRATIONS below). A draw runs the core's bb_draw with its
+ * counter imports reading the `counters` table (draw-counters.ts), then writes
+ * the entry, the counters' changes and a win's claim in one
+ * `ctx.storage.transactionSync`, with no await in between: a draw is
+ * all-or-nothing, and the reply leaves only after its writes are durable
+ * (Durable Objects' output gate). Draws that arrive together run in one turn
+ * of the event loop, so the runtime commits them together (commitGroup).
  *
  * After changes the object publishes what edge locations read to KV: the
  * campaign (definition, version, paused) at once, and a stock snapshot at most
@@ -103,6 +105,8 @@ export class CampaignObject extends DurableObject<Env> {
   /** Claim tokens made and sealed ahead of draws, not yet used (see newClaimToken). */
   private readonly claimTokens: ClaimToken[] = [];
   private benchReady = false;
+  /** Draws waiting for the next commit group to start (see commitGroup). */
+  private groupWaiting: Array<() => void> = [];
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -310,6 +314,7 @@ export class CampaignObject extends DurableObject<Env> {
     if (current.definition.identity === "ticket" && !input.ticket_verified) {
       return apiError(401, "invalid_ticket", "this campaign needs a ticket", "/ticket");
     }
+    await this.commitGroup();
     const candidate = this.claimTokens.pop() ?? (await this.newClaimToken());
     // Read again after a possible await: a new definition may have landed meanwhile.
     const record = this.record()!;
@@ -385,6 +390,28 @@ export class CampaignObject extends DurableObject<Env> {
     if (!won) this.claimTokens.push(candidate);
     if (!this.snapshotPending) await this.scheduleSnapshot();
     return { status: 200, body: { draw: withToken({ id: String(entryId), ...draw }, won ? candidate.token : null) } };
+  }
+
+  /**
+   * Group commit. A draw first waits for the next timer tick, with every other
+   * draw that arrives meanwhile; then they all run, one after another, in the
+   * same turn of the event loop. The runtime commits the writes of one turn
+   * together (one implicit transaction, one sync to disk) instead of one
+   * commit per request, which is most of a lone draw's cost. Each draw is
+   * still its own transactionSync (all or nothing), and each reply still
+   * leaves only once its writes are durable (the output gate).
+   */
+  private commitGroup(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.groupWaiting.length === 0) {
+        setTimeout(() => {
+          const group = this.groupWaiting;
+          this.groupWaiting = [];
+          for (const start of group) start();
+        }, 0);
+      }
+      this.groupWaiting.push(resolve);
+    });
   }
 
   /**
