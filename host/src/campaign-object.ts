@@ -626,8 +626,12 @@ export class CampaignObject extends DurableObject<Env> {
       .toArray() as WinnerRow[];
   }
 
-  /** A trivial counter, for the benchmark's baseline (this runtime's own limit). */
-  async benchIncrement(): Promise<number> {
+  /**
+   * A trivial counter, for the benchmark's baseline (this runtime's own limit);
+   * `grouped` first joins a commit group as draws do, for comparison.
+   */
+  async benchIncrement(grouped = false): Promise<number> {
+    if (grouped) await this.commitGroup();
     if (!this.benchReady) this.migrate();
     this.benchReady = true;
     this.sql.exec(

@@ -422,8 +422,9 @@ async function serveMedia(request: Request, env: Env, key: string): Promise<Resp
 }
 
 /** The benchmark's baseline: a trivial Durable Object counter (enabled only with BENCH_ENDPOINTS=on). */
-async function benchCounter(_request: Request, env: Env): Promise<Response> {
+async function benchCounter(request: Request, env: Env): Promise<Response> {
   if (env.BENCH_ENDPOINTS !== "on") throw new ApiError(404, "not_found", "no such API endpoint");
   const stub = env.CAMPAIGNS.get(env.CAMPAIGNS.idFromName("_bench"));
-  return json({ value: await stub.benchIncrement() });
+  const grouped = new URL(request.url).searchParams.get("group") === "1";
+  return json({ value: await stub.benchIncrement(grouped) });
 }
