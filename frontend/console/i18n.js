@@ -309,7 +309,7 @@ const en = {
   perDay: "Wins and claims per day",
   colDay: "Day",
   noDays: "No draws yet.",
-  updatedAt: (time) => `Updated ${time} · refreshes every 5 seconds while this page is open.`,
+  updatedAt: (time, seconds) => `Updated ${time} · refreshes every ${seconds} seconds while this page is open.`,
   refreshFailed: (why) => `Couldn't refresh: ${why}. Trying again in a few seconds.`,
 
   // winners
@@ -632,7 +632,7 @@ const zh = {
   perDay: "每日中奖与领奖",
   colDay: "日期",
   noDays: "还没有抽奖。",
-  updatedAt: (time) => `更新于 ${time} · 页面打开时每 5 秒刷新。`,
+  updatedAt: (time, seconds) => `更新于 ${time} · 页面打开时每 ${seconds} 秒刷新。`,
   refreshFailed: (why) => `刷新失败：${why}。几秒后重试。`,
 
   winnersTitle: "中奖者与发货",

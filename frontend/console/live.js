@@ -8,7 +8,9 @@ import { allPrizes } from "./campaign.js";
 import { announce, clear, confirmDialog, focusElement, h } from "./dom.js";
 import { fmtDateTime, fmtDay, fmtNumber, fmtPercent, fmtTime, t } from "./i18n.js";
 
-const REFRESH_MS = 5000;
+// Under 5 s: wrangler dev (workerd) closes keep-alive connections idle for
+// 5 s, and a refresh on the same beat could reuse one just as it is closed.
+const REFRESH_MS = 4000;
 
 export function statusBadge(status, paused, { testid } = {}) {
   const shown = paused && status !== "ended" ? "paused" : status;
@@ -124,7 +126,7 @@ export function createLive(mount, id, { onInfo = () => {} } = {}) {
     renderStock();
     renderDraws();
     renderDays();
-    els.updated.textContent = st.error ? t("refreshFailed", st.error) : st.updatedAt ? t("updatedAt", fmtTime(st.updatedAt)) : "";
+    els.updated.textContent = st.error ? t("refreshFailed", st.error) : st.updatedAt ? t("updatedAt", fmtTime(st.updatedAt), REFRESH_MS / 1000) : "";
     els.updated.classList.toggle("warn", Boolean(st.error));
   }
 

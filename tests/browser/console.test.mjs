@@ -278,10 +278,8 @@ test("the dashboard shows draws and falling stock, and pause stops draws", async
   });
   assert.equal((await api.putCampaign(campaign)).status, 201);
   const { page, context, problems } = await desktopPage();
-  // The dashboard refreshes itself on a 5 s timer; the page's clock runs that timer here. In real
-  // time its first tick reuses connections idle for just under 5 s, which is when wrangler dev
-  // (workerd) closes idle keep-alive connections, and now and then that request is dropped without
-  // an answer: the dashboard then waits out its 20 s request timeout before the next refresh.
+  // The dashboard refreshes itself on a 4 s timer; the page's clock runs that timer here, so the
+  // test does not wait in real time.
   await context.clock.install();
   await openConsole(page, `#/c/${id}`);
   await page.waitForSelector(`${byTestId("dashboard")} ${byTestId("status")}[data-status="open"]`);
@@ -293,7 +291,7 @@ test("the dashboard shows draws and falling stock, and pause stops draws", async
     assert.equal(reply.status, 200, reply.text);
     assert.equal(reply.json.draw.outcome, "win");
   }
-  // The next refresh, at most 5 s later.
+  // The next refresh, at most 4 s later.
   await page.clock.runFor(5000);
   await page.waitForFunction(
     () =>
