@@ -2,9 +2,9 @@
 // the formatting of numbers, dates and odds. Odds are never floats here: the
 // core's exact decimal text is shifted into a percentage as a string.
 
-const STORAGE_KEY = "blindbox:lang";
-export const LANGUAGES = ["en", "zh"];
-const HTML_LANG = { en: "en", zh: "zh-CN" };
+import { applyLanguage } from "./language.js";
+
+export { pickLanguage } from "./language.js";
 
 const en = {
   skip: "Skip to the box",
@@ -358,21 +358,6 @@ const dictionaries = { en, zh };
 let current = "en";
 const listeners = new Set();
 
-export function pickLanguage() {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (LANGUAGES.includes(saved)) return saved;
-  } catch {
-    // storage blocked: fall through to the browser's languages
-  }
-  for (const tag of navigator.languages ?? [navigator.language ?? "en"]) {
-    const lower = String(tag).toLowerCase();
-    if (lower.startsWith("zh")) return "zh";
-    if (lower.startsWith("en")) return "en";
-  }
-  return "en";
-}
-
 export function lang() {
   return current;
 }
@@ -382,15 +367,7 @@ export function locale() {
 }
 
 export function setLanguage(language, { persist = false } = {}) {
-  current = LANGUAGES.includes(language) ? language : "en";
-  document.documentElement.lang = HTML_LANG[current];
-  if (persist) {
-    try {
-      localStorage.setItem(STORAGE_KEY, current);
-    } catch {
-      // the choice lasts this visit only
-    }
-  }
+  current = applyLanguage(language, { persist });
   numberFormat = null;
   for (const listener of listeners) listener(current);
 }

@@ -1,39 +1,11 @@
-// Small DOM helpers shared by the page's modules: an element builder (text
-// always goes in as text, never as HTML), prize pictures with a drawn
-// placeholder, copying to the clipboard, announcements for screen readers and
-// the page's error messages.
+// Small DOM helpers shared by the page's modules: prize pictures with a drawn
+// placeholder, copying to the clipboard and the page's error messages, beside
+// the element builder and announcements of element.js (shared with the console).
 
 import { t, onLanguageChange } from "./i18n.js";
 
-const SVG = "http://www.w3.org/2000/svg";
-
-/** h("p", {class: "x", dataset: {a: 1}, onclick}, "text", child, [more]) */
-export function h(tag, attributes = {}, ...children) {
-  const svg = tag.startsWith("svg:");
-  const element = svg ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes ?? {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "dataset") Object.assign(element.dataset, value);
-    else if (name.startsWith("on") && typeof value === "function") element.addEventListener(name.slice(2), value);
-    else if (name === "text") element.textContent = value;
-    else element.setAttribute(name, value === true ? "" : String(value));
-  }
-  append(element, children);
-  return element;
-}
-
-function append(element, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === undefined || child === null || child === false) continue;
-    element.append(child instanceof Node ? child : String(child));
-  }
-}
-
-export function clear(element, ...children) {
-  element.replaceChildren();
-  append(element, children);
-  return element;
-}
+export { announce, clear, h } from "./element.js";
+import { announce, clear, h } from "./element.js";
 
 /** A hue from a prize id, so each placeholder has its own colour. */
 export function hueOf(text) {
@@ -130,15 +102,6 @@ export function selectText(element) {
   const selection = window.getSelection();
   selection.removeAllRanges();
   selection.addRange(range);
-}
-
-/** Says `text` to screen readers (a polite live region). */
-export function announce(text) {
-  const region = document.getElementById("announcer");
-  if (!region) return;
-  region.textContent = "";
-  // A new node after a tick, so the same text twice is announced twice.
-  setTimeout(() => (region.textContent = text), 50);
 }
 
 /**

@@ -40,9 +40,9 @@ export function whenUnauthorized(listener) {
  * One request. `body`: an object or string sent as JSON; `raw`: a Blob sent
  * as is with `contentType`. `key` overrides the stored key (sign-in).
  */
-export async function request(path, { method = "GET", body, raw, contentType, key, accept = "application/json", signal } = {}) {
+export async function request(path, { method = "GET", body, raw, contentType, key, accept = "application/json", signal, headers: extra = {} } = {}) {
   const token = key ?? storedKey();
-  const headers = { accept };
+  const headers = { accept, ...extra };
   if (token) headers.authorization = `Bearer ${token}`;
   let payload;
   if (raw !== undefined) {
@@ -83,7 +83,9 @@ const admin = (id, rest = "") => `/api/v1/admin/campaigns/${encodeURIComponent(i
 export const api = {
   list: (key) => request("/api/v1/admin/campaigns", { key }),
   get: (id) => request(admin(id)),
-  put: (id, text) => request(admin(id), { method: "PUT", body: text }),
+  /** Creates or replaces; `createOnly` refuses to replace (412 campaign_exists). */
+  put: (id, text, { createOnly = false } = {}) =>
+    request(admin(id), { method: "PUT", body: text, headers: createOnly ? { "if-none-match": "*" } : {} }),
   pause: (id) => request(admin(id, "/pause"), { method: "POST" }),
   resume: (id) => request(admin(id, "/resume"), { method: "POST" }),
   stats: (id) => request(admin(id, "/stats")),

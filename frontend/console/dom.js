@@ -1,51 +1,11 @@
-// DOM helpers for the console: an element builder (text always goes in as
-// text, never as HTML), announcements for screen readers, and the one modal
-// confirmation dialog.
+// DOM helpers for the console: focus, the one modal confirmation dialog and a
+// debounce, beside the element builder and announcements of ../element.js
+// (shared with the player page).
 
 import { t } from "./i18n.js";
 
-const SVG = "http://www.w3.org/2000/svg";
-
-/** h("p", {class: "x", dataset: {a: 1}, onclick}, "text", child, [more]) */
-export function h(tag, attributes = {}, ...children) {
-  const svg = tag.startsWith("svg:");
-  const element = svg ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes ?? {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "dataset") {
-      for (const [key, data] of Object.entries(value)) if (data !== undefined && data !== null) element.dataset[key] = data;
-    } else if (name.startsWith("on") && typeof value === "function") element.addEventListener(name.slice(2), value);
-    else if (name === "text") element.textContent = value;
-    else if (name === "value" && !svg) element.value = value;
-    else if (name === "checked" && !svg) element.checked = Boolean(value);
-    else element.setAttribute(name, value === true ? "" : String(value));
-  }
-  append(element, children);
-  return element;
-}
-
-export function append(element, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === undefined || child === null || child === false) continue;
-    element.append(child instanceof Node ? child : String(child));
-  }
-  return element;
-}
-
-export function clear(element, ...children) {
-  element.replaceChildren();
-  append(element, children);
-  return element;
-}
-
-/** Says `text` to screen readers (polite). */
-export function announce(text) {
-  const region = document.getElementById("announcer");
-  if (!region) return;
-  region.textContent = "";
-  // A fresh text node after a tick, so the same message twice is read twice.
-  setTimeout(() => (region.textContent = text), 30);
-}
+export { announce, append, clear, h } from "../element.js";
+import { clear, h } from "../element.js";
 
 /** Focuses an element that may not be focusable by itself (a heading, a region). */
 export function focusElement(element, { scroll = true } = {}) {

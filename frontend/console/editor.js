@@ -1287,18 +1287,6 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
     if (ed.id) {
       const fresh = await api.get(ed.id);
       if (fresh.ok) current = ed.admin = fresh.data;
-    } else {
-      // PUT creates or replaces: a new campaign must not replace another one.
-      const existing = await api.get(id);
-      if (existing.ok) {
-        ed.saving = false;
-        refreshHead();
-        ed.serverErrors = [{ field: "/id", message: t("idTaken", id) }];
-        renderErrors();
-        els.saveError.textContent = t("saveIdTaken");
-        focusField(els.form.querySelector('[data-pointer="/id"]'));
-        return;
-      }
     }
     const changes = changesToday(current);
     if (changes.length > 0) {
@@ -1323,7 +1311,8 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
       refreshHead();
     }
     const body = stringify(ed.draft);
-    const reply = await api.put(id, body);
+    // A new campaign is sent create-only, so it can never replace another one.
+    const reply = await api.put(id, body, { createOnly: !ed.id });
     ed.saving = false;
     if (ed.destroyed) return;
     if (reply.ok) {
@@ -1352,6 +1341,13 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
     refreshHead();
     const error = errorOf(reply);
     if (reply.status === 401) return;
+    if (error.code === "campaign_exists") {
+      ed.serverErrors = [{ field: "/id", message: t("idTaken", id) }];
+      renderErrors();
+      els.saveError.textContent = t("saveIdTaken");
+      focusField(els.form.querySelector('[data-pointer="/id"]'));
+      return;
+    }
     if (Array.isArray(error.errors) && error.errors.length > 0) {
       ed.serverErrors = error.errors.map((e) => ({ field: e.field ?? "", message: e.message }));
     } else if (error.field !== undefined) {

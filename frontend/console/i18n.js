@@ -2,9 +2,9 @@
 // formatting of numbers, percentages, days and times. Messages from the core
 // and the server (validation problems, upload refusals) are shown as they come.
 
-const STORAGE_KEY = "blindbox:lang"; // shared with the player page
-const LANGUAGES = ["en", "zh"];
-const HTML_LANG = { en: "en", zh: "zh-CN" };
+import { applyLanguage } from "../language.js";
+
+export { pickLanguage } from "../language.js";
 
 let current = "en";
 const listeners = new Set();
@@ -697,37 +697,14 @@ const player = {
 
 const dictionaries = { en, zh };
 
-export function pickLanguage() {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (LANGUAGES.includes(saved)) return saved;
-  } catch {
-    // storage blocked
-  }
-  for (const tag of navigator.languages ?? [navigator.language ?? "en"]) {
-    const lower = String(tag).toLowerCase();
-    if (lower.startsWith("zh")) return "zh";
-    if (lower.startsWith("en")) return "en";
-  }
-  return "en";
-}
-
 export function lang() {
   return current;
 }
 
 export function setLanguage(language, { persist = false } = {}) {
-  const next = LANGUAGES.includes(language) ? language : "en";
+  const next = applyLanguage(language, { persist });
   const changed = next !== current;
   current = next;
-  document.documentElement.lang = HTML_LANG[current];
-  if (persist) {
-    try {
-      localStorage.setItem(STORAGE_KEY, current);
-    } catch {
-      // the choice lasts this visit only
-    }
-  }
   if (changed) for (const listener of listeners) listener(current);
 }
 

@@ -22,7 +22,7 @@ import { DurableObject } from "cloudflare:workers";
 import { CoreError, withCore } from "./core";
 import { DrawCounters } from "./draw-counters";
 import { type CampaignRecord, type StockSnapshot, kvKeys, onlyKnown, publicView } from "./views";
-import { seal, unseal } from "./sealing";
+import { seal, sealSecrets, unseal } from "./sealing";
 import type { Env } from "./env";
 
 export interface Reply {
@@ -241,8 +241,11 @@ export class CampaignObject extends DurableObject<Env> {
     return { status: 200, body: publicView(record, snapshot, Date.now()) };
   }
 
-  /** Creates or replaces the campaign. `text` is the definition as sent. */
-  async putCampaign(campaignId: string, text: string): Promise<Reply> {
+  /**
+   * Creates or replaces the campaign. `text` is the definition as sent; with
+   * `createOnly`, an existing campaign is left as it is (412 campaign_exists).
+   */
+  async putCampaign(campaignId: string, text: string, { createOnly = false } = {}): Promise<Reply> {
     let summary: any;
     let handle: number;
     try {
@@ -270,6 +273,9 @@ export class CampaignObject extends DurableObject<Env> {
     }
     const definition = JSON.parse(text);
     const previous = this.record();
+    if (previous && createOnly) {
+      return apiError(412, "campaign_exists", `a campaign "${campaignId}" already exists; leave out If-None-Match to replace it`, "/id");
+    }
     const next: CampaignRecord = {
       id: campaignId,
       version: (previous?.version ?? 0) + 1,
@@ -445,7 +451,7 @@ export class CampaignObject extends DurableObject<Env> {
    * stored before the id was left out of them carry it already (same value).
    */
   private async replay(entry: any): Promise<Reply> {
-    const token = entry.outcome === "win" ? await unseal(this.env.SEAL_KEY, entry.token_sealed) : null;
+    const token = entry.outcome === "win" ? await unseal(sealSecrets(this.env), entry.token_sealed) : null;
     return { status: 200, body: { draw: withToken({ id: String(entry.id), ...JSON.parse(entry.reply) }, token) } };
   }
 
@@ -493,7 +499,7 @@ export class CampaignObject extends DurableObject<Env> {
     if (!this.record()) return notFound();
     const claim = this.claimFor(player, token);
     if (!claim) return claimNotFound();
-    const shipping = claim.shipping_sealed ? JSON.parse(await unseal(this.env.SEAL_KEY, claim.shipping_sealed)) : null;
+    const shipping = claim.shipping_sealed ? JSON.parse(await unseal(sealSecrets(this.env), claim.shipping_sealed)) : null;
     return this.claimReply(claim, shipping, claim.shipping_updated_at);
   }
 

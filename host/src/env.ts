@@ -18,6 +18,8 @@ export interface Env {
   TICKET_SECRET: string;
   /** Key for sealing claim tokens and shipping details at rest. */
   SEAL_KEY: string;
+  /** The SEAL_KEY before the last rotation: values sealed under it still open. */
+  SEAL_KEY_PREVIOUS?: string;
   /** "on" enables /api/v1/_bench/* (local benchmarks only). */
   BENCH_ENDPOINTS?: string;
 }

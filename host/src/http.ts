@@ -17,6 +17,7 @@ export type ErrorCode =
   | "draw_limit_reached"
   | "boxes_exhausted"
   | "stock_below_issued"
+  | "campaign_exists"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"

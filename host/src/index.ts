@@ -21,7 +21,7 @@ import {
   secretsEqual,
   stringField,
 } from "./http";
-import { checkTicket, unseal } from "./sealing";
+import { checkTicket, sealSecrets, unseal } from "./sealing";
 import { type CampaignRecord, type StockSnapshot, kvKeys, publicView } from "./views";
 
 export { CampaignObject };
@@ -232,8 +232,13 @@ async function putCampaign(request: Request, env: Env, [campaignId]: string[]): 
   if (type !== null && !/^application\/json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, "unsupported_media_type", "send the body as application/json");
   }
+  // If-None-Match: * asks to create only (RFC 9110 13.1.2): an existing campaign is left alone.
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch !== null && ifNoneMatch.trim() !== "*") {
+    throw new ApiError(400, "invalid_request", 'If-None-Match may only be "*" (create only)');
+  }
   const text = await readText(request, CAMPAIGN_BODY_LIMIT);
-  const response = await stub.putCampaign(campaignId, text);
+  const response = await stub.putCampaign(campaignId, text, { createOnly: ifNoneMatch !== null });
   recordCache.delete(campaignId);
   return reply(response);
 }
@@ -281,7 +286,7 @@ async function getWinners(_request: Request, env: Env, [campaignId]: string[]): 
     while (page.length > 0) {
       let chunk = "";
       for (const row of page) {
-        const shipping = row.shipping_sealed ? (JSON.parse(await unseal(env.SEAL_KEY, row.shipping_sealed)) as Shipping) : null;
+        const shipping = row.shipping_sealed ? (JSON.parse(await unseal(sealSecrets(env), row.shipping_sealed)) as Shipping) : null;
         chunk += csvRow([
           row.day,
           row.prize_id,
@@ -344,7 +349,7 @@ async function getWinnerList(request: Request, env: Env, [campaignId]: string[])
     for (const row of page) {
       cursor = row.entry_id;
       if ((day && row.day !== day) || (prize && row.prize_id !== prize)) continue;
-      const shipping = row.shipping_sealed ? (JSON.parse(await unseal(env.SEAL_KEY, row.shipping_sealed)) as Shipping) : null;
+      const shipping = row.shipping_sealed ? (JSON.parse(await unseal(sealSecrets(env), row.shipping_sealed)) as Shipping) : null;
       winners.push({
         entry_id: row.entry_id,
         day: row.day,

@@ -6,6 +6,9 @@
  * plain text: a winner's shipping details (the operator exports them), and a
  * claim token, kept sealed only so that a retried draw request can be given
  * its original reply. Claims are still checked against the token's SHA-256.
+ * Rotation: values are sealed under SEAL_KEY and opened under SEAL_KEY or,
+ * while a rotation is under way, SEAL_KEY_PREVIOUS (AES-GCM's tag tells
+ * which key a value was sealed under, so the format needs no key id).
  *
  * Tickets: for campaigns with identity "ticket", the operator's login system
  * signs the player id (format in wasm/include/blindbox/ticket.h):
@@ -55,16 +58,28 @@ export async function seal(secret: string, text: string): Promise<string> {
   return "v1." + base64url(out);
 }
 
-/** The text sealed by seal(), or throws if it was not sealed under this secret. */
-export async function unseal(secret: string, sealed: string): Promise<string> {
+/** The secrets a sealed value may be under: SEAL_KEY first, then SEAL_KEY_PREVIOUS if set. */
+export function sealSecrets(env: { SEAL_KEY: string; SEAL_KEY_PREVIOUS?: string }): string[] {
+  return env.SEAL_KEY_PREVIOUS ? [env.SEAL_KEY, env.SEAL_KEY_PREVIOUS] : [env.SEAL_KEY];
+}
+
+/** The text sealed by seal() under one of `secrets`, or throws if none of them opens it. */
+export async function unseal(secrets: string[], sealed: string): Promise<string> {
   const bytes = sealed.startsWith("v1.") ? fromBase64url(sealed.slice(3)) : null;
   if (!bytes || bytes.length < 13) throw new Error("not a sealed value");
-  const plain = await crypto.subtle.decrypt(
-    { name: "AES-GCM", iv: bytes.subarray(0, 12) },
-    await sealKey(secret),
-    bytes.subarray(12),
-  );
-  return decoder.decode(plain);
+  for (const secret of secrets) {
+    try {
+      const plain = await crypto.subtle.decrypt(
+        { name: "AES-GCM", iv: bytes.subarray(0, 12) },
+        await sealKey(secret),
+        bytes.subarray(12),
+      );
+      return decoder.decode(plain);
+    } catch {
+      // not sealed under this secret (the authentication tag does not match): try the next
+    }
+  }
+  throw new Error("a sealed value opens under neither SEAL_KEY nor SEAL_KEY_PREVIOUS");
 }
 
 export type TicketCheck = "valid" | "malformed" | "expired" | "bad_signature";

@@ -179,6 +179,28 @@ test("a wrong admin key is refused and the right one opens the console", async (
   await context.close();
 });
 
+test("a new campaign with the id of an existing one is refused at the id field, and the existing one stays as it was", async () => {
+  const existing = campaignOpenToday("taken-id", { title: "The First One" });
+  assert.equal((await api.putCampaign(existing)).status, 201);
+  const { page, context, problems } = await desktopPage();
+  await openConsole(page);
+  await page.click(byTestId("new-campaign"));
+  await page.waitForSelector(byTestId("raw-json"));
+  await page.fill(byTestId("raw-json"), JSON.stringify({ ...existing, title: "A Second One" }, null, 2));
+  await page.waitForFunction(() => document.querySelector('[data-testid="field-title"]')?.value === "A Second One");
+
+  await page.click(byTestId("save"));
+  const saveError = page.locator(byTestId("save-error"));
+  await saveError.filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await saveError.textContent(), "Not saved: that campaign id is already in use.");
+  assert.match(await page.textContent(byTestId("field-error-id")), /already exists/);
+  const stored = await api.admin("GET", existing.id);
+  assert.equal(stored.json.version, 1);
+  assert.equal(stored.json.campaign.title, "The First One");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a campaign created through the form shows core errors at their fields and a forecast that follows the stock", async () => {
   const id = "form-made";
   const title = "Lantern Festival Box";

@@ -180,6 +180,22 @@ test("an operator PUT creates a campaign with 201 and version 1, and replaces it
   assert.equal(again.json.version, 3);
 });
 
+test("a PUT with If-None-Match: * only creates: for an existing id it gets 412 campaign_exists and changes nothing", async () => {
+  const campaign = campaignOpenToday("api-create-only");
+  const created = await api.putCampaign(campaign, { "if-none-match": "*" });
+  assert.equal(created.status, 201, created.text);
+  assert.equal(created.json.version, 1);
+
+  const refused = await api.putCampaign({ ...campaign, title: "Someone else's" }, { "if-none-match": "*" });
+  assertError(refused, 412, "campaign_exists", "/id");
+  const stored = await api.admin("GET", campaign.id);
+  assert.equal(stored.json.version, 1, "the existing campaign is unchanged");
+  assert.equal(stored.json.campaign.title, campaign.title);
+
+  assertError(await api.putCampaign(campaign, { "if-none-match": '"v1"' }), 400, "invalid_request");
+  assert.equal((await api.admin("GET", campaign.id)).json.version, 1);
+});
+
 test("an invalid campaign gets 400 invalid_campaign listing exactly what `blindbox validate` prints, pointer for pointer", async () => {
   for (const example of ["deck-with-odds-and-no-boxes", "odds-sum-over-one", "pity-unknown-prize"]) {
     const id = `api-invalid-${example}`;
@@ -534,7 +550,9 @@ test("more than 20 draw requests in 10 s from one player get 429 rate_limited; o
   await create(neverWins(id, { limits: { draws_per_day: 1000 } }));
   const statuses = [];
   let limited = null;
-  for (let i = 0; i < 25; i++) {
+  // The limit counts in fixed 10 s windows: 45 requests in well under 10 s put more
+  // than 20 into one window even when a window boundary falls among them.
+  for (let i = 0; i < 45; i++) {
     const reply = await api.draw(id, { player: "hasty", request_id: `r${i}` });
     statuses.push(reply.status);
     if (reply.status === 429) limited ??= reply;

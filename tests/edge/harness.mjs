@@ -162,7 +162,8 @@ export function client(service) {
   return {
     retries,
     call,
-    putCampaign: (campaign) => call("PUT", `/api/v1/admin/campaigns/${campaign.id}`, campaign, admin),
+    putCampaign: (campaign, headers = {}) =>
+      call("PUT", `/api/v1/admin/campaigns/${campaign.id}`, campaign, { ...admin, ...headers }),
     draw: (id, body) => call("POST", `/api/v1/campaigns/${id}/draws`, body),
     admin: (method, path, body) => call(method, `/api/v1/admin/campaigns/${path}`, body, admin),
   };

@@ -1,4 +1,5 @@
-// A restart of the runtime between draws keeps every counter, entry and claim.
+// A restart of the runtime between draws keeps every counter, entry and claim;
+// a restart with a rotated SEAL_KEY still opens what the previous key sealed.
 
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -83,4 +84,41 @@ test("a restart between draws keeps every counter, entry and claim", async () =>
   const rareIssued = viewBefore.today.prizes.find((p) => p.id === "rare").issued;
   const view = await api.call("GET", "/api/v1/campaigns/survivor");
   assert.equal(view.json.campaign.prizes.find((p) => p.id === "rare").stock_left, 3 - rareIssued);
+});
+
+test("SEAL_KEY rotation: with the old key as SEAL_KEY_PREVIOUS, sealed tokens and shipping still open; new ones use the new key", async () => {
+  const campaign = campaignOpenToday("rotation", {
+    limits: { draws_per_day: 5 },
+    prize_table: { prizes: [{ id: "sure", name: "Sure Thing", stock: 100, odds: "1" }] },
+  });
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+  const shipping = { name: "Han Meimei", phone: "+86 139 0000 0000", address: "2 Autumn Lane, Suzhou" };
+  const winAndShip = async (requestId) => {
+    const won = await api.draw("rotation", { player: "hm", request_id: requestId });
+    assert.equal(won.json.draw.outcome, "win", won.text);
+    const auth = { authorization: `Bearer ${won.json.draw.claim_token}` };
+    assert.equal((await api.call("PUT", "/api/v1/campaigns/rotation/claims/hm", shipping, auth)).status, 200);
+    return { reply: won.json, auth };
+  };
+  const underOldKey = await winAndShip("before-rotation");
+  const relaunch = async (vars) => {
+    await service.stop();
+    service = await startService({ port: 8795, persistDir: stateDir, vars });
+    api = client(service);
+  };
+
+  await relaunch({ SEAL_KEY: "a-brand-new-seal-key", SEAL_KEY_PREVIOUS: "test-seal-key" });
+  assert.deepEqual((await api.draw("rotation", { player: "hm", request_id: "before-rotation" })).json, underOldKey.reply);
+  const claims = await api.call("GET", "/api/v1/campaigns/rotation/claims/hm", undefined, underOldKey.auth);
+  assert.equal(claims.status, 200, claims.text);
+  assert.deepEqual(claims.json.shipping, shipping);
+  const underNewKey = await winAndShip("after-rotation");
+  assert.match((await api.admin("GET", "rotation/winners.csv")).text, /Han Meimei/);
+
+  // Once the previous key is dropped, values sealed under the new key still open; old ones no longer do.
+  await relaunch({ SEAL_KEY: "a-brand-new-seal-key" });
+  assert.deepEqual((await api.draw("rotation", { player: "hm", request_id: "after-rotation" })).json, underNewKey.reply);
+  const replayOld = await api.draw("rotation", { player: "hm", request_id: "before-rotation" });
+  assert.equal(replayOld.status, 500);
+  assert.equal(replayOld.json.error.code, "internal_error");
 });

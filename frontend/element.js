@@ -1,0 +1,52 @@
+// Building the DOM, for the player page and the operator console alike: an
+// element builder (text always goes in as text, never as HTML) and polite
+// announcements for screen readers.
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/**
+ * h("p", {class: "x", dataset: {a: 1}, onclick}, "text", child, [more]).
+ * Attributes that are undefined, null or false are left out (so are such
+ * dataset entries); `text`, `value` and `checked` set the properties.
+ */
+export function h(tag, attributes = {}, ...children) {
+  const svg = tag.startsWith("svg:");
+  const element = svg ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === "dataset") {
+      for (const [key, data] of Object.entries(value)) if (data !== undefined && data !== null) element.dataset[key] = data;
+    } else if (name.startsWith("on") && typeof value === "function") element.addEventListener(name.slice(2), value);
+    else if (name === "text") element.textContent = value;
+    else if (name === "value" && !svg) element.value = value;
+    else if (name === "checked" && !svg) element.checked = Boolean(value);
+    else element.setAttribute(name, value === true ? "" : String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+/** Appends children (nested arrays flattened; undefined, null and false skipped). */
+export function append(element, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child instanceof Node ? child : String(child));
+  }
+  return element;
+}
+
+/** Replaces an element's children. */
+export function clear(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+  return element;
+}
+
+/** Says `text` to screen readers, through the page's polite live region #announcer. */
+export function announce(text) {
+  const region = document.getElementById("announcer");
+  if (!region) return;
+  region.textContent = "";
+  // A fresh text node after a tick, so the same message twice is read twice.
+  setTimeout(() => (region.textContent = text), 50);
+}
