@@ -8,7 +8,7 @@ import { t, fmtDay, fmtLocal, onLanguageChange } from "./i18n.js";
 import { mountShipping } from "./shipping.js";
 import { state, on } from "./state.js";
 import * as store from "./store.js";
-import { h, clear, prizePicture, copyButton, showError, clearError } from "./ui.js";
+import { h, clear, prizePicture, copyButton, showError, clearError, setFieldError } from "./ui.js";
 
 const CODE = /^[A-Za-z0-9_-]{24}$/;
 const $ = (selector) => document.querySelector(selector);
@@ -30,7 +30,7 @@ export function initMine() {
   });
   for (const input of [form.elements.player, form.elements.code]) {
     input.addEventListener("input", () => {
-      if (input.getAttribute("aria-invalid") === "true") setError(input, "");
+      if (input.getAttribute("aria-invalid") === "true") setFieldError(input, "");
     });
   }
   on("drawn", () => renderMine());
@@ -91,17 +91,6 @@ export function renderMine() {
   );
 }
 
-function setError(input, message) {
-  const error = document.getElementById(`${input.id}-error`);
-  if (message) {
-    input.setAttribute("aria-invalid", "true");
-    error.textContent = message;
-  } else {
-    input.removeAttribute("aria-invalid");
-    error.textContent = "";
-  }
-}
-
 /** Checks both fields; returns the first input at fault, or null. */
 function check() {
   const player = form.elements.player;
@@ -109,8 +98,8 @@ function check() {
   const playerValue = player.value.trim();
   const playerProblem = playerValue.length === 0 ? "errPlayerEmpty" : [...playerValue].length > 128 ? "errPlayerLong" : null;
   const codeProblem = CODE.test(code.value.trim()) ? null : "errCodeFormat";
-  setError(player, playerProblem ? t(playerProblem) : "");
-  setError(code, codeProblem ? t(codeProblem) : "");
+  setFieldError(player, playerProblem ? t(playerProblem) : "");
+  setFieldError(code, codeProblem ? t(codeProblem) : "");
   return playerProblem ? player : codeProblem ? code : null;
 }
 

@@ -7,7 +7,7 @@ import { api, apiError, NetworkError } from "./api.js";
 import { errorText } from "./errors.js";
 import { t, onLanguageChange } from "./i18n.js";
 import { state } from "./state.js";
-import { h, clear, showError, clearError, announce } from "./ui.js";
+import { h, clear, showError, clearError, announce, setFieldError } from "./ui.js";
 
 const PHONE = /^\+?[0-9][0-9 ()-]*[0-9]$/;
 // eslint-disable-next-line no-control-regex
@@ -66,18 +66,6 @@ function field(name, { label, hint, input }) {
   );
 }
 
-function setFieldError(form, name, message) {
-  const input = form.elements[name];
-  const error = form.querySelector(`#ship-${name}-error`);
-  if (message) {
-    input.setAttribute("aria-invalid", "true");
-    error.textContent = message;
-  } else {
-    input.removeAttribute("aria-invalid");
-    error.textContent = "";
-  }
-}
-
 /**
  * Puts the shipping form into `mount` for the claim of `player` opened by
  * `code`; `shipping` pre-fills it; `onSaved(reply)` after a save.
@@ -113,7 +101,7 @@ export function mountShipping(mount, options) {
   let tried = false;
   const check = (only) => {
     const errors = validate({ name: name.value, phone: phone.value, address: address.value });
-    for (const key of only ? [only] : ["name", "phone", "address"]) setFieldError(form, key, errors[key] ? t(errors[key]) : "");
+    for (const key of only ? [only] : ["name", "phone", "address"]) setFieldError(form.elements[key], errors[key] ? t(errors[key]) : "");
     return errors;
   };
   for (const input of [name, phone, address]) {
@@ -166,7 +154,7 @@ export function mountShipping(mount, options) {
     if (reply.status === 400 && key) {
       // The server's finding, in the player's language when we know the rule.
       const ours = validate({ name: name.value, phone: phone.value, address: address.value })[key];
-      setFieldError(form, key, ours ? t(ours) : error.message);
+      setFieldError(form.elements[key], ours ? t(ours) : error.message);
       form.elements[key].focus();
       return;
     }
@@ -186,7 +174,7 @@ onLanguageChange(() => {
   for (const key of ["name", "phone", "address"]) {
     if (form.elements[key].getAttribute("aria-invalid") === "true") {
       const problem = validate({ name: form.elements.name.value, phone: form.elements.phone.value, address: form.elements.address.value })[key];
-      if (problem) setFieldError(form, key, t(problem));
+      if (problem) setFieldError(form.elements[key], t(problem));
     }
   }
   const saved = form.querySelector('[data-testid="shipping-saved"]');

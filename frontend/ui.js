@@ -105,6 +105,21 @@ export function selectText(element) {
 }
 
 /**
+ * Shows `message` under a form field (in the element with id INPUT-ID-error,
+ * which the input's aria-describedby names), or clears it when empty.
+ */
+export function setFieldError(input, message) {
+  const error = document.getElementById(`${input.id}-error`);
+  if (message) {
+    input.setAttribute("aria-invalid", "true");
+    error.textContent = message;
+  } else {
+    input.removeAttribute("aria-invalid");
+    error.textContent = "";
+  }
+}
+
+/**
  * Error messages live in "slots" (the box, the shipping form, the lookup);
  * only one shows at a time, the latest, so [data-testid=error-message] is unique.
  * `text` and `action` may be functions: they are called again when the language changes.
