@@ -37,10 +37,9 @@ export interface DrawInput {
   ticket_verified: boolean;
 }
 
-/** A claim token ready for a draw: the token, its stored hash, and the token sealed for replays. */
+/** A claim token ready for a draw, and the same token sealed for replays. */
 interface ClaimToken {
   token: string;
-  hash: string;
   sealed: string;
 }
 
@@ -391,7 +390,11 @@ export class CampaignObject extends DurableObject<Env> {
       }
       return entry.id;
     });
-    if (entryId === null) return (await priorReply())!;
+    if (entryId === null) {
+      const replayed = await priorReply();
+      if (!replayed) throw new Error("a draw's request id is taken, yet no entry has it");
+      return replayed;
+    }
     const won = result.status === "win";
     if (!won) this.claimTokens.push(candidate);
     if (!this.snapshotPending) await this.scheduleSnapshot();
@@ -428,8 +431,8 @@ export class CampaignObject extends DurableObject<Env> {
    * most draws (blanks) make none.
    */
   private async newClaimToken(): Promise<ClaimToken> {
-    const { token, hash } = withCore((core) => core.call("claim_token_new", []).result) as ClaimToken;
-    return { token, hash, sealed: await seal(this.env.SEAL_KEY, token) };
+    const { token } = withCore((core) => core.call("claim_token_new", []).result) as { token: string };
+    return { token, sealed: await seal(this.env.SEAL_KEY, token) };
   }
 
   private entryFor(player: string, requestId: string): any | null {
