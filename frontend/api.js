@@ -17,10 +17,10 @@ export function apiError(reply) {
   return { code: reply?.status >= 500 ? "internal_error" : "invalid_request", message: "" };
 }
 
-export async function request(path, { method = "GET", body, token, timeout = TIMEOUT_MS } = {}) {
+export async function request(path, { method = "GET", body, token, headers: extra = {}, timeout = TIMEOUT_MS } = {}) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeout);
-  const headers = { accept: "application/json" };
+  const headers = { accept: "application/json", ...extra };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (token) headers.authorization = `Bearer ${token}`;
   let response;
@@ -56,6 +56,11 @@ const base = (campaign) => `/api/v1/campaigns/${encodeURIComponent(campaign)}`;
 export const api = {
   campaign: (campaign) => request(base(campaign)),
   draw: (campaign, body) => request(`${base(campaign)}/draws`, { method: "POST", body }),
+  /** The player's draws left today and pity countdown; `ticket` for ticket campaigns. */
+  playerStatus: (campaign, player, ticket) =>
+    request(`${base(campaign)}/players/${encodeURIComponent(player)}`, {
+      headers: ticket ? { "x-player-ticket": ticket } : {},
+    }),
   getClaim: (campaign, player, code) =>
     request(`${base(campaign)}/claims/${encodeURIComponent(player)}`, { token: code }),
   putClaim: (campaign, player, code, shipping) =>

@@ -26,6 +26,7 @@ let attempt = null; // {request_id, player}: the attempt whose reply we still ne
 let busy = false;
 let lastDraw = null;
 let offerPending = false; // the "finish opening it" notice, after a reload
+let pity = null; // the player's pity countdown ({after, streak, draws_until_guaranteed}), from the service
 
 export function initDraw() {
   button = $(".open-box");
@@ -43,6 +44,25 @@ export function initDraw() {
   });
   renderPending();
   updatePlay();
+  loadPlayerStatus();
+}
+
+/**
+ * Asks the service how many boxes this player has left today and how far the
+ * pity prize is, so the page can say so before the first box of the visit.
+ * Without an answer the page says nothing of it; drawing works all the same.
+ */
+async function loadPlayerStatus() {
+  if (!state.player || (state.campaign?.identity === "ticket" && !state.ticket)) return;
+  try {
+    const reply = await api.playerStatus(state.id, state.player, state.ticket);
+    if (!reply.ok || !reply.data) return;
+    store.setDrawsLeft(state.id, state.player, reply.data.day, reply.data.draws_left_today);
+    pity = reply.data.pity;
+    updatePlay();
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+  }
 }
 
 /** Why the box cannot be opened now, or "" when it can. */
@@ -81,6 +101,10 @@ export function updatePlay() {
   const leftText = left === null || reason !== "" || busy || shownInResult ? "" : left === 0 ? t("noneLeft") : t("drawsLeft", left);
   $("#box-left").textContent = leftText;
   $("#box-left").hidden = leftText === "";
+  const until = pity?.draws_until_guaranteed;
+  const pityText = !Number.isInteger(until) || reason !== "" || busy || left === 0 ? "" : until === 1 ? t("pityNext") : t("pityWithin", until);
+  $("#box-pity").textContent = pityText;
+  $("#box-pity").hidden = pityText === "";
 }
 
 function renderPending() {
@@ -148,6 +172,7 @@ async function open() {
     lastDraw = draw;
     renderResult(draw, { announceIt: true });
     emit("drawn", draw);
+    loadPlayerStatus();
   } else {
     busy = false;
     stage.dataset.state = "idle";

@@ -9,6 +9,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace blindbox::test;
 
@@ -89,6 +91,9 @@ TEST_CASE("malformed calls return errors and never crash") {
     SUBCASE("unknown handles") {
         for (int32_t bad : {0, -1, 9999, handle + 1000}) {
             CHECK(call(bb_draw, bad, "{}") == BB_E_ARGUMENT);
+            CHECK(call(bb_player_status, bad, R"({"now": 1793592000, "player": "a"})") ==
+                  BB_E_ARGUMENT);
+            CHECK(last_error().code == "unknown_handle");
             CHECK(bb_campaign_unload(bad) == BB_E_ARGUMENT);
         }
     }
@@ -158,6 +163,129 @@ TEST_CASE("a draw through the ABI returns a claim token only for a win") {
     bb_campaign_unload(handle);
 }
 
+TEST_CASE("a player's status through the ABI shows the draws and the pity countdown left") {
+    json document = base_campaign();
+    document["limits"] = {{"draws_per_day", 2}, {"draws_per_campaign", 3}};
+    document["prize_table"]["prizes"][0]["odds"] = "0";
+    document["prize_table"]["prizes"][1]["odds"] = "0";
+    document["pity"] = {{"after", 2}, {"prizes", {"silver"}}};
+    const int32_t handle = load(document);
+    REQUIRE(handle > 0);
+    bb_memory_reset();
+    const std::string day_one = R"({"now": 1793592000, "player": "alice"})"; // 2026-11-02 12:00
+    const std::string day_two = R"({"now": 1793678400, "player": "alice"})"; // 2026-11-03 12:00
+    auto draw_request = [](const std::string& status_request) {
+        json request = json::parse(status_request);
+        request["entropy"] = std::string(64, '0');
+        return request.dump();
+    };
+
+    REQUIRE(call(bb_player_status, handle, day_one) == BB_OK);
+    CHECK(result_text() ==
+          R"({"clock":{"day":"2026-11-02","seconds_since_open":43200,"status":"open"},)"
+          R"("day":"2026-11-02","draws_left_in_campaign":3,"draws_left_today":2,)"
+          R"("draws_today":0,"draws_total":0,)"
+          R"("pity":{"after":2,"draws_until_guaranteed":3,"streak":0}})");
+
+    // Two blanks (every prize has odds 0): the daily limit is used up and the
+    // next draw is the guaranteed one.
+    for (int i = 0; i < 2; ++i) {
+        REQUIRE(call(bb_draw, handle, draw_request(day_one)) == BB_OK);
+        REQUIRE(result_json()["status"] == "blank");
+    }
+    REQUIRE(call(bb_player_status, handle, day_one) == BB_OK);
+    json status = result_json();
+    CHECK(status["draws_today"] == 2);
+    CHECK(status["draws_left_today"] == 0);
+    CHECK(status["draws_total"] == 2);
+    CHECK(status["draws_left_in_campaign"] == 1);
+    CHECK(status["pity"] == json{{"after", 2}, {"streak", 2}, {"draws_until_guaranteed", 1}});
+
+    // The next day the count for today starts again; the pity draw wins and
+    // uses up the campaign limit.
+    REQUIRE(call(bb_player_status, handle, day_two) == BB_OK);
+    status = result_json();
+    CHECK(status["day"] == "2026-11-03");
+    CHECK(status["draws_today"] == 0);
+    CHECK(status["draws_left_today"] == 2);
+    REQUIRE(call(bb_draw, handle, draw_request(day_two)) == BB_OK);
+    REQUIRE(result_json()["status"] == "win");
+    REQUIRE(call(bb_player_status, handle, day_two) == BB_OK);
+    status = result_json();
+    CHECK(status["draws_left_today"] == 1);
+    CHECK(status["draws_total"] == 3);
+    CHECK(status["draws_left_in_campaign"] == 0);
+    CHECK(status["pity"]["streak"] == 0);
+    CHECK(status["pity"]["draws_until_guaranteed"] == 3);
+
+    SUBCASE("another player has a clean slate") {
+        REQUIRE(call(bb_player_status, handle, R"({"now": 1793592000, "player": "bob"})") == BB_OK);
+        CHECK(result_json()["draws_total"] == 0);
+        CHECK(result_json()["pity"]["streak"] == 0);
+    }
+    SUBCASE("a paused or unopened campaign still answers, with its clock") {
+        REQUIRE(call(bb_player_status, handle,
+                     R"({"now": 1793592000, "player": "alice", "paused": true})") == BB_OK);
+        CHECK(result_json()["clock"]["status"] == "paused");
+        CHECK(result_json()["draws_today"] == 2);
+        REQUIRE(call(bb_player_status, handle, R"({"now": 1793000000, "player": "alice"})") ==
+                BB_OK);
+        CHECK(result_json()["clock"]["status"] == "scheduled");
+        CHECK(result_json()["clock"].contains("next_open_unix"));
+    }
+    bb_campaign_unload(handle);
+}
+
+TEST_CASE("a player's status without limits or pity has nulls for them") {
+    const int32_t handle = load(base_campaign());
+    REQUIRE(handle > 0);
+    bb_memory_reset();
+    REQUIRE(call(bb_player_status, handle, R"({"now": 1793592000, "player": "alice"})") == BB_OK);
+    json status = result_json();
+    CHECK(status["draws_left_today"] == 1000);
+    CHECK(status["draws_left_in_campaign"].is_null());
+    CHECK(status["pity"].is_null());
+    bb_campaign_unload(handle);
+}
+
+TEST_CASE("a player's status refuses the requests a draw refuses, with the same error") {
+    const int32_t handle = load(base_campaign());
+    REQUIRE(handle > 0);
+    const std::string long_name =
+        json{{"now", 1793592000}, {"player", std::string(129, 'a')}}.dump();
+    const std::vector<std::pair<std::string, std::string>> refused = {
+        {R"({"now": 1793592000})", "/player"},
+        {R"({"player": "a"})", "/now"},
+        {R"({"now": "soon", "player": "a"})", "/now"},
+        {R"({"now": -1, "player": "a"})", "/now"},
+        {R"({"now": 1.5, "player": "a"})", "/now"},
+        {R"({"now": 1793592000, "player": 7})", "/player"},
+        {R"({"now": 1793592000, "player": ""})", "/player"},
+        {long_name, "/player"},
+        {R"({"now": 1793592000, "player": "a", "paused": "yes"})", "/paused"},
+        {R"({"now": 1793592000, "player": "a", "cheat": 1})", "/cheat"},
+        {R"({"now": )", ""},
+        {R"([1, 2])", ""},
+    };
+    for (const auto& [request, field] : refused) {
+        CAPTURE(request);
+        CHECK(call(bb_player_status, handle, request) == BB_E_INVALID);
+        const Error status_error = last_error();
+        CHECK(status_error.code == "invalid_request");
+        CHECK(status_error.field == field);
+        CHECK(call(bb_draw, handle, request) == BB_E_INVALID);
+        const Error draw_error = last_error();
+        CHECK(draw_error.code == status_error.code);
+        CHECK(draw_error.field == status_error.field);
+        CHECK(draw_error.message == status_error.message);
+    }
+    // A draw's own members are not a status's.
+    CHECK(call(bb_player_status, handle,
+               R"({"now": 1793592000, "player": "a", "request_id": "r"})") == BB_E_INVALID);
+    CHECK(last_error().field == "/request_id");
+    bb_campaign_unload(handle);
+}
+
 TEST_CASE("odds through the ABI read explicit stock or the counters") {
     const int32_t handle = load(base_campaign());
     REQUIRE(handle > 0);
@@ -218,6 +346,7 @@ TEST_CASE("mangled requests never crash any entry point") {
             }
             const auto size = static_cast<uint32_t>(text.size());
             bb_draw(handle, text.data(), size);
+            bb_player_status(handle, text.data(), size);
             bb_decide(handle, text.data(), size);
             bb_odds(handle, text.data(), size);
             bb_clock(handle, text.data(), size);
@@ -225,7 +354,7 @@ TEST_CASE("mangled requests never crash any entry point") {
             bb_claim_token_matches(text.data(), size);
             bb_validate(text.data(), size);
             CHECK(bb_result_len() > 0);
-            calls += 7;
+            calls += 8;
         }
         // Mangled campaigns too.
         std::string broken = campaign_text;
@@ -233,6 +362,6 @@ TEST_CASE("mangled requests never crash any entry point") {
         const int32_t other = bb_campaign_load(broken.data(), static_cast<uint32_t>(broken.size()));
         if (other > 0) bb_campaign_unload(other);
     }
-    CHECK(calls == 400 * 4 * 7);
+    CHECK(calls == 400 * 4 * 8);
     bb_campaign_unload(handle);
 }

@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
+#include <string>
+#include <vector>
 
 using namespace blindbox;
 using namespace blindbox::test;
@@ -49,6 +52,29 @@ class FailingCounters final : public Counters {
 
   private:
     int allowed_;
+};
+
+// Counters that pass through to `inner` and record every read and write.
+class RecordingCounters final : public Counters {
+  public:
+    explicit RecordingCounters(Counters& inner) : inner_(inner) {}
+    int64_t get(std::string_view key) override {
+        reads.emplace_back(key);
+        return inner_.get(key);
+    }
+    bool add_within(std::string_view key, int64_t delta, int64_t cap) override {
+        ++writes;
+        return inner_.add_within(key, delta, cap);
+    }
+    bool mark_once(std::string_view key) override {
+        ++writes;
+        return inner_.mark_once(key);
+    }
+    std::vector<std::string> reads;
+    int writes = 0;
+
+  private:
+    Counters& inner_;
 };
 
 } // namespace
@@ -340,5 +366,107 @@ TEST_CASE("effective odds follow the stock that is left") {
         CHECK(report.prizes[1].effective == Fraction::make(1, 2));
         CHECK(report.win_effective == Fraction::make(2, 3));
         CHECK(report.boxes_left == 6);
+    }
+}
+
+TEST_CASE("a player's status before any draw is all zeros") {
+    json document = base_campaign();
+    document["pity"] = {{"after", 3}, {"prizes", {"silver"}}};
+    Campaign campaign = must_parse(document);
+    MemoryCounters counters;
+    const int64_t now = at(campaign, "2026-11-05", 12);
+    PlayerStatus status = player_status(campaign, counters, now, "alice", false);
+    CHECK(status.clock.status == CampaignStatus::open);
+    CHECK(status.clock.day == day("2026-11-05"));
+    CHECK(status.draws_today == 0);
+    CHECK(status.draws_total == 0);
+    CHECK(status.pity_streak == 0);
+    CHECK(player_status(campaign, counters, now, "alice", true).clock.status ==
+          CampaignStatus::paused);
+}
+
+TEST_CASE("a player's status counts that player's draws today and in the campaign") {
+    Campaign campaign = must_parse(base_campaign());
+    MemoryCounters counters;
+    const int64_t day_one = at(campaign, "2026-11-05", 12);
+    const int64_t day_two = at(campaign, "2026-11-06", 12);
+    for (int i = 1; i <= 3; ++i)
+        draw_at(campaign, counters, day_one, "alice", i);
+    draw_at(campaign, counters, day_two, "alice", 4);
+
+    PlayerStatus first = player_status(campaign, counters, day_one, "alice", false);
+    CHECK(first.draws_today == 3);
+    CHECK(first.draws_total == 4);
+    PlayerStatus second = player_status(campaign, counters, day_two, "alice", false);
+    CHECK(second.draws_today == 1);
+    CHECK(second.draws_total == 4);
+    CHECK(second.pity_streak == 0); // no pity rule: no streak, whatever the draws were
+    PlayerStatus other = player_status(campaign, counters, day_one, "bob", false);
+    CHECK(other.draws_today == 0);
+    CHECK(other.draws_total == 0);
+}
+
+TEST_CASE("a player's pity streak counts blanks and starts again after a win") {
+    json document = base_campaign();
+    document["prize_table"]["prizes"] = json::parse(R"([
+        {"id": "jackpot", "name": "Jackpot", "stock": 5, "odds": "0"},
+        {"id": "sticker", "name": "Sticker", "stock": 5, "odds": "0"}
+    ])");
+    document["pity"] = {{"after", 2}, {"prizes", {"sticker"}}};
+    Campaign campaign = must_parse(document);
+    MemoryCounters counters;
+    const int64_t now = at(campaign, "2026-11-05", 12);
+    for (int i = 1; i <= 2; ++i) {
+        DrawResult blank = draw_at(campaign, counters, now, "alice", i);
+        REQUIRE(blank.status == DrawStatus::blank);
+        CHECK(player_status(campaign, counters, now, "alice", false).pity_streak == i);
+    }
+    REQUIRE(draw_at(campaign, counters, now, "alice", 3).status == DrawStatus::win);
+    PlayerStatus after_win = player_status(campaign, counters, now, "alice", false);
+    CHECK(after_win.pity_streak == 0);
+    CHECK(after_win.draws_today == 3);
+    CHECK(player_status(campaign, counters, now, "bob", false).pity_streak == 0);
+}
+
+TEST_CASE("a player's status never writes a counter") {
+    json document = base_campaign();
+    document["limits"] = {{"draws_per_day", 2}, {"draws_per_campaign", 3}};
+    document["pity"] = {{"after", 3}, {"prizes", {"silver"}}};
+    Campaign campaign = must_parse(document);
+    MemoryCounters counters;
+    const int64_t now = at(campaign, "2026-11-05", 12);
+    player_status(campaign, counters, now, "alice", false);
+    CHECK(counters.size() == 0);
+    draw_at(campaign, counters, now, "alice", 1);
+    draw_at(campaign, counters, now, "alice", 2);
+    const auto before = counters.sorted();
+    RecordingCounters recorder(counters);
+    for (const char* player : {"alice", "bob"}) {
+        player_status(campaign, recorder, now, player, false);
+        player_status(campaign, recorder, at(campaign, "2026-10-31", 12), player, false);
+        player_status(campaign, recorder, now, player, true);
+    }
+    CHECK(recorder.writes == 0);
+    CHECK(counters.sorted() == before);
+
+    SUBCASE("and reads the counters a draw reads for that player and day") {
+        // Bob has not drawn, so his draw reads every counter (no limit stops it early).
+        recorder.reads.clear();
+        CHECK(player_status(campaign, recorder, now, "bob", false).draws_today == 0);
+        const std::vector<std::string> status_reads = recorder.reads;
+        CHECK(status_reads ==
+              std::vector<std::string>{counter_key::player_day_draws(day("2026-11-05"), "bob"),
+                                       counter_key::player_draws("bob"),
+                                       counter_key::player_pity("bob")});
+        recorder.reads.clear();
+        DrawRequest request;
+        request.now_unix = now;
+        request.player = "bob";
+        draw(campaign, recorder, request);
+        for (const std::string& key : status_reads) {
+            CAPTURE(key);
+            CHECK(std::find(recorder.reads.begin(), recorder.reads.end(), key) !=
+                  recorder.reads.end());
+        }
     }
 }

@@ -401,6 +401,34 @@ export class CampaignObject extends DurableObject<Env> {
     return { status: 200, body: { draw: withToken({ id: String(entryId), ...draw }, won ? candidate.token : null) } };
   }
 
+  /** A player's draws today and in the campaign and the pity countdown, as the core counts them; reads only. */
+  async playerStatus(player: string, ticketVerified: boolean): Promise<Reply> {
+    const record = this.record();
+    if (!record) return notFound();
+    if (record.definition.identity === "ticket" && !ticketVerified) {
+      return apiError(401, "invalid_ticket", "this campaign needs a ticket", "/headers/x-player-ticket");
+    }
+    const handle = this.handle(record);
+    const request = { now: Math.floor(Date.now() / 1000), player, paused: record.paused };
+    // DrawCounters writes only when asked to: the core's player_status only reads.
+    const status = withCore((core) =>
+      core.withCounters(new DrawCounters(this.sql), () => core.call("player_status", [handle], JSON.stringify(request)).result),
+    );
+    return {
+      status: 200,
+      body: {
+        player,
+        day: status.day,
+        status: status.clock.status,
+        draws_today: status.draws_today,
+        draws_left_today: status.draws_left_today,
+        draws_total: status.draws_total,
+        draws_left_in_campaign: status.draws_left_in_campaign,
+        pity: status.pity,
+      },
+    };
+  }
+
   /**
    * Group commit. A draw first waits for the next timer tick, with every other
    * draw that arrives meanwhile; then they all run, one after another, in the

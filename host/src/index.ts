@@ -44,6 +44,7 @@ const routes: Route[] = [
   { method: "GET", pattern: /^\/api\/v1\/health$/, handler: async () => json({ ok: true }) },
   { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)$/, handler: getCampaign },
   { method: "POST", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/draws$/, handler: postDraw },
+  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/players\/([^/]+)$/, handler: getPlayerStatus },
   { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claims\/([^/]+)$/, handler: getClaim },
   { method: "PUT", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claims\/([^/]+)$/, handler: putClaim },
   { method: "PUT", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)$/, handler: admin(putCampaign) },
@@ -154,14 +155,7 @@ async function postDraw(request: Request, env: Env, [campaignId]: string[]): Pro
   const record: CampaignRecord | null =
     (await campaignRecord(env, campaignId)) ?? ((await stub.currentRecord()) as CampaignRecord | null);
   if (!record) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
-  if (record.definition.identity === "ticket") {
-    if (ticket === undefined) throw new ApiError(401, "invalid_ticket", "this campaign needs a ticket", "/ticket");
-    const check = await checkTicket(env.TICKET_SECRET ?? "", campaignId, player, ticket, Math.floor(Date.now() / 1000));
-    if (check !== "valid") {
-      const why = check === "expired" ? "the ticket has expired" : "the ticket is not valid for this player";
-      throw new ApiError(401, "invalid_ticket", why, "/ticket", { reason: check });
-    }
-  }
+  if (record.definition.identity === "ticket") await verifyTicket(env, campaignId, player, ticket, "/ticket");
   await limitRate(env, `draw:${campaignId}:${player}`);
   const input: DrawInput = {
     player,
@@ -169,6 +163,36 @@ async function postDraw(request: Request, env: Env, [campaignId]: string[]): Pro
     ...(requestId !== undefined ? { request_id: requestId } : {}),
   };
   return reply(await stub.draw(input));
+}
+
+/**
+ * Checks a player's ticket (campaigns with identity "ticket"); throws 401
+ * invalid_ticket, at `field`, when it is missing, malformed, foreign or expired.
+ */
+async function verifyTicket(env: Env, campaignId: string, player: string, ticket: string | undefined, field: string) {
+  if (ticket === undefined) throw new ApiError(401, "invalid_ticket", "this campaign needs a ticket", field);
+  const check = await checkTicket(env.TICKET_SECRET ?? "", campaignId, player, ticket, Math.floor(Date.now() / 1000));
+  if (check !== "valid") {
+    const why = check === "expired" ? "the ticket has expired" : "the ticket is not valid for this player";
+    throw new ApiError(401, "invalid_ticket", why, field, { reason: check });
+  }
+}
+
+/**
+ * A player's draws today and in the campaign, and the pity countdown, so a
+ * page can say how many boxes are left before the first one is opened. Ticket
+ * campaigns need the player's ticket in the X-Player-Ticket header.
+ */
+async function getPlayerStatus(request: Request, env: Env, [campaignId, player]: string[]): Promise<Response> {
+  const stub = campaignStub(env, campaignId);
+  playerParam(player);
+  const record: CampaignRecord | null =
+    (await campaignRecord(env, campaignId)) ?? ((await stub.currentRecord()) as CampaignRecord | null);
+  if (!record) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
+  const ticketed = record.definition.identity === "ticket";
+  if (ticketed) await verifyTicket(env, campaignId, player, request.headers.get("x-player-ticket") ?? undefined, "/headers/x-player-ticket");
+  await limitRate(env, `status:${campaignId}:${player}`);
+  return reply(await stub.playerStatus(player, ticketed));
 }
 
 function claimToken(request: Request): string | null {

@@ -141,6 +141,37 @@ test("a blank, then the daily limit, then a pause each get their own message", a
   await context.close();
 });
 
+test("a returning player sees the boxes left today and the pity countdown from the service before opening one", async () => {
+  const campaign = campaignOpenToday("pity-page", {
+    limits: { draws_per_day: 4 },
+    pity: { after: 2, prizes: ["charm"] },
+    prize_table: { prizes: [{ id: "charm", name: "Lucky Charm", stock: 10, odds: "0" }] },
+  });
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+  // One blank drawn elsewhere (another device, say) before this visit.
+  const earlier = await api.draw("pity-page", { player: "returning", request_id: "elsewhere-1" });
+  assert.equal(earlier.json.draw.outcome, "blank", earlier.text);
+
+  const { page, context, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(pageUrl("pity-page", "&player=returning"));
+  const text = async (id) => (await page.textContent(`[data-testid=${id}]`)).trim();
+  await page.waitForFunction(() => document.querySelector("[data-testid=box-left]")?.textContent.trim() !== "");
+  assert.equal(await text("box-left"), "3 boxes left for you today");
+  assert.equal(await text("box-pity"), "A prize is guaranteed within your next 2 boxes (while the guaranteed prizes last).");
+
+  await page.click("[data-testid=open-box]");
+  await page.waitForSelector('[data-testid=result][data-outcome="blank"]', { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector("[data-testid=box-pity]")?.textContent.includes("next box"));
+  assert.equal(await text("box-pity"), "Your next box is a guaranteed prize (while the guaranteed prizes last).");
+  await screenshot(page, "player-pity-countdown-desktop-en");
+
+  await page.click("[data-testid=open-box]");
+  await page.waitForSelector('[data-testid=result][data-outcome="win"]', { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector("[data-testid=box-pity]")?.textContent.includes("next 3 boxes"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the page switches to Chinese and works with reduced motion", async () => {
   const campaign = campaignOpenToday("quiet", {
     prize_table: { prizes: [{ id: "tea", name: "Tea", stock: 100, odds: "1" }] },

@@ -545,6 +545,73 @@ test("a ticket campaign refuses a missing, foreign, malformed or expired ticket 
   assert.match(valid.json.draw.claim_token, CLAIM_TOKEN);
 });
 
+// ---------------------------------------------------------------------------
+// Player status
+
+const status = (id, player, headers = {}) =>
+  api.call("GET", `/api/v1/campaigns/${id}/players/${encodeURIComponent(player)}`, undefined, headers);
+
+test("a player's status counts draws today and in the campaign and the pity countdown, as the draws change them", async () => {
+  const id = "api-status-pity";
+  await create(
+    neverWins(id, { limits: { draws_per_day: 3, draws_per_campaign: 5 }, pity: { after: 2, prizes: ["gold"] } }),
+  );
+  const counts = async (player) => {
+    const reply = await status(id, player);
+    assert.equal(reply.status, 200, reply.text);
+    assert.equal(reply.json.player, player);
+    assert.equal(reply.json.status, "open");
+    return reply.json;
+  };
+  const before = await counts("lucy");
+  assert.deepEqual(
+    { ...before, day: undefined },
+    { player: "lucy", day: undefined, status: "open", draws_today: 0, draws_left_today: 3, draws_total: 0,
+      draws_left_in_campaign: 5, pity: { after: 2, streak: 0, draws_until_guaranteed: 3 } },
+  );
+  assert.match(before.day, /^\d{4}-\d{2}-\d{2}$/);
+
+  const outcomes = [];
+  for (const [i, until] of [[1, 2], [2, 1], [3, 3]].map(([n, u]) => [n, u])) {
+    const drawn = await api.draw(id, { player: "lucy", request_id: `s${i}` });
+    assert.equal(drawn.status, 200, drawn.text);
+    outcomes.push(drawn.json.draw.by_pity ? "pity" : drawn.json.draw.outcome);
+    const now = await counts("lucy");
+    assert.equal(now.draws_today, i);
+    assert.equal(now.draws_left_today, 3 - i);
+    assert.equal(now.draws_total, i);
+    assert.equal(now.draws_left_in_campaign, 5 - i);
+    assert.equal(now.pity.draws_until_guaranteed, until, `after draw ${i}`);
+    assert.equal(drawn.json.draw.draws_left_today, now.draws_left_today, "the draw's reply and the status agree");
+  }
+  assert.deepEqual(outcomes, ["blank", "blank", "pity"], "the countdown said when the pity prize would come");
+  assert.equal((await counts("lucy")).pity.streak, 0);
+  assert.equal((await counts("someone-else")).draws_total, 0, "counts are per player");
+});
+
+test("without pity or a campaign limit, the status says null for them; an unknown campaign or a bad player id is refused", async () => {
+  const id = "api-status-plain";
+  await create(neverWins(id, { limits: { draws_per_day: 2 } }));
+  const plain = await status(id, "plain-player");
+  assert.equal(plain.status, 200, plain.text);
+  assert.equal(plain.json.pity, null);
+  assert.equal(plain.json.draws_left_in_campaign, null);
+  assert.equal(plain.json.draws_left_today, 2);
+  assertError(await status("api-no-such-campaign", "p"), 404, "campaign_not_found");
+  assertError(await status(id, "x".repeat(129)), 400, "invalid_request", "/player");
+});
+
+test("a ticket campaign's status needs the player's ticket in X-Player-Ticket", async () => {
+  const id = "api-status-ticket";
+  await create(neverWins(id, { identity: "ticket", limits: { draws_per_day: 1 } }));
+  assertError(await status(id, "tina"), 401, "invalid_ticket");
+  const foreign = assertError(await status(id, "tina", { "x-player-ticket": mintTicket(id, "tom") }), 401, "invalid_ticket");
+  assert.equal(foreign.reason, "bad_signature");
+  const valid = await status(id, "tina", { "x-player-ticket": mintTicket(id, "tina") });
+  assert.equal(valid.status, 200, valid.text);
+  assert.equal(valid.json.draws_left_today, 1);
+});
+
 test("more than 20 draw requests in 10 s from one player get 429 rate_limited; other players are not held back", async () => {
   const id = "api-draw-rate";
   await create(neverWins(id, { limits: { draws_per_day: 1000 } }));

@@ -240,6 +240,7 @@ const T = {
   campaign: "/api/v1/campaigns/{campaignId}",
   draws: "/api/v1/campaigns/{campaignId}/draws",
   claim: "/api/v1/campaigns/{campaignId}/claims/{player}",
+  player: "/api/v1/campaigns/{campaignId}/players/{player}",
   admin: "/api/v1/admin/campaigns/{campaignId}",
   pause: "/api/v1/admin/campaigns/{campaignId}/pause",
   resume: "/api/v1/admin/campaigns/{campaignId}/resume",
@@ -325,6 +326,12 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   const capped = await draw(BLANK, { player: "carol" });
   assert.equal(capped.status, 409);
   assert.equal(capped.json.error.limit, "campaign");
+  // Carol's status: her two draws, the campaign limit reached, two blanks towards the pity rule.
+  const carol = await call("GET", T.player, { campaignId: BLANK, player: "carol" });
+  assert.equal(carol.status, 200, carol.text);
+  assert.equal(carol.json.draws_total, 2);
+  assert.equal(carol.json.draws_left_in_campaign, 0);
+  assert.equal(carol.json.pity.streak, 2);
 
   // A deck of one box: a win, then nothing left.
   assert.equal((await draw(DECK, { player: "dave" })).json.draw.outcome, "win");
@@ -439,6 +446,7 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
     else if (record.template === T.draws) check("draw-reply.schema.json", record.json.draw, what);
     else if (record.template === T.campaign) check("public-campaign.schema.json", record.json, what);
     else if (record.template === T.claim) check("shipping.schema.json#/$defs/claim", record.json, what);
+    else if (record.template === T.player && record.status === 200) check("player-status.schema.json", record.json, what);
     else if (record.template === T.admin && record.method === "PUT") {
       check("public-campaign.schema.json#/$defs/summary", record.json.campaign, what);
     }

@@ -31,6 +31,7 @@ const handle = loaded.status;
 
 const seeds = [
   '{"now": 1793592000, "player": "alice", "request_id": "r1"}',
+  '{"now": 1793592000, "player": "alice", "paused": false}',
   '{"day": "2026-11-05", "issued": {"a": 1}, "pity_streak": 2, "entropy": "' + "ab".repeat(32) + '"}',
   '{"day": "2026-11-05", "players": 10, "seed": 3}',
   JSON.stringify(campaign),
@@ -66,7 +67,7 @@ const check = (label, fn) => {
 for (let round = 0; round < 500; round++) {
   for (const seed of seeds) {
     const text = mangle(seed);
-    for (const name of ["draw", "decide", "odds", "clock", "simulate"]) {
+    for (const name of ["draw", "player_status", "decide", "odds", "clock", "simulate"]) {
       check(`${name} ${text}`, () => core.call(name, handle, text));
     }
     for (const name of ["validate", "claim_token_matches", "campaign_load"]) {

@@ -12,6 +12,7 @@
 #include "host_counters.h"
 #include "json_support.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -343,6 +344,39 @@ BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t si
         if (!token) return error_reply(BB_E_RANDOM, "random_unavailable", "the CSPRNG failed");
         out["claim_token"] = token->token;
         out["claim_token_hash"] = token->hash_hex;
+    }
+    return reply(BB_OK, dump_json(out));
+}
+
+BB_EXPORT(bb_player_status)
+int32_t bb_player_status(int32_t handle, const char* data, uint32_t size) {
+    BB_REQUEST(campaign, request, data, size)
+    request.check.check_object(request.document, "", {"now", "player", "paused"});
+    auto now = request.check.whole_number(request.document, "now", "", true, 0, max_unix_seconds);
+    auto player = request.check.text(request.document, "player", "", true, 128);
+    auto paused = request.check.boolean(request.document, "paused", "", false);
+    if (!request.check.errors.empty()) return invalid_request(request);
+    const PlayerStatus status =
+        player_status(*campaign, host_counters(), *now, *player, paused.value_or(false));
+    const Limits& limits = campaign->limits;
+    json out = {
+        {"clock", clock_object(status.clock)},
+        {"day", format_date(status.clock.day)},
+        {"draws_today", status.draws_today},
+        {"draws_left_today", std::max<int64_t>(0, limits.draws_per_day - status.draws_today)},
+        {"draws_total", status.draws_total},
+        {"draws_left_in_campaign",
+         limits.draws_per_campaign
+             ? json(std::max<int64_t>(0, *limits.draws_per_campaign - status.draws_total))
+             : json(nullptr)},
+        {"pity", nullptr},
+    };
+    if (campaign->pity) {
+        const int64_t after = campaign->pity->after;
+        out["pity"] = {
+            {"after", after},
+            {"streak", status.pity_streak},
+            {"draws_until_guaranteed", std::max<int64_t>(0, after - status.pity_streak) + 1}};
     }
     return reply(BB_OK, dump_json(out));
 }

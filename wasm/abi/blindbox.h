@@ -22,10 +22,11 @@
  * a draw does not re-parse the definition.
  *
  * Counters. bb_draw, and bb_odds with {"stock": "counters"}, read and change
- * state through the host's atomic counters: in the WASI build these are the
- * imports of module "blindbox_host" (see wasi_reactor.cpp), which the Worker
- * implements over Durable Object storage inside one transaction; elsewhere a
- * process-wide in-memory store (bb_memory_reset empties it).
+ * state through the host's atomic counters (bb_player_status only reads
+ * them): in the WASI build these are the imports of module "blindbox_host"
+ * (see wasi_reactor.cpp), which the Worker implements over Durable Object
+ * storage inside one transaction; elsewhere a process-wide in-memory store
+ * (bb_memory_reset empties it).
  */
 #ifndef BLINDBOX_ABI_H
 #define BLINDBOX_ABI_H
@@ -93,6 +94,14 @@ int32_t bb_decide(int32_t handle, const char* json, uint32_t size);
  * for a win, a fresh "claim_token" and its "claim_token_hash". Returns 0, or
  * BB_E_CONFLICT when the host must roll its transaction back. */
 int32_t bb_draw(int32_t handle, const char* json, uint32_t size);
+
+/* A player's standing, read from the counters without changing them (for the
+ * page before a draw): {"now", "player", "paused"?} -> {"clock", "day",
+ * "draws_today", "draws_left_today", "draws_total", "draws_left_in_campaign"
+ * (null without a campaign limit), "pity" (null without a pity rule, else
+ * {"after", "streak", "draws_until_guaranteed"}: 1 when the next draw is the
+ * guaranteed one)}. */
+int32_t bb_player_status(int32_t handle, const char* json, uint32_t size);
 
 /* A simulated day: {"day", "players", "draws_per_player"?, "seed"?, "arrival"?
  * (relative arrivals per equal slice of the opening hours; evenly when absent)}. */

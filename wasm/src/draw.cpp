@@ -11,6 +11,14 @@ namespace {
 
 constexpr int64_t no_cap = std::numeric_limits<int64_t>::max();
 
+// The player's draws on a day, with the day already formatted (a draw formats
+// it once): "draws/2026-11-28/alice".
+std::string day_draws_key(std::string_view day_text, std::string_view player) {
+    std::string key = "draws/";
+    key.append(day_text).append("/").append(player);
+    return key;
+}
+
 // A uniform integer in [0, bound); bound > 0.
 uint64_t uniform_below(EntropyEngine& engine, uint64_t bound) {
     boost::random::uniform_int_distribution<uint64_t> distribution(0, bound - 1);
@@ -215,7 +223,7 @@ std::string boxes_opened(DayNumber day) {
     return "opened/" + format_date(day);
 }
 std::string player_day_draws(DayNumber day, std::string_view player) {
-    return "draws/" + format_date(day) + "/" + std::string(player);
+    return day_draws_key(format_date(day), player);
 }
 std::string player_draws(std::string_view player) {
     return "draws/all/" + std::string(player);
@@ -271,8 +279,7 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
         }
     }
     const std::string day_text = format_date(day);
-    std::string day_key = "draws/";
-    day_key.append(day_text).append("/").append(request.player);
+    const std::string day_key = day_draws_key(day_text, request.player);
     const std::string total_key = counter_key::player_draws(request.player);
     const int64_t draws_today = counters.get(day_key);
     const int64_t draws_total = counters.get(total_key);
@@ -325,6 +332,16 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
     result.draws_today = draws_today + 1;
     result.pity_streak = result.decision.win() ? 0 : streak + 1;
     return result;
+}
+
+PlayerStatus player_status(const Campaign& campaign, Counters& counters, int64_t now_unix,
+                           std::string_view player, bool paused) {
+    PlayerStatus status;
+    status.clock = campaign_clock(campaign, now_unix, paused);
+    status.draws_today = counters.get(counter_key::player_day_draws(status.clock.day, player));
+    status.draws_total = counters.get(counter_key::player_draws(player));
+    if (campaign.pity) status.pity_streak = counters.get(counter_key::player_pity(player));
+    return status;
 }
 
 OddsReport odds_now(const Campaign& campaign, DayNumber day, int64_t seconds_since_open,

@@ -37,6 +37,10 @@ json parse_json_document(std::string_view text, std::string& error);
 // holds, but a message quoting raw input might) get U+FFFD instead of aborting.
 std::string dump_json(const json& value);
 
+// Where a time falls in the campaign, as a JSON value (clock_json in reports.h
+// is its text); draw results and player status carry it as "clock".
+json clock_object(const CampaignClock& clock);
+
 // A draw's result as a JSON value (draw_result_json in reports.h is its text),
 // for callers that add members before writing it.
 json draw_result_object(const DrawResult& result);

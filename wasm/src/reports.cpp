@@ -17,6 +17,8 @@ json prize_json(const Prize& prize) {
     return out;
 }
 
+} // namespace
+
 json clock_object(const CampaignClock& clock) {
     json out = {{"status", to_string(clock.status)},
                 {"day", format_date(clock.day)},
@@ -24,8 +26,6 @@ json clock_object(const CampaignClock& clock) {
     if (clock.next_open_unix >= 0) out["next_open_unix"] = clock.next_open_unix;
     return out;
 }
-
-} // namespace
 
 std::string campaign_summary_json(const Campaign& campaign) {
     json out = {

@@ -168,6 +168,18 @@ struct DrawResult {
 // and the host must roll back.
 DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest& request);
 
+// A player's standing at `now_unix`, for the page before a draw: the draws
+// left today and in the campaign, and the pity countdown. Reads the counters
+// draw() reads for the player on the clock's day, and never writes.
+struct PlayerStatus {
+    CampaignClock clock;
+    int64_t draws_today = 0; // the player's draws on clock.day
+    int64_t draws_total = 0; // in the whole campaign
+    int64_t pity_streak = 0; // blanks in a row; 0 without a pity rule
+};
+PlayerStatus player_status(const Campaign& campaign, Counters& counters, int64_t now_unix,
+                           std::string_view player, bool paused);
+
 // Odds at a moment, for disclosure.
 struct PrizeOdds {
     const Prize* prize = nullptr;
