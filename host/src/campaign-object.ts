@@ -397,7 +397,7 @@ export class CampaignObject extends DurableObject<Env> {
     }
     const won = result.status === "win";
     if (!won) this.claimTokens.push(candidate);
-    if (!this.snapshotPending) await this.scheduleSnapshot();
+    await this.scheduleSnapshot();
     return { status: 200, body: { draw: withToken({ id: String(entryId), ...draw }, won ? candidate.token : null) } };
   }
 

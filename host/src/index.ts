@@ -152,30 +152,41 @@ async function postDraw(request: Request, env: Env, [campaignId]: string[]): Pro
   const player = stringField(body, "player", 128)!;
   const requestId = stringField(body, "request_id", 64)!;
   const ticket = stringField(body, "ticket", 64, { required: false });
-  const record: CampaignRecord | null =
-    (await campaignRecord(env, campaignId)) ?? ((await stub.currentRecord()) as CampaignRecord | null);
-  if (!record) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
-  if (record.definition.identity === "ticket") await verifyTicket(env, campaignId, player, ticket, "/ticket");
+  const ticketVerified = await admitPlayer(env, stub, campaignId, player, ticket, "/ticket");
   await limitRate(env, `draw:${campaignId}:${player}`);
   const input: DrawInput = {
     player,
-    ticket_verified: record.definition.identity === "ticket",
+    ticket_verified: ticketVerified,
     ...(requestId !== undefined ? { request_id: requestId } : {}),
   };
   return reply(await stub.draw(input));
 }
 
 /**
- * Checks a player's ticket (campaigns with identity "ticket"); throws 401
- * invalid_ticket, at `field`, when it is missing, malformed, foreign or expired.
+ * Lets a player's request through to the campaign: 404 campaign_not_found
+ * when there is no such campaign (KV first, else its object), and for
+ * campaigns with identity "ticket" 401 invalid_ticket, at `field`, when the
+ * ticket is missing, malformed, foreign or expired. True when a ticket was checked.
  */
-async function verifyTicket(env: Env, campaignId: string, player: string, ticket: string | undefined, field: string) {
+async function admitPlayer(
+  env: Env,
+  stub: ReturnType<typeof campaignStub>,
+  campaignId: string,
+  player: string,
+  ticket: string | undefined,
+  field: string,
+): Promise<boolean> {
+  const record: CampaignRecord | null =
+    (await campaignRecord(env, campaignId)) ?? ((await stub.currentRecord()) as CampaignRecord | null);
+  if (!record) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
+  if (record.definition.identity !== "ticket") return false;
   if (ticket === undefined) throw new ApiError(401, "invalid_ticket", "this campaign needs a ticket", field);
   const check = await checkTicket(env.TICKET_SECRET ?? "", campaignId, player, ticket, Math.floor(Date.now() / 1000));
   if (check !== "valid") {
     const why = check === "expired" ? "the ticket has expired" : "the ticket is not valid for this player";
     throw new ApiError(401, "invalid_ticket", why, field, { reason: check });
   }
+  return true;
 }
 
 /**
@@ -186,13 +197,10 @@ async function verifyTicket(env: Env, campaignId: string, player: string, ticket
 async function getPlayerStatus(request: Request, env: Env, [campaignId, player]: string[]): Promise<Response> {
   const stub = campaignStub(env, campaignId);
   playerParam(player);
-  const record: CampaignRecord | null =
-    (await campaignRecord(env, campaignId)) ?? ((await stub.currentRecord()) as CampaignRecord | null);
-  if (!record) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
-  const ticketed = record.definition.identity === "ticket";
-  if (ticketed) await verifyTicket(env, campaignId, player, request.headers.get("x-player-ticket") ?? undefined, "/headers/x-player-ticket");
+  const ticket = request.headers.get("x-player-ticket") ?? undefined;
+  const ticketVerified = await admitPlayer(env, stub, campaignId, player, ticket, "/headers/x-player-ticket");
   await limitRate(env, `status:${campaignId}:${player}`);
-  return reply(await stub.playerStatus(player, ticketed));
+  return reply(await stub.playerStatus(player, ticketVerified));
 }
 
 function claimToken(request: Request): string | null {
