@@ -14,8 +14,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const ADMIN_KEY = "test-admin-key";
+export const ADMIN_KEY = "test-admin-key-0f3a9c2e7b5d4186a2c9";
 export const TICKET_SECRET = "test-ticket-secret";
+export const SEAL_KEY = "test-seal-key-5b8e1d7c3a9f4e20b6d1";
 
 const offline = {
   WRANGLER_SEND_METRICS: "false",
@@ -27,7 +28,7 @@ const offline = {
 export async function startService({ port, vars = {}, persistDir } = {}) {
   const stateDir = persistDir ?? mkdtempSync(join(tmpdir(), "blindbox-state-"));
   const ownsState = persistDir === undefined;
-  const allVars = { ADMIN_KEY, TICKET_SECRET, SEAL_KEY: "test-seal-key", BENCH_ENDPOINTS: "on", ...vars };
+  const allVars = { ADMIN_KEY, TICKET_SECRET, SEAL_KEY, BENCH_ENDPOINTS: "on", ...vars };
   let child = null;
   let output = "";
 

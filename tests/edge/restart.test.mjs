@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { campaignOpenToday, client, startService } from "./harness.mjs";
+import { SEAL_KEY, campaignOpenToday, client, startService } from "./harness.mjs";
+
+const NEW_SEAL_KEY = "a-brand-new-seal-key-7d2f9e4a1c6b";
 
 let service;
 let api;
@@ -107,7 +109,7 @@ test("SEAL_KEY rotation: with the old key as SEAL_KEY_PREVIOUS, sealed tokens an
     api = client(service);
   };
 
-  await relaunch({ SEAL_KEY: "a-brand-new-seal-key", SEAL_KEY_PREVIOUS: "test-seal-key" });
+  await relaunch({ SEAL_KEY: NEW_SEAL_KEY, SEAL_KEY_PREVIOUS: SEAL_KEY });
   assert.deepEqual((await api.draw("rotation", { player: "hm", request_id: "before-rotation" })).json, underOldKey.reply);
   const claims = await api.call("GET", "/api/v1/campaigns/rotation/claims/hm", undefined, underOldKey.auth);
   assert.equal(claims.status, 200, claims.text);
@@ -116,7 +118,7 @@ test("SEAL_KEY rotation: with the old key as SEAL_KEY_PREVIOUS, sealed tokens an
   assert.match((await api.admin("GET", "rotation/winners.csv")).text, /Han Meimei/);
 
   // Once the previous key is dropped, values sealed under the new key still open; old ones no longer do.
-  await relaunch({ SEAL_KEY: "a-brand-new-seal-key" });
+  await relaunch({ SEAL_KEY: NEW_SEAL_KEY });
   assert.deepEqual((await api.draw("rotation", { player: "hm", request_id: "after-rotation" })).json, underNewKey.reply);
   const replayOld = await api.draw("rotation", { player: "hm", request_id: "before-rotation" });
   assert.equal(replayOld.status, 500);

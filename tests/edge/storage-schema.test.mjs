@@ -16,10 +16,9 @@ import { promisify } from "node:util";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import YAML from "yaml";
-import { ADMIN_KEY, campaignOpenToday, root, startService } from "./harness.mjs";
+import { ADMIN_KEY, SEAL_KEY, campaignOpenToday, root, startService } from "./harness.mjs";
 
 const PORT = 8793;
-const SEAL_KEY = "test-seal-key"; // what harness.mjs gives the service
 const SCHEMAS = join(root, "kv-schema");
 const BASE = "https://blindbox.example/schemas/";
 // The same offline settings harness.mjs runs wrangler with.
