@@ -22,7 +22,7 @@ import { DurableObject } from "cloudflare:workers";
 import { CoreError, withCore } from "./core";
 import { DrawCounters } from "./draw-counters";
 import { type CampaignRecord, type StockSnapshot, kvKeys, onlyKnown, publicView } from "./views";
-import { seal, sealSecrets, unseal } from "./sealing";
+import { seal, sealSecrets, sha256Hex, unseal } from "./sealing";
 import type { Env } from "./env";
 
 export interface Reply {
@@ -32,7 +32,8 @@ export interface Reply {
 
 export interface DrawInput {
   player: string;
-  request_id?: string;
+  /** SHA-256 (hex) of the client's request_id: the id itself is never stored. */
+  request_hash: string;
   /** The Worker checked the player's ticket (campaigns with identity "ticket"). */
   ticket_verified: boolean;
 }
@@ -90,12 +91,63 @@ const MIGRATIONS: string[] = [
      shipping_sealed TEXT,
      shipping_updated_at INTEGER);
    CREATE INDEX claims_by_player ON claims (player);`,
+  `CREATE TABLE day_totals (
+     day TEXT PRIMARY KEY,
+     draws INTEGER NOT NULL,
+     players INTEGER NOT NULL,
+     wins INTEGER NOT NULL) WITHOUT ROWID;
+   CREATE TABLE claimed_totals (
+     day TEXT NOT NULL,
+     prize_id TEXT NOT NULL,
+     claimed INTEGER NOT NULL,
+     PRIMARY KEY (day, prize_id)) WITHOUT ROWID;
+   CREATE TABLE minute_draws (minute INTEGER PRIMARY KEY, draws INTEGER NOT NULL);
+   CREATE TABLE housekeeping (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+   CREATE INDEX claims_by_day ON claims (day, prize_id, entry_id);
+   CREATE INDEX claims_by_prize ON claims (prize_id, entry_id);
+   DROP INDEX entries_by_day;
+   INSERT INTO day_totals (day, draws, players, wins)
+     SELECT day, COUNT(*), COUNT(DISTINCT player), SUM(outcome = 'win') FROM entries GROUP BY day;
+   INSERT INTO claimed_totals (day, prize_id, claimed)
+     SELECT day, prize_id, COUNT(*) FROM claims WHERE shipping_sealed IS NOT NULL GROUP BY day, prize_id;
+   INSERT INTO minute_draws (minute, draws)
+     SELECT drawn_at / 60000, COUNT(*) FROM entries
+     WHERE drawn_at >= (CAST(strftime('%s', 'now') AS INTEGER) - 86400) * 1000 GROUP BY drawn_at / 60000;`,
 ];
 
 /** Schema version of the object's tables (the number of MIGRATIONS applied). */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 const SNAPSHOT_INTERVAL_MS = 1000;
+/**
+ * How long a retried draw request gets its original reply with the claim
+ * token; later retries get the draw without it (the winner finds the prize
+ * with "My prizes"), so a request id found long after cannot open a claim.
+ */
+export const RETRY_TOKEN_WINDOW_MS = 24 * 3600 * 1000;
+
+// Housekeeping, run by the alarm (kv-schema/README.md, "Retention"): every
+// pass is bounded, and a pass that stopped at a bound sets the alarm again.
+/** Rows deleted or rewritten per kind of work per pass. */
+const HOUSEKEEPING_BATCH = 2000;
+/** A pass with nothing left over runs again at most this often (sooner when a day ends or a deadline passes). */
+const HOUSEKEEPING_INTERVAL_MS = 3600 * 1000;
+/** The alarm's delay when a pass stopped at HOUSEKEEPING_BATCH. */
+const HOUSEKEEPING_CONTINUE_MS = 1000;
+/**
+ * A draw's request id, stored reply and sealed claim token are kept this long:
+ * the retry window (RETRY_TOKEN_WINDOW_MS) and as much again as a margin.
+ * Later the request id is forgotten (the same id is a new request).
+ */
+export const REQUEST_KEPT_MS = 48 * 3600 * 1000;
+/** Entries are compacted this many days after the campaign's last day unless RESULTS_RETENTION_DAYS says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 90;
+/** Draws per minute are kept for the stats' last 24 hours. */
+const MINUTE_DRAWS_KEPT_MS = 24 * 3600 * 1000;
+/** The westernmost utc_offset a campaign may have (-12:00): no campaign's today is earlier than the date there. */
+const WESTERNMOST_OFFSET_MS = -12 * 3600 * 1000;
+/** Wins per winners page (JSON and CSV) at most: one object call each, bounded work. */
+export const WINNERS_PAGE_MAX = 1000;
 
 export class CampaignObject extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -106,13 +158,36 @@ export class CampaignObject extends DurableObject<Env> {
   private benchReady = false;
   /** Draws waiting for the next commit group to start (see commitGroup). */
   private groupWaiting: Array<() => void> = [];
+  /** When the alarm next runs a housekeeping pass (ms); 0: at the next alarm (kept in memory only). */
+  private housekeepingDueAt = 0;
+  private retentionWarned = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     // Tables are made by the first PUT (migrate), so requests for campaigns
     // that do not exist store nothing; later starts bring old tables up to date.
-    if (this.hasTables()) this.migrate();
+    if (this.hasTables()) {
+      this.migrate();
+      if (this.metaValue("request_ids") !== "sha256") void ctx.blockConcurrencyWhile(() => this.hashStoredRequestIds());
+    }
+  }
+
+  /**
+   * Entries store the SHA-256 of a request id, never the id (a request id and
+   * a player id together would open the claim within the retry window).
+   * Campaigns drawn before that rule stored ids in clear: hashed here once,
+   * before any request runs, then meta "request_ids" says "sha256".
+   */
+  private async hashStoredRequestIds(): Promise<void> {
+    const rows = this.sql
+      .exec<{ id: number; request_id: string }>("SELECT id, request_id FROM entries WHERE request_id IS NOT NULL")
+      .toArray();
+    const hashes = await Promise.all(rows.map((row) => sha256Hex(row.request_id)));
+    this.ctx.storage.transactionSync(() => {
+      rows.forEach((row, index) => this.sql.exec("UPDATE entries SET request_id = ? WHERE id = ?", hashes[index], row.id));
+      this.setMeta("request_ids", "sha256");
+    });
   }
 
   private hasTables(): boolean {
@@ -216,15 +291,195 @@ export class CampaignObject extends DurableObject<Env> {
   private async scheduleSnapshot(): Promise<void> {
     if (this.snapshotPending) return;
     this.snapshotPending = true;
-    if ((await this.ctx.storage.getAlarm()) === null) {
-      await this.ctx.storage.setAlarm(Date.now() + SNAPSHOT_INTERVAL_MS);
-    }
+    await this.alarmNoLaterThan(Date.now() + SNAPSHOT_INTERVAL_MS);
   }
 
+  /** Sets the object's one alarm to `at`, unless it is already set to go off sooner. */
+  private async alarmNoLaterThan(at: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+
+  /** A changed definition may move the campaign's last day: the next alarm runs a housekeeping pass. */
+  private async scheduleHousekeeping(): Promise<void> {
+    this.housekeepingDueAt = 0;
+    await this.scheduleSnapshot();
+  }
+
+  /**
+   * The alarm: publishes the stock snapshot (about 1 s after draws), then, when
+   * one is due, runs a housekeeping pass and sets the alarm for the next one.
+   */
   async alarm(): Promise<void> {
     this.snapshotPending = false;
     const record = this.record();
-    if (record) await this.publishSnapshot(record);
+    if (!record) return;
+    await this.publishSnapshot(record);
+    const nowMs = Date.now();
+    if (this.housekeepingDueAt <= nowMs) {
+      try {
+        this.housekeepingDueAt = this.housekeep(record, nowMs) ?? 0;
+      } catch (error) {
+        // Never the snapshot's problem: log, and try again in a while.
+        console.error(`housekeeping failed: ${(error as Error)?.stack ?? error}`);
+        this.housekeepingDueAt = nowMs + HOUSEKEEPING_INTERVAL_MS;
+      }
+    }
+    if (this.housekeepingDueAt > 0) await this.alarmNoLaterThan(this.housekeepingDueAt);
+  }
+
+  /**
+   * One housekeeping pass (kv-schema/README.md, "Retention"), synchronous and
+   * bounded: each kind of work touches at most HOUSEKEEPING_BATCH rows.
+   * Returns when the next pass is due, or null when nothing will be due
+   * until new draws (whose alarm then runs one).
+   */
+  private housekeep(record: CampaignRecord, nowMs: number): number | null {
+    const cutoff = minDay(this.campaignToday(record, nowMs), earliestToday(nowMs));
+    let more = this.pruneDayCounters(cutoff);
+    more = this.forgetRequests(nowMs - REQUEST_KEPT_MS) || more;
+    this.sql.exec("DELETE FROM minute_draws WHERE minute < ?", Math.floor((nowMs - MINUTE_DRAWS_KEPT_MS) / 60000));
+    const compactFrom = this.compactionDay(record);
+    if (compactFrom !== null && earliestToday(nowMs) >= compactFrom) more = this.compactEntries() || more;
+    if (more) return nowMs + HOUSEKEEPING_CONTINUE_MS;
+
+    // Nothing left over: when will there be something to do?
+    const dayEnds = nextEarliestDayStart(nowMs);
+    const due: number[] = [];
+    if (this.firstRow("SELECT 1 FROM counters WHERE name >= 'draws/0' AND name < 'draws/a' LIMIT 1")) due.push(dayEnds);
+    const oldest = this.firstRow<{ drawn_at: number }>(
+      "SELECT drawn_at FROM entries WHERE id > ? ORDER BY id LIMIT 1",
+      this.housekeepingValue("requests_forgotten_through"),
+    );
+    if (oldest) due.push(oldest.drawn_at + REQUEST_KEPT_MS);
+    if (compactFrom !== null && this.firstRow("SELECT 1 FROM entries WHERE id > ? LIMIT 1", this.housekeepingValue("compacted_through"))) {
+      due.push(dayStartMs(compactFrom) - WESTERNMOST_OFFSET_MS);
+    }
+    if (due.length === 0) return null;
+    // At most one pass an hour, except at the end of a day (yesterday's counters).
+    return Math.max(Math.min(...due), Math.min(nowMs + HOUSEKEEPING_INTERVAL_MS, dayEnds));
+  }
+
+  private firstRow<T = Record<string, unknown>>(query: string, ...bindings: unknown[]): T | null {
+    return (this.sql.exec(query, ...bindings).toArray()[0] as T | undefined) ?? null;
+  }
+
+  private housekeepingValue(name: string): number {
+    return this.firstRow<{ value: number }>("SELECT value FROM housekeeping WHERE name = ?", name)?.value ?? 0;
+  }
+
+  private setHousekeepingValue(name: string, value: number): void {
+    this.sql.exec(
+      "INSERT INTO housekeeping (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+      name,
+      value,
+    );
+  }
+
+  /** The campaign's day now, by the core's clock. */
+  private campaignToday(record: CampaignRecord, nowMs: number): string {
+    const handle = this.handle(record);
+    return withCore((core) => core.call("clock", [handle], JSON.stringify({ now: Math.floor(nowMs / 1000) })).result.day);
+  }
+
+  /**
+   * Deletes per-player day counters (draws/DAY/PLAYER) of days before `cutoff`,
+   * at most HOUSEKEEPING_BATCH, and the request marks older objects may hold
+   * (request/...: nothing reads them). True when more remain.
+   */
+  private pruneDayCounters(cutoff: string): boolean {
+    let more = false;
+    const ranges: Array<[string, string]> = [
+      ["draws/0", `draws/${cutoff}`], // "draws/DAY/...": DAY starts with a digit, "draws/all/..." with "a"
+      ["request/", "request0"], // "0" follows "/"
+    ];
+    this.ctx.storage.transactionSync(() => {
+      for (const [from, to] of ranges) {
+        const last = this.firstRow<{ name: string }>(
+          "SELECT name FROM counters WHERE name >= ? AND name < ? ORDER BY name LIMIT 1 OFFSET ?",
+          from,
+          to,
+          HOUSEKEEPING_BATCH - 1,
+        );
+        if (last) {
+          this.sql.exec("DELETE FROM counters WHERE name >= ? AND name <= ?", from, last.name);
+          more = true;
+        } else {
+          this.sql.exec("DELETE FROM counters WHERE name >= ? AND name < ?", from, to);
+        }
+      }
+    });
+    return more;
+  }
+
+  /**
+   * Entries drawn before `before` forget their request: request id (the hash)
+   * NULL, reply '' and the claim's sealed token '' (the claim itself, token_hash,
+   * stays). At most HOUSEKEEPING_BATCH, in entry order. True when more remain.
+   */
+  private forgetRequests(before: number): boolean {
+    const from = this.housekeepingValue("requests_forgotten_through");
+    const batch = this.sql
+      .exec<{ id: number; drawn_at: number }>("SELECT id, drawn_at FROM entries WHERE id > ? ORDER BY id LIMIT ?", from, HOUSEKEEPING_BATCH)
+      .toArray();
+    let count = 0;
+    while (count < batch.length && batch[count].drawn_at < before) count++;
+    if (count === 0) return false;
+    const through = batch[count - 1].id;
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec("UPDATE entries SET request_id = NULL, reply = '' WHERE id > ? AND id <= ?", from, through);
+      this.sql.exec("UPDATE claims SET token_sealed = '' WHERE entry_id > ? AND entry_id <= ?", from, through);
+      this.setHousekeepingValue("requests_forgotten_through", through);
+    });
+    return count === HOUSEKEEPING_BATCH;
+  }
+
+  /** Days the results log is kept after the campaign's last day (RESULTS_RETENTION_DAYS), or null: kept for good. */
+  private retentionDays(): number | null {
+    const text = this.env.RESULTS_RETENTION_DAYS ?? String(DEFAULT_RETENTION_DAYS);
+    if (/^(?:0|[1-9][0-9]{0,5})$/.test(text.trim())) return Number(text.trim());
+    if (!this.retentionWarned) {
+      console.error("RESULTS_RETENTION_DAYS is not a whole number of days: entries are kept for good");
+      this.retentionWarned = true;
+    }
+    return null;
+  }
+
+  /** The first day (on the westernmost calendar) the campaign's entries are compacted, or null: never. */
+  private compactionDay(record: CampaignRecord): string | null {
+    const days = this.retentionDays();
+    const lastDay = record.definition.window?.last_day;
+    if (days === null || typeof lastDay !== "string") return null;
+    return addDays(lastDay, days + 1);
+  }
+
+  /**
+   * Compacts the next HOUSEKEEPING_BATCH entries: player '', request id NULL,
+   * entropy '', reply ''; claims lose their sealed token. What the results
+   * log needs stays (id, day, drawn_at, outcome, prize, by_pity,
+   * player_draw_number, campaign_version), and the claims with their shipping
+   * details. True when more remain.
+   */
+  private compactEntries(): boolean {
+    const from = this.housekeepingValue("compacted_through");
+    const batch = this.firstRow<{ through: number | null; count: number }>(
+      "SELECT MAX(id) AS through, COUNT(*) AS count FROM (SELECT id FROM entries WHERE id > ? ORDER BY id LIMIT ?)",
+      from,
+      HOUSEKEEPING_BATCH,
+    )!;
+    if (batch.count === 0 || batch.through === null) return false;
+    const through = batch.through;
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        "UPDATE entries SET player = '', request_id = NULL, entropy = '', reply = '' WHERE id > ? AND id <= ?",
+        from,
+        through,
+      );
+      this.sql.exec("UPDATE claims SET token_sealed = '' WHERE entry_id > ? AND entry_id <= ?", from, through);
+      this.setHousekeepingValue("compacted_through", through);
+      if (this.housekeepingValue("requests_forgotten_through") < through) this.setHousekeepingValue("requests_forgotten_through", through);
+    });
+    return batch.count === HOUSEKEEPING_BATCH;
   }
 
   /** The stored campaign record (the Worker's fallback when KV has none yet). */
@@ -289,6 +544,8 @@ export class CampaignObject extends DurableObject<Env> {
     }
 
     this.migrate();
+    // A new campaign's entries hash their request ids from the first draw on.
+    if (!previous) this.setMeta("request_ids", "sha256");
     this.saveRecord(next);
     await this.publishRecord(next);
     await this.publishSnapshot(next);
@@ -334,8 +591,8 @@ export class CampaignObject extends DurableObject<Env> {
     );
     const priorReply = () => {
       this.claimTokens.push(candidate);
-      const prior = input.request_id !== undefined ? this.entryFor(input.player, input.request_id) : null;
-      return prior ? this.replay(prior) : null;
+      const prior = this.entryFor(input.player, input.request_hash);
+      return prior ? this.replay(prior, nowMs) : null;
     };
     if (result.status !== "win" && result.status !== "blank") {
       // A repeated request is answered as it was first, even if it could not be drawn now.
@@ -361,7 +618,7 @@ export class CampaignObject extends DurableObject<Env> {
            RETURNING id`,
           result.day,
           input.player,
-          input.request_id ?? null,
+          input.request_hash,
           nowMs,
           result.status,
           result.prize?.id ?? null,
@@ -460,29 +717,35 @@ export class CampaignObject extends DurableObject<Env> {
    */
   private async newClaimToken(): Promise<ClaimToken> {
     const { token } = withCore((core) => core.call("claim_token_new", []).result) as { token: string };
-    return { token, sealed: await seal(this.env.SEAL_KEY, token) };
+    return { token, sealed: await seal(this.env, token) };
   }
 
-  private entryFor(player: string, requestId: string): any | null {
+  /** The entry a player's request (by the hash of its id) made, or null. */
+  private entryFor(player: string, requestHash: string): any | null {
     return (
       this.sql
         .exec(
-          `SELECT e.id, e.reply, e.outcome, c.token_sealed
+          `SELECT e.id, e.reply, e.outcome, e.drawn_at, c.token_sealed
            FROM entries e LEFT JOIN claims c ON c.entry_id = e.id
            WHERE e.player = ? AND e.request_id = ?`,
           player,
-          requestId,
+          requestHash,
         )
         .toArray()[0] ?? null
     );
   }
 
   /**
-   * The original reply to a repeated request, claim token included. Replies
-   * stored before the id was left out of them carry it already (same value).
+   * The original reply to a repeated request: with the claim token within
+   * RETRY_TOKEN_WINDOW_MS of the draw, without it later. Replies stored
+   * before the id was left out of them carry it already (same value).
    */
-  private async replay(entry: any): Promise<Reply> {
-    const token = entry.outcome === "win" ? await unseal(sealSecrets(this.env), entry.token_sealed) : null;
+  private async replay(entry: any, nowMs: number): Promise<Reply> {
+    const withinWindow = nowMs - entry.drawn_at <= RETRY_TOKEN_WINDOW_MS;
+    const token =
+      entry.outcome === "win" && withinWindow && entry.token_sealed
+        ? await unseal(sealSecrets(this.env), entry.token_sealed)
+        : null;
     return { status: 200, body: { draw: withToken({ id: String(entry.id), ...JSON.parse(entry.reply) }, token) } };
   }
 
@@ -538,7 +801,7 @@ export class CampaignObject extends DurableObject<Env> {
     if (!this.record()) return notFound();
     const claim = this.claimFor(player, token);
     if (!claim) return claimNotFound();
-    const sealed = await seal(this.env.SEAL_KEY, JSON.stringify(shipping));
+    const sealed = await seal(this.env, JSON.stringify(shipping));
     const nowMs = Date.now();
     this.sql.exec(
       "UPDATE claims SET shipping_sealed = ?, shipping_updated_at = ? WHERE entry_id = ?",

@@ -8,16 +8,20 @@ export interface Env {
   CAMPAIGN_KV: KVNamespace;
   /** Draws and claims per player per campaign. */
   PLAYER_RATE_LIMITER: RateLimit;
+  /** Draws per client address per campaign (limit and period in wrangler.toml). */
+  ADDRESS_RATE_LIMITER: RateLimit;
+  /** "off" switches the per-address draw limit off (load tests from one address); on otherwise. */
+  ADDRESS_RATE_LIMIT?: string;
   /** Pictures operators upload, served under /media/. */
   MEDIA: R2Bucket;
   /** Static files from frontend/. */
   ASSETS: Fetcher;
-  /** Bearer key of the operator API. Without it the operator API refuses everyone. */
-  ADMIN_KEY: string;
+  /** Bearer key of the operator API, 32+ characters (secrets.ts); without it the operator API answers 500. */
+  ADMIN_KEY?: string;
   /** Shared with the operator's login system; signs player tickets. */
   TICKET_SECRET: string;
-  /** Key for sealing claim tokens and shipping details at rest. */
-  SEAL_KEY: string;
+  /** Key for sealing claim tokens and shipping details at rest, 32+ characters (secrets.ts). */
+  SEAL_KEY?: string;
   /** The SEAL_KEY before the last rotation: values sealed under it still open. */
   SEAL_KEY_PREVIOUS?: string;
   /** "on" enables /api/v1/_bench/* (local benchmarks only). */

@@ -21,10 +21,14 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
+  | "server_misconfigured"
   | "internal_error";
 
 /** An error reply. `details` are extra members of the error object. */
 export class ApiError extends Error {
+  /** Sent as Retry-After (429 replies). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
@@ -49,21 +53,33 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
     headers: {
       "content-type": "application/json; charset=utf-8",
       "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
       ...headers,
     },
   });
 }
 
 /**
- * Reads a JSON object body of at most `limit` bytes. Refuses other content
- * types, oversized bodies (413, whatever Content-Length claims), malformed
- * JSON and non-objects (400).
+ * Refuses a body that is not declared JSON (415): POST and PUT bodies must
+ * say `application/json` (a charset parameter is fine). Without this rule a
+ * page on any other site could make its visitors' browsers send a "simple"
+ * cross-site request (text/plain, no preflight) that the API reads as JSON.
  */
-export async function readJsonObject(request: Request, limit: number): Promise<Record<string, unknown>> {
+export function requireJsonContentType(request: Request): void {
   const type = request.headers.get("content-type");
-  if (type !== null && !/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, "unsupported_media_type", "send the body as application/json");
+  if (type === null || !/^application\/json\s*(;|$)/i.test(type)) {
+    throw new ApiError(415, "unsupported_media_type", "send the body as application/json (Content-Type: application/json)");
   }
+}
+
+/**
+ * Reads a JSON body of at most `limit` bytes: refuses other content types
+ * (415), oversized bodies (413), malformed JSON and any string, key or value,
+ * that is not well-formed UTF-16 (400 at its field). Returns the parsed value
+ * and the text as sent.
+ */
+export async function readJson(request: Request, limit: number): Promise<{ value: unknown; text: string }> {
+  requireJsonContentType(request);
   const text = await readText(request, limit);
   let value: unknown;
   try {
@@ -71,26 +87,68 @@ export async function readJsonObject(request: Request, limit: number): Promise<R
   } catch {
     throw new ApiError(400, "invalid_request", "the body is not valid JSON", "");
   }
+  const malformed = firstMalformedString(value, "");
+  if (malformed !== null) {
+    throw new ApiError(400, "invalid_request", "text must be well-formed Unicode (no lone surrogates)", malformed);
+  }
+  return { value, text };
+}
+
+/** Reads a JSON object body (see readJson); anything but an object is 400. */
+export async function readJsonObject(request: Request, limit: number): Promise<Record<string, unknown>> {
+  const { value } = await readJson(request, limit);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new ApiError(400, "invalid_request", "the body must be a JSON object", "");
   }
   return value as Record<string, unknown>;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The JSON pointer of the first string (member name or value) with a lone surrogate, or null. */
+function firstMalformedString(value: unknown, at: string): string | null {
+  if (typeof value === "string") return LONE_SURROGATE.test(value) ? at : null;
+  if (value === null || typeof value !== "object") return null;
+  // Iterative, so deep nesting cannot exhaust the stack.
+  const pending: Array<[unknown, string]> = [[value, at]];
+  while (pending.length > 0) {
+    const [current, path] = pending.pop()!;
+    if (typeof current === "string") {
+      if (LONE_SURROGATE.test(current)) return path;
+    } else if (Array.isArray(current)) {
+      current.forEach((item, index) => pending.push([item, `${path}/${index}`]));
+    } else if (current !== null && typeof current === "object") {
+      for (const [key, item] of Object.entries(current)) {
+        const child = path + pointer(key);
+        if (LONE_SURROGATE.test(key)) return child;
+        pending.push([item, child]);
+      }
+    }
+  }
+  return null;
+}
+
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
-/**
- * The body as text, refused (413) when over `limit` bytes. A body with a
- * Content-Length is refused before it is read, else read whole; a streamed
- * one is read chunk by chunk and cut off once it passes the limit.
- */
+/** The body as UTF-8 text (400 if it is not UTF-8), through readBytes' size cap. */
 export async function readText(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
-  const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared)) {
-    if (Number(declared) > limit) throw tooLarge(limit);
-    return decodeUtf8(new Uint8Array(await request.arrayBuffer()));
+  const bytes = await readBytes(request, limit);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ApiError(400, "invalid_request", "the body is not valid UTF-8", "");
   }
+}
+
+/**
+ * The body's bytes, refused (413) once over `limit`: a declared
+ * Content-Length over the limit before anything is read, and every body,
+ * declared or not, chunk by chunk, so nothing past the limit is ever kept.
+ */
+export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge(limit);
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -104,25 +162,19 @@ export async function readText(request: Request, limit: number): Promise<string>
     }
     chunks.push(value);
   }
+  if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return decodeUtf8(bytes);
-}
-
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new ApiError(400, "invalid_request", "the body is not valid UTF-8", "");
-  }
+  return bytes;
 }
 
 function tooLarge(limit: number): ApiError {
-  return new ApiError(413, "payload_too_large", `the body must be at most ${limit} bytes`);
+  const size = limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${limit} bytes`;
+  return new ApiError(413, "payload_too_large", `the body must be at most ${size}`);
 }
 
 /** Checks an object has only the `allowed` members. */
@@ -139,7 +191,7 @@ export function stringField(
   body: Record<string, unknown>,
   key: string,
   max: number,
-  options: { required?: boolean; min?: number } = {},
+  options: { required?: boolean; min?: number; lines?: number } = {},
 ): string | undefined {
   const value = body[key];
   const required = options.required ?? true;
@@ -158,12 +210,27 @@ export function stringField(
   if (length > max) {
     throw new ApiError(400, "invalid_request", `${key} must be at most ${max} characters`, pointer(key));
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
+  if (options.lines !== undefined) {
+    // Line breaks (LF or CRLF) are allowed, up to `lines` lines; kept as LF.
+    const text = value.replace(/\r\n/g, "\n");
+    if (text.split("\n").length > options.lines) {
+      throw new ApiError(400, "invalid_request", `${key} must be at most ${options.lines} lines`, pointer(key));
+    }
+    if (CONTROL_CHARACTER_BUT_LF.test(text)) {
+      throw new ApiError(400, "invalid_request", `${key} must not contain control characters other than line breaks`, pointer(key));
+    }
+    return text;
+  }
+  if (CONTROL_CHARACTER.test(value)) {
     throw new ApiError(400, "invalid_request", `${key} must not contain control characters`, pointer(key));
   }
   return value;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+const CONTROL_CHARACTER_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f]/;
 
 export function pointer(key: string): string {
   return "/" + key.replace(/~/g, "~0").replace(/\//g, "~1");

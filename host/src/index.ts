@@ -13,15 +13,18 @@ import type { Env } from "./env";
 import {
   ApiError,
   bearer,
+  CONTROL_CHARACTER,
   json,
   pointer,
+  readBytes,
+  readJson,
   readJsonObject,
-  readText,
   rejectUnknownFields,
   secretsEqual,
   stringField,
 } from "./http";
-import { checkTicket, sealSecrets, unseal } from "./sealing";
+import { checkTicket, sealSecrets, sha256Hex, unseal } from "./sealing";
+import { requireSecret } from "./secrets";
 import { type CampaignRecord, type StockSnapshot, kvKeys, publicView } from "./views";
 
 export { CampaignObject };
@@ -31,6 +34,9 @@ const CLAIM_BODY_LIMIT = 4 * 1024;
 const CAMPAIGN_BODY_LIMIT = 256 * 1024;
 const CAMPAIGN_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const CLAIM_TOKEN = /^[A-Za-z0-9_-]{24}$/;
+/** A UUID or 128 random bits in base64url, or anything as unguessable: 16-128 characters of this alphabet. */
+const REQUEST_ID = /^[A-Za-z0-9_-]{16,128}$/;
+const ADDRESS_LINES = 10;
 
 type Handler = (request: Request, env: Env, params: string[], ctx: ExecutionContext) => Promise<Response>;
 
@@ -42,20 +48,20 @@ interface Route {
 
 const routes: Route[] = [
   { method: "GET", pattern: /^\/api\/v1\/health$/, handler: async () => json({ ok: true }) },
-  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)$/, handler: getCampaign },
-  { method: "POST", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/draws$/, handler: postDraw },
-  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/players\/([^/]+)$/, handler: getPlayerStatus },
-  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claims\/([^/]+)$/, handler: getClaim },
-  { method: "PUT", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claims\/([^/]+)$/, handler: putClaim },
+  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)$/, handler: known(getCampaign) },
+  { method: "POST", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/draws$/, handler: known(sealing(postDraw)) },
+  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/players\/([^/]+)$/, handler: known(getPlayerStatus) },
+  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claims\/([^/]+)$/, handler: known(sealing(getClaim)) },
+  { method: "PUT", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claims\/([^/]+)$/, handler: known(sealing(putClaim)) },
   { method: "PUT", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)$/, handler: admin(putCampaign) },
-  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)$/, handler: admin(getAdminCampaign) },
-  { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/pause$/, handler: admin(pause(true)) },
-  { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/resume$/, handler: admin(pause(false)) },
-  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/stats$/, handler: admin(getStats) },
-  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/winners\.csv$/, handler: admin(getWinners) },
+  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)$/, handler: admin(known(getAdminCampaign)) },
+  { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/pause$/, handler: admin(known(pause(true))) },
+  { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/resume$/, handler: admin(known(pause(false))) },
+  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/stats$/, handler: admin(known(getStats)) },
+  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/winners\.csv$/, handler: admin(known(sealing(getWinners))) },
   { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns$/, handler: admin(listCampaigns) },
-  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/winners$/, handler: admin(getWinnerList) },
-  { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/media$/, handler: admin(uploadMedia) },
+  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/winners$/, handler: admin(known(sealing(getWinnerList))) },
+  { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/media$/, handler: admin(known(uploadMedia)) },
   { method: "POST", pattern: /^\/api\/v1\/_bench\/counter$/, handler: benchCounter },
 ];
 
@@ -85,19 +91,33 @@ export default {
     } catch (error) {
       if (error instanceof ApiError) {
         const headers: Record<string, string> = {};
-        if (error.status === 429) headers["retry-after"] = "10";
+        if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.retryAfterSeconds);
         if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="blindbox admin"';
         return error.toResponse(headers);
       }
       if (error instanceof URIError) return new ApiError(400, "invalid_request", "malformed URL encoding").toResponse();
-      // Never log request bodies or player data: the message and the endpoint only.
-      console.error(`internal error on ${request.method} ${url.pathname.replace(/\/claims\/.*/, "/claims/…")}: ${
-        error instanceof CoreError ? `${error.code}: ${error.message}` : (error as Error)?.stack ?? error
-      }`);
+      console.error(`internal error on ${request.method} ${redactedPath(url.pathname)}: ${describeError(error)}`);
       return new ApiError(500, "internal_error", "something went wrong on our side; try again").toResponse();
     }
   },
 } satisfies ExportedHandler<Env>;
+
+/** A path for the log: player ids and anything past them left out. */
+function redactedPath(path: string): string {
+  return path.replace(/\/(claims|players)\/.*/, "/$1/…");
+}
+
+/**
+ * An unexpected error for the log, without anything a request carried:
+ * messages can quote input (a core parse error quotes the text it could not
+ * read), so only the error's kind, the core's code, and where it was thrown.
+ */
+function describeError(error: unknown): string {
+  if (error instanceof CoreError) return `core error ${error.code} (status ${error.status})`;
+  if (!(error instanceof Error)) return "a non-Error value was thrown";
+  const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  return [error.name, ...frames].join("\n");
+}
 
 function reply({ status, body }: Reply): Response {
   return json(body, status);
@@ -110,8 +130,7 @@ function campaignStub(env: Env, campaignId: string) {
 
 function playerParam(player: string): string {
   const length = [...player].length;
-  // eslint-disable-next-line no-control-regex
-  if (length < 1 || length > 128 || /[\u0000-\u001f\u007f]/.test(player)) {
+  if (length < 1 || length > 128 || CONTROL_CHARACTER.test(player)) {
     throw new ApiError(400, "invalid_request", "the player id must be 1-128 characters", "/player");
   }
   return player;
@@ -119,28 +138,78 @@ function playerParam(player: string): string {
 
 async function limitRate(env: Env, key: string): Promise<void> {
   const { success } = await env.PLAYER_RATE_LIMITER.limit({ key });
-  if (!success) throw new ApiError(429, "rate_limited", "too many requests; wait a few seconds and try again");
+  if (!success) throw rateLimited("too many requests; wait a few seconds and try again", 10);
 }
 
-// Campaign records from KV, cached briefly in the isolate to spare KV reads under load.
+/**
+ * Draws per client address and campaign (CF-Connecting-IP), through the
+ * ADDRESS_RATE_LIMITER binding (limit and period in wrangler.toml), unless
+ * the var ADDRESS_RATE_LIMIT is "off". On open campaigns the client picks
+ * its player id, so this, not the per-player limit, is what slows a script.
+ */
+async function limitAddress(request: Request, env: Env, campaignId: string): Promise<void> {
+  if (env.ADDRESS_RATE_LIMIT === "off") return;
+  const address = request.headers.get("cf-connecting-ip") ?? "unknown";
+  const { success } = await env.ADDRESS_RATE_LIMITER.limit({ key: `draw:${campaignId}:${address}` });
+  if (!success) throw rateLimited("too many draws from your network; wait a minute and try again", 60);
+}
+
+function rateLimited(message: string, retryAfterSeconds: number): ApiError {
+  return Object.assign(new ApiError(429, "rate_limited", message), { retryAfterSeconds });
+}
+
+/**
+ * Campaign records from KV, kept briefly in the isolate: a known campaign
+ * for a second (to spare KV reads under load), an unknown one for a few
+ * seconds (so requests for made-up ids never reach an object, and cost one
+ * KV read per isolate every few seconds at most). A PUT here forgets both.
+ */
 const recordCache = new Map<string, { record: CampaignRecord | null; until: number }>();
+const KNOWN_CAMPAIGN_TTL_MS = 1000;
+const UNKNOWN_CAMPAIGN_TTL_MS = 5000;
 
 async function campaignRecord(env: Env, campaignId: string): Promise<CampaignRecord | null> {
+  if (!CAMPAIGN_ID.test(campaignId)) return null;
   const cached = recordCache.get(campaignId);
   if (cached && cached.until > Date.now()) return cached.record;
   const record = await env.CAMPAIGN_KV.get<CampaignRecord>(kvKeys.campaign(campaignId), "json");
-  if (record) recordCache.set(campaignId, { record, until: Date.now() + 1000 });
+  const ttl = record ? KNOWN_CAMPAIGN_TTL_MS : UNKNOWN_CAMPAIGN_TTL_MS;
+  recordCache.set(campaignId, { record, until: Date.now() + ttl });
   return record;
 }
 
+/**
+ * A handler of one campaign's routes, reached only for campaigns that exist:
+ * the Worker decides from KV (campaignRecord), so an unknown id answers 404
+ * campaign_not_found without waking, or leaving anything in, an object.
+ */
+function known(handler: Handler): Handler {
+  return async (request, env, params, ctx) => {
+    if (!(await campaignRecord(env, params[0]))) {
+      throw new ApiError(404, "campaign_not_found", "no campaign with that id");
+    }
+    return handler(request, env, params, ctx);
+  };
+}
+
+/**
+ * A handler that seals or opens sealed values (claim tokens, shipping
+ * details): without a usable SEAL_KEY it answers 500 server_misconfigured
+ * before doing anything (secrets.ts).
+ */
+function sealing(handler: Handler): Handler {
+  return async (request, env, params, ctx) => {
+    sealSecrets(env);
+    return handler(request, env, params, ctx);
+  };
+}
+
 async function getCampaign(_request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
-  const stub = campaignStub(env, campaignId);
   const [record, snapshot] = await Promise.all([
-    env.CAMPAIGN_KV.get<CampaignRecord>(kvKeys.campaign(campaignId), "json"),
+    campaignRecord(env, campaignId),
     env.CAMPAIGN_KV.get<StockSnapshot>(kvKeys.stock(campaignId), "json"),
   ]);
-  // KV is eventually consistent: a campaign it does not know yet is asked of its object.
-  if (!record) return reply((await stub.publicView()) as Reply);
+  if (!record) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
   // A snapshot counts by prize id and day, whatever definition version it was taken under.
   return json(publicView(record, snapshot, Date.now()));
 }
@@ -150,34 +219,37 @@ async function postDraw(request: Request, env: Env, [campaignId]: string[]): Pro
   const body = await readJsonObject(request, DRAW_BODY_LIMIT);
   rejectUnknownFields(body, ["player", "request_id", "ticket"]);
   const player = stringField(body, "player", 128)!;
-  const requestId = stringField(body, "request_id", 64)!;
+  const requestId = body.request_id;
+  if (typeof requestId !== "string" || !REQUEST_ID.test(requestId)) {
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "request_id must be 16-128 characters of A-Z, a-z, 0-9, _ and - (a UUID, or 128 random bits)",
+      "/request_id",
+    );
+  }
   const ticket = stringField(body, "ticket", 64, { required: false });
-  const ticketVerified = await admitPlayer(env, stub, campaignId, player, ticket, "/ticket");
+  const ticketVerified = await admitPlayer(env, campaignId, player, ticket, "/ticket");
+  await limitAddress(request, env, campaignId);
   await limitRate(env, `draw:${campaignId}:${player}`);
-  const input: DrawInput = {
-    player,
-    ticket_verified: ticketVerified,
-    ...(requestId !== undefined ? { request_id: requestId } : {}),
-  };
+  const input: DrawInput = { player, request_hash: await sha256Hex(requestId), ticket_verified: ticketVerified };
   return reply(await stub.draw(input));
 }
 
 /**
  * Lets a player's request through to the campaign: 404 campaign_not_found
- * when there is no such campaign (KV first, else its object), and for
- * campaigns with identity "ticket" 401 invalid_ticket, at `field`, when the
- * ticket is missing, malformed, foreign or expired. True when a ticket was checked.
+ * when KV has no such campaign, and for campaigns with identity "ticket" 401
+ * invalid_ticket, at `field`, when the ticket is missing, malformed, foreign
+ * or expired. True when a ticket was checked.
  */
 async function admitPlayer(
   env: Env,
-  stub: ReturnType<typeof campaignStub>,
   campaignId: string,
   player: string,
   ticket: string | undefined,
   field: string,
 ): Promise<boolean> {
-  const record: CampaignRecord | null =
-    (await campaignRecord(env, campaignId)) ?? ((await stub.currentRecord()) as CampaignRecord | null);
+  const record = await campaignRecord(env, campaignId);
   if (!record) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
   if (record.definition.identity !== "ticket") return false;
   if (ticket === undefined) throw new ApiError(401, "invalid_ticket", "this campaign needs a ticket", field);
@@ -198,7 +270,7 @@ async function getPlayerStatus(request: Request, env: Env, [campaignId, player]:
   const stub = campaignStub(env, campaignId);
   playerParam(player);
   const ticket = request.headers.get("x-player-ticket") ?? undefined;
-  const ticketVerified = await admitPlayer(env, stub, campaignId, player, ticket, "/headers/x-player-ticket");
+  const ticketVerified = await admitPlayer(env, campaignId, player, ticket, "/headers/x-player-ticket");
   await limitRate(env, `status:${campaignId}:${player}`);
   return reply(await stub.playerStatus(player, ticketVerified));
 }
@@ -230,7 +302,8 @@ async function putClaim(request: Request, env: Env, [campaignId, player]: string
   const shipping: Shipping = {
     name: stringField(body, "name", 100)!.trim(),
     phone: stringField(body, "phone", 32)!.trim(),
-    address: stringField(body, "address", 500)!.trim(),
+    // A shipping label is lines: line breaks are kept (LF), up to ADDRESS_LINES lines.
+    address: stringField(body, "address", 500, { lines: ADDRESS_LINES })!.trim(),
   };
   const digits = shipping.phone.replace(/[^0-9]/g, "").length;
   if (!PHONE.test(shipping.phone) || digits < 5 || digits > 15) {
@@ -250,8 +323,9 @@ async function putClaim(request: Request, env: Env, [campaignId, player]: string
 
 function admin(handler: Handler): Handler {
   return async (request, env, params, ctx) => {
+    const adminKey = requireSecret(env, "ADMIN_KEY");
     const key = bearer(request);
-    if (key === null || !(await secretsEqual(key, env.ADMIN_KEY ?? ""))) {
+    if (key === null || !(await secretsEqual(key, adminKey))) {
       throw new ApiError(401, "unauthorized", "send the admin key as Authorization: Bearer <key>", undefined, {});
     }
     return handler(request, env, params, ctx);
@@ -260,16 +334,13 @@ function admin(handler: Handler): Handler {
 
 async function putCampaign(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
   const stub = campaignStub(env, campaignId);
-  const type = request.headers.get("content-type");
-  if (type !== null && !/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, "unsupported_media_type", "send the body as application/json");
-  }
   // If-None-Match: * asks to create only (RFC 9110 13.1.2): an existing campaign is left alone.
   const ifNoneMatch = request.headers.get("if-none-match");
   if (ifNoneMatch !== null && ifNoneMatch.trim() !== "*") {
     throw new ApiError(400, "invalid_request", 'If-None-Match may only be "*" (create only)');
   }
-  const text = await readText(request, CAMPAIGN_BODY_LIMIT);
+  // Read (type, size, UTF-8, well-formed text) here; the core validates the definition itself.
+  const { text } = await readJson(request, CAMPAIGN_BODY_LIMIT);
   const response = await stub.putCampaign(campaignId, text, { createOnly: ifNoneMatch !== null });
   recordCache.delete(campaignId);
   return reply(response);
@@ -291,12 +362,20 @@ async function getStats(_request: Request, env: Env, [campaignId]: string[]): Pr
   return reply(await campaignStub(env, campaignId).stats());
 }
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF between records. */
-function csvRow(fields: Array<string | number | null>): string {
+/**
+ * One CSV record. A cell that a spreadsheet would read as a formula (it
+ * begins with =, +, -, @, a tab or a carriage return) gets a leading ' (the
+ * OWASP rule), in every column: players choose their ids, names and
+ * addresses. Then RFC 4180: cells with a comma, quote or line break are
+ * quoted, quotes doubled (an address keeps its lines inside one cell); CRLF
+ * ends the record.
+ */
+export function csvRow(fields: Array<string | number | null>): string {
   return (
     fields
       .map((field) => {
-        const text = field === null ? "" : String(field);
+        let text = field === null ? "" : String(field);
+        if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
         return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
       })
       .join(",") + "\r\n"
@@ -417,17 +496,12 @@ const MEDIA_TYPES: Record<string, { extension: string; magic: (bytes: Uint8Array
  * the campaign's theme or prizes.
  */
 async function uploadMedia(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
-  campaignStub(env, campaignId);
   const declared = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   const kind = MEDIA_TYPES[declared];
   if (!kind) {
     throw new ApiError(415, "unsupported_media_type", "upload a PNG, JPEG, GIF or WebP picture");
   }
-  if (Number(request.headers.get("content-length") ?? "0") > MEDIA_LIMIT) {
-    throw new ApiError(413, "payload_too_large", "pictures must be at most 2 MB");
-  }
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MEDIA_LIMIT) throw new ApiError(413, "payload_too_large", "pictures must be at most 2 MB");
+  const bytes = await readBytes(request, MEDIA_LIMIT);
   if (bytes.byteLength < 12 || !kind.magic(bytes)) {
     throw new ApiError(415, "unsupported_media_type", `the file is not a ${declared.slice(6).toUpperCase()} picture`);
   }

@@ -16,6 +16,9 @@
  *       "blindbox-ticket-v1\n" + campaign + "\n" + player + "\n" + EXPIRES))
  */
 
+import type { Env } from "./env";
+import { requireSecret } from "./secrets";
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -48,9 +51,16 @@ function sealKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-/** "v1." + base64url(iv || ciphertext) of the UTF-8 text. */
-export async function seal(secret: string, text: string): Promise<string> {
+/** SHA-256 of the UTF-8 text, as 64 lowercase hex digits. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** "v1." + base64url(iv || ciphertext) of the UTF-8 text, sealed under SEAL_KEY. */
+export async function seal(env: Env, text: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
+  const [secret] = sealSecrets(env);
   const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await sealKey(secret), encoder.encode(text));
   const out = new Uint8Array(12 + sealed.byteLength);
   out.set(iv);
@@ -58,9 +68,14 @@ export async function seal(secret: string, text: string): Promise<string> {
   return "v1." + base64url(out);
 }
 
-/** The secrets a sealed value may be under: SEAL_KEY first, then SEAL_KEY_PREVIOUS if set. */
-export function sealSecrets(env: { SEAL_KEY: string; SEAL_KEY_PREVIOUS?: string }): string[] {
-  return env.SEAL_KEY_PREVIOUS ? [env.SEAL_KEY, env.SEAL_KEY_PREVIOUS] : [env.SEAL_KEY];
+/**
+ * The secrets a sealed value may be under: SEAL_KEY first (new values are
+ * sealed under it), then SEAL_KEY_PREVIOUS if set. Throws 500
+ * server_misconfigured when SEAL_KEY is missing or too short (secrets.ts).
+ */
+export function sealSecrets(env: Env): string[] {
+  const current = requireSecret(env, "SEAL_KEY");
+  return env.SEAL_KEY_PREVIOUS ? [current, env.SEAL_KEY_PREVIOUS] : [current];
 }
 
 /** The text sealed by seal() under one of `secrets`, or throws if none of them opens it. */

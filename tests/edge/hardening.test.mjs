@@ -1,0 +1,314 @@
+// What an attacker tries in the first hour, against the real runtime: secrets
+// that fail closed, logs that hold nothing a player sent, spreadsheet
+// formulas that stay text in the CSV, request ids that expire as keys to a
+// claim, unknown campaigns that never reach an object, the per-address draw
+// limit, and upload bodies capped whatever their framing.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { ADMIN_KEY, campaignOpenToday, client, startService } from "./harness.mjs";
+
+// Each service gets a port of its own (8872-8879): a stopped runtime may still hold its port for a moment.
+let nextPort = 8872;
+const services = [];
+after(async () => {
+  for (const service of services) await service.stop();
+});
+
+async function start(options = {}) {
+  const service = await startService({ port: nextPort++, ...options });
+  services.push(service);
+  return service;
+}
+
+async function stop(service) {
+  services.splice(services.indexOf(service), 1);
+  await service.stop();
+}
+
+const requestId = (label) => `${label}-${crypto.randomUUID()}`;
+const sure = { prize_table: { prizes: [{ id: "sure", name: "Sure Thing", stock: 1000, odds: "1" }] } };
+const waitForLog = () => new Promise((resolve) => setTimeout(resolve, 1500));
+
+function filesUnder(dir) {
+  const found = [];
+  const walk = (at) => {
+    for (const name of readdirSync(at)) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else found.push(path);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found;
+}
+
+/** The objects' databases (the runtime's own metadata.sqlite left out). */
+function sqliteFiles(stateDir) {
+  return filesUnder(join(stateDir, "v3", "do")).filter((path) => path.endsWith(".sqlite") && !path.endsWith("metadata.sqlite"));
+}
+
+function sqlite(path, sql, { readonly = true } = {}) {
+  const args = ["-json", ...(readonly ? ["-readonly"] : []), path];
+  const out = execFileSync("sqlite3", args, { input: `${sql};\n`, encoding: "utf8" }).trim();
+  return out ? JSON.parse(out) : [];
+}
+
+test("a missing or short SEAL_KEY or ADMIN_KEY fails closed: 500 server_misconfigured, and the log names the secret once, never its value", async () => {
+  const shortSeal = "only-twenty-chars-ok";
+  const service = await start({ vars: { SEAL_KEY: shortSeal } });
+  const api = client(service);
+  assert.equal((await api.putCampaign(campaignOpenToday("misconfigured", sure))).status, 201);
+  for (let i = 0; i < 3; i++) {
+    const draw = await api.draw("misconfigured", { player: `p${i}`, request_id: requestId("draw") });
+    assert.equal(draw.status, 500, draw.text);
+    assert.equal(draw.json.error.code, "server_misconfigured");
+  }
+  const claim = await api.call("GET", "/api/v1/campaigns/misconfigured/claims/p0", undefined, {
+    authorization: `Bearer ${"A".repeat(24)}`,
+  });
+  assert.equal(claim.json?.error?.code, "server_misconfigured", claim.text);
+  const csv = await api.admin("GET", "misconfigured/winners.csv");
+  assert.equal(csv.json?.error?.code, "server_misconfigured", csv.text);
+  // Nothing was drawn under the weak key.
+  const stats = await api.admin("GET", "misconfigured/stats");
+  assert.equal(stats.status, 200, stats.text);
+  assert.equal(stats.json.days.reduce((sum, day) => sum + day.draws, 0), 0);
+  await waitForLog();
+  const log = service.output();
+  assert.equal(log.match(/the secret SEAL_KEY is shorter than 32 characters/g)?.length, 1, log);
+  assert.ok(!log.includes(shortSeal), "the log never shows the secret's value");
+  await stop(service);
+
+  const noAdmin = await start({ vars: { ADMIN_KEY: "" } });
+  for (const key of ["", "anything"]) {
+    const reply = await noAdmin.fetch("/api/v1/admin/campaigns", { headers: { authorization: `Bearer ${key}` } });
+    assert.equal(reply.status, 500);
+    assert.equal((await reply.json()).error.code, "server_misconfigured");
+  }
+  await waitForLog();
+  assert.equal(noAdmin.output().match(/the secret ADMIN_KEY is not set/g)?.length, 1, noAdmin.output());
+  await stop(noAdmin);
+});
+
+test("nothing a player sends reaches the log: marked ids, names, phones and addresses, in draws, claims and refused requests", async () => {
+  const service = await start();
+  const api = client(service);
+  const mark = `MARK${Date.now().toString(36)}`;
+  assert.equal((await api.putCampaign(campaignOpenToday("private", sure))).status, 201);
+  for (let i = 0; i < 5; i++) {
+    const player = `${mark}-player-${i}`;
+    const draw = await api.draw("private", { player, request_id: requestId(mark) });
+    assert.equal(draw.status, 200, draw.text);
+    const auth = { authorization: `Bearer ${draw.json.draw.claim_token}` };
+    const shipping = { name: `${mark} Name ${i}`, phone: "+86 139 0000 000" + i, address: `${mark} Street ${i}\nFloor 2` };
+    assert.equal((await api.call("PUT", `/api/v1/campaigns/private/claims/${player}`, shipping, auth)).status, 200);
+    assert.equal((await api.call("GET", `/api/v1/campaigns/private/claims/${player}`, undefined, auth)).status, 200);
+  }
+  // Refusals quote nothing either: malformed JSON, lone surrogates, wrong tokens, unknown fields.
+  const refused = [
+    ["POST", "/api/v1/campaigns/private/draws", `{"player": "${mark}-broken`],
+    ["POST", "/api/v1/campaigns/private/draws", `{"player": "${mark}\\ud800", "request_id": "${requestId(mark)}"}`],
+    ["POST", "/api/v1/campaigns/private/draws", JSON.stringify({ player: mark, request_id: mark, [mark]: 1 })],
+    ["PUT", `/api/v1/campaigns/private/claims/${mark}`, JSON.stringify({ name: mark, phone: "12345", address: mark })],
+    ["PUT", "/api/v1/admin/campaigns/private", `{"id": "private", "title": "${mark}\\udc00"}`],
+    ["PUT", "/api/v1/admin/campaigns/private", JSON.stringify({ ...campaignOpenToday("private"), title: { mark } })],
+  ];
+  for (const [method, path, body] of refused) {
+    const headers = path.includes("/admin/") ? { authorization: `Bearer ${ADMIN_KEY}` } : { authorization: "Bearer x" };
+    const reply = await api.call(method, path, body, headers);
+    assert.ok(reply.status >= 400 && reply.status < 500, `${method} ${path}: ${reply.status} ${reply.text}`);
+  }
+  assert.equal((await api.admin("GET", "private/winners.csv")).status, 200);
+  await waitForLog();
+  assert.ok(!service.output().includes(mark), `the log holds a marked value:\n${service.output()}`);
+  await stop(service);
+});
+
+test("winners.csv makes every cell a spreadsheet would run as a formula inert with a leading ', and keeps an address's lines in one cell", async () => {
+  const service = await start();
+  const api = client(service);
+  assert.equal((await api.putCampaign(campaignOpenToday("formulas", sure))).status, 201);
+  const players = ["=HYPERLINK(\"http://x\")", "+1-555", "-2+3", "@SUM(1+1)", "plain-player"];
+  const names = ["@SUM(1+1)*cmd|' /C calc'!A0", "=1+1", "+cmd", "-cmd", "Han Meimei"];
+  const address = "2 Autumn Lane\nSuzhou 215000\nChina";
+  for (const [i, player] of players.entries()) {
+    const draw = await api.draw("formulas", { player, request_id: requestId("formula") });
+    assert.equal(draw.status, 200, draw.text);
+    const auth = { authorization: `Bearer ${draw.json.draw.claim_token}` };
+    const shipping = { name: names[i], phone: "+86 139 0000 0000", address };
+    const put = await api.call("PUT", `/api/v1/campaigns/formulas/claims/${encodeURIComponent(player)}`, shipping, auth);
+    assert.equal(put.status, 200, put.text);
+    assert.equal(put.json.shipping.address, address, "line breaks are kept");
+  }
+  const csv = (await api.admin("GET", "formulas/winners.csv")).text;
+  const cells = parseCsv(csv).flat();
+  for (const cell of cells) {
+    assert.ok(!/^[=+\-@\t\r]/.test(cell), `a live formula cell: ${JSON.stringify(cell)}`);
+  }
+  for (const value of [...players.slice(0, 4), ...names.slice(0, 4)]) {
+    assert.ok(cells.includes(`'${value}`), `${value} is written as text with a leading '`);
+  }
+  assert.ok(cells.includes("plain-player") && cells.includes("Han Meimei"), "other cells are as they were");
+  assert.ok(cells.includes(address), "the address is one cell with its lines");
+  await stop(service);
+});
+
+/** RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+test("a request id is stored only as its hash; a retry after 24 hours gets the draw without the claim token", async () => {
+  const stateDir = mkdtempSync(join(tmpdir(), "blindbox-hardening-"));
+  try {
+    let service = await start({ persistDir: stateDir });
+    let api = client(service);
+    assert.equal((await api.putCampaign(campaignOpenToday("retry-window", sure))).status, 201);
+    const id = requestId("tap");
+    const first = await api.draw("retry-window", { player: "alice", request_id: id });
+    assert.equal(first.json.draw.outcome, "win", first.text);
+    assert.deepEqual((await api.draw("retry-window", { player: "alice", request_id: id })).json, first.json);
+    await stop(service);
+
+    const [file] = sqliteFiles(stateDir).filter((path) => sqlite(path, "SELECT name FROM sqlite_master WHERE name = 'entries'").length);
+    const stored = sqlite(file, "SELECT request_id FROM entries")[0].request_id;
+    const hash = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(id));
+    assert.equal(stored, Buffer.from(hash).toString("hex"), "the entry holds SHA-256(request_id), not the id");
+    for (const path of filesUnder(join(stateDir, "v3", "do"))) {
+      assert.ok(!readFileSync(path).includes(id), `${path} holds the request id in clear`);
+    }
+    // The draw happened 25 hours ago.
+    sqlite(file, "UPDATE entries SET drawn_at = drawn_at - 25 * 3600 * 1000", { readonly: false });
+
+    service = await start({ persistDir: stateDir });
+    api = client(service);
+    const late = await api.draw("retry-window", { player: "alice", request_id: id });
+    assert.equal(late.status, 200, late.text);
+    const { claim_token, ...withoutToken } = first.json.draw;
+    assert.ok(claim_token);
+    assert.deepEqual(late.json.draw, withoutToken, "the same draw, without its claim token");
+    await stop(service);
+  } finally {
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+});
+
+test("requests for campaigns that do not exist never reach an object: nothing is stored for them, uploads included", async () => {
+  const stateDir = mkdtempSync(join(tmpdir(), "blindbox-hardening-"));
+  try {
+    const service = await start({ persistDir: stateDir });
+    const api = client(service);
+    for (let i = 0; i < 20; i++) {
+      const id = `ghost-${i}`;
+      const replies = [
+        await api.call("GET", `/api/v1/campaigns/${id}`),
+        await api.draw(id, { player: "p", request_id: requestId("ghost") }),
+        await api.call("GET", `/api/v1/campaigns/${id}/players/p`),
+        await api.call("GET", `/api/v1/campaigns/${id}/claims/p`, undefined, { authorization: `Bearer ${"A".repeat(24)}` }),
+        await api.admin("GET", id),
+        await api.admin("POST", `${id}/pause`),
+        await api.admin("GET", `${id}/stats`),
+        await api.admin("GET", `${id}/winners`),
+        await api.admin("GET", `${id}/winners.csv`),
+      ];
+      for (const reply of replies) {
+        assert.equal(reply.status, 404, reply.text);
+        assert.equal(reply.json.error.code, "campaign_not_found");
+      }
+    }
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const upload = await service.fetch("/api/v1/admin/campaigns/ghost-0/media", {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "image/png" },
+      body: png,
+    });
+    assert.equal(upload.status, 404);
+    assert.equal((await upload.json()).error.code, "campaign_not_found");
+    assert.deepEqual(sqliteFiles(stateDir), [], "no object storage was made");
+    await stop(service);
+  } finally {
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+});
+
+test("an upload without Content-Length (chunked) over 2 MB is refused: 413 payload_too_large", async () => {
+  const service = await start();
+  const api = client(service);
+  assert.equal((await api.putCampaign(campaignOpenToday("uploads"))).status, 201);
+  // A chunked body (no Content-Length) of up to 8 MB, written until the service answers.
+  const { status, body } = await new Promise((resolve, reject) => {
+    const request = httpRequest(`${service.base}/api/v1/admin/campaigns/uploads/media`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "image/png", "transfer-encoding": "chunked" },
+    });
+    let written = 0;
+    let answered = false;
+    const chunk = Buffer.alloc(64 * 1024);
+    chunk.set([0x89, 0x50, 0x4e, 0x47]);
+    const write = () => {
+      while (!answered && written < 8 * 1024 * 1024) {
+        written += chunk.byteLength;
+        if (!request.write(chunk)) return request.once("drain", write);
+      }
+      request.end();
+    };
+    request.on("response", (response) => {
+      answered = true;
+      let text = "";
+      response.on("data", (data) => (text += data));
+      response.on("end", () => resolve({ status: response.statusCode, body: text }));
+    });
+    request.on("error", reject);
+    write();
+  });
+  assert.equal(status, 413, body);
+  assert.equal(JSON.parse(body).error.code, "payload_too_large");
+  await stop(service);
+});
+
+test("draws are limited per client address as well: past the limit a script with fresh player ids gets 429 with Retry-After", async () => {
+  const service = await start({ vars: { ADDRESS_RATE_LIMIT: "on" } });
+  const api = client(service);
+  assert.equal((await api.putCampaign(campaignOpenToday("drain", { limits: { draws_per_day: 1 }, ...sure }))).status, 201);
+  const replies = [];
+  // 120 a minute (wrangler.toml): 300 fresh players cross it whatever the window boundary.
+  for (let i = 0; i < 300; i++) {
+    replies.push(await api.draw("drain", { player: `script-${i}`, request_id: requestId("drain") }));
+  }
+  const won = replies.filter((reply) => reply.status === 200).length;
+  const limited = replies.filter((reply) => reply.status === 429);
+  assert.ok(won >= 120 && won <= 240, `${won} draws went through`);
+  assert.equal(won + limited.length, replies.length, "every other draw was rate limited");
+  assert.equal(limited[0].json.error.code, "rate_limited");
+  assert.equal(limited[0].headers.get("retry-after"), "60");
+  await stop(service);
+});
