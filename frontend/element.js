@@ -7,7 +7,10 @@ const SVG = "http://www.w3.org/2000/svg";
 /**
  * h("p", {class: "x", dataset: {a: 1}, onclick}, "text", child, [more]).
  * Attributes that are undefined, null or false are left out (so are such
- * dataset entries); `text`, `value` and `checked` set the properties.
+ * dataset entries); `text`, `value` and `checked` set the properties;
+ * `style` ("--hue:120;width:40%") goes in through the CSSOM, one property at a
+ * time, never as a style attribute: the pages' Content-Security-Policy
+ * (frontend/_headers) allows no inline style.
  */
 export function h(tag, attributes = {}, ...children) {
   const svg = tag.startsWith("svg:");
@@ -20,10 +23,19 @@ export function h(tag, attributes = {}, ...children) {
     else if (name === "text") element.textContent = value;
     else if (name === "value" && !svg) element.value = value;
     else if (name === "checked" && !svg) element.checked = Boolean(value);
+    else if (name === "style") setStyle(element, String(value));
     else element.setAttribute(name, value === true ? "" : String(value));
   }
   append(element, children);
   return element;
+}
+
+/** Sets "name:value;name:value" declarations (values without ";") on an element's style. */
+function setStyle(element, declarations) {
+  for (const declaration of declarations.split(";")) {
+    const colon = declaration.indexOf(":");
+    if (colon > 0) element.style.setProperty(declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim());
+  }
 }
 
 /** Appends children (nested arrays flattened; undefined, null and false skipped). */

@@ -150,7 +150,7 @@ function shippingBlock(claim) {
     h("h4", {}, t("claimShipping")),
     h("p", {}, shipping.name),
     h("p", {}, shipping.phone),
-    h("p", {}, shipping.address),
+    h("p", { class: "address", "data-testid": "claim-address" }, shipping.address),
     Number.isNaN(updated) ? null : h("p", { class: "muted small" }, t("claimUpdated", fmtLocal(updated))),
   );
 }

@@ -20,18 +20,22 @@ function ascii(text) {
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
-/** What will be sent: trimmed, line breaks in the address as ", ", no control characters. */
+/** At most this many lines in an address (the server's limit, host/src/index.ts putClaim). */
+export const ADDRESS_LINES = 10;
+
+/**
+ * What will be sent: trimmed, no control characters; the address keeps its
+ * lines (each trimmed, empty ones dropped) joined with "\n".
+ */
 export function normalize({ name, phone, address }) {
   return {
     name: name.replace(CONTROL, " ").trim(),
     phone: ascii(phone).replace(CONTROL, " ").trim(),
     address: address
-      .split(/\r?\n/)
-      .map((line) => line.trim())
+      .split(/\r\n|\r|\n/)
+      .map((line) => line.replace(CONTROL, " ").trim())
       .filter(Boolean)
-      .join(", ")
-      .replace(CONTROL, " ")
-      .trim(),
+      .join("\n"),
   };
 }
 
@@ -45,6 +49,7 @@ export function validate(values) {
   if (!PHONE.test(phone) || digits < 5 || digits > 15 || [...phone].length > 32) errors.phone = "errPhone";
   if (address.length < 5) errors.address = "errAddressShort";
   else if ([...address].length > 500) errors.address = "errAddressLong";
+  else if (address.split("\n").length > ADDRESS_LINES) errors.address = "errAddressLines";
   return errors;
 }
 
@@ -77,7 +82,8 @@ export function mountShipping(mount, options) {
   }
   const name = h("input", { type: "text", autocomplete: "name" });
   const phone = h("input", { type: "tel", autocomplete: "tel", inputmode: "tel" });
-  const address = h("textarea", { rows: 3, autocomplete: "street-address" });
+  // Several lines (street, district, city and postcode), sent as they are typed.
+  const address = h("textarea", { rows: 4, autocomplete: "street-address" });
   if (options.shipping) {
     name.value = options.shipping.name ?? "";
     phone.value = options.shipping.phone ?? "";
@@ -139,7 +145,7 @@ export function mountShipping(mount, options) {
     }
     if (reply.ok) {
       options.shipping = reply.data?.shipping ?? body;
-      // Show what was saved (trimmed, full-width digits made plain, lines joined).
+      // Show what was saved (trimmed, full-width digits made plain, empty lines dropped).
       name.value = options.shipping.name;
       phone.value = options.shipping.phone;
       address.value = options.shipping.address;

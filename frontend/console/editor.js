@@ -374,7 +374,11 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
             { value: "open", label: t("identityOpen") },
             { value: "ticket", label: t("identityTicket") },
           ],
-          hint: t("fIdentityHint"),
+          // The risk of "open", said where the choice is made (and read with the control).
+          hint: [
+            t("fIdentityHint"),
+            h("span", { class: "identity-risk", "data-testid": "identity-risk" }, t("identityRisk")),
+          ],
         }),
       ),
       section(

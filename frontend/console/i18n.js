@@ -97,6 +97,8 @@ const en = {
   identityOpen: "Anyone",
   identityTicket: "Only players with a ticket",
   fIdentityHint: "“Anyone” draws under the player id your site gives them; ticket campaigns need a ticket from your login system for every draw.",
+  identityRisk:
+    "Open (“Anyone”) campaigns can be drained by scripts: the client chooses the player id, so a script can make up new ids and keep drawing. Ticket identity is what protects valuable stock.",
   secWindow: "When it runs",
   secWindowIntro: "Days and daily opening hours, in the campaign's own time zone.",
   fFirstDay: "First day",
@@ -421,6 +423,7 @@ const zh = {
   identityOpen: "任何人",
   identityTicket: "仅限持有票据的玩家",
   fIdentityHint: "“任何人”按网站分配的玩家 ID 抽奖；票据活动的每次抽奖都需要你的登录系统签发的票据。",
+  identityRisk: "开放（“任何人”）活动可能被脚本刷空：玩家 ID 由客户端自行决定，脚本可以不断编造新的 ID 反复抽奖。要保护贵重奖品的库存，请使用票据身份。",
   secWindow: "活动时间",
   secWindowIntro: "活动日期和每天的开放时间，按活动所在时区计算。",
   fFirstDay: "开始日期",

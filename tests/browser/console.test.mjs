@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { crc32, deflateSync } from "node:zlib";
 import { ADMIN_KEY, campaignOpenToday, client, localDate, root, startService } from "../edge/harness.mjs";
-import { launchBrowser, screenshot as fullScreenshot, watchedPage } from "./browser.mjs";
+import { launchBrowser, SECURITY_HEADERS, screenshot as fullScreenshot, securityHeaders, watchedPage } from "./browser.mjs";
 
 let service;
 let api;
@@ -145,8 +145,12 @@ function parseCsv(text) {
 
 test("a wrong admin key is refused and the right one opens the console", async () => {
   assert.equal((await api.putCampaign(campaignOpenToday("front-desk", { title: "Front desk" }))).status, 201);
-  const { page, context, problems } = await desktopPage();
-  await page.goto(consoleUrl());
+  const { page, context, problems, violations } = await desktopPage();
+  const script = page.waitForResponse((response) => new URL(response.url()).pathname === "/console/console.js");
+  const pageResponse = await page.goto(consoleUrl());
+  // The console and its scripts carry the CSP and the other security headers (frontend/_headers).
+  assert.deepEqual(await securityHeaders(pageResponse), SECURITY_HEADERS);
+  assert.deepEqual(await securityHeaders(await script), SECURITY_HEADERS);
   await page.waitForSelector(byTestId("admin-key"));
   await screenshot(page, "console-signin-desktop-en");
 
@@ -176,13 +180,14 @@ test("a wrong admin key is refused and the right one opens the console", async (
   assert.ok(!session.includes(wrongKey), "a refused key is not kept");
   await screenshot(page, "console-list-desktop-en");
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
   await context.close();
 });
 
 test("a new campaign with the id of an existing one is refused at the id field, and the existing one stays as it was", async () => {
   const existing = campaignOpenToday("taken-id", { title: "The First One" });
   assert.equal((await api.putCampaign(existing)).status, 201);
-  const { page, context, problems } = await desktopPage();
+  const { page, context, problems, violations } = await desktopPage();
   await openConsole(page);
   await page.click(byTestId("new-campaign"));
   await page.waitForSelector(byTestId("raw-json"));
@@ -198,16 +203,22 @@ test("a new campaign with the id of an existing one is refused at the id field, 
   assert.equal(stored.json.version, 1);
   assert.equal(stored.json.campaign.title, "The First One");
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
   await context.close();
 });
 
 test("a campaign created through the form shows core errors at their fields and a forecast that follows the stock", async () => {
   const id = "form-made";
   const title = "Lantern Festival Box";
-  const { page, context, problems } = await desktopPage();
+  const { page, context, problems, violations } = await desktopPage();
   await openConsole(page);
   await page.click(byTestId("new-campaign"));
   await page.waitForSelector(byTestId("field-title"));
+  // Beside "Who can draw": what an open campaign risks, read with the control.
+  const risk = page.locator(byTestId("identity-risk"));
+  assert.match(await risk.textContent(), /^Open \(“Anyone”\) campaigns can be drained by scripts: .* Ticket identity is what protects valuable stock\.$/);
+  const describedBy = (await page.getAttribute(byTestId("field-identity"), "aria-describedby")).split(" ");
+  assert.ok(await risk.evaluate((node, ids) => ids.includes(node.closest(".hint").id), describedBy), "the hint holding it describes the control");
 
   await page.fill(byTestId("field-id"), id);
   await page.fill(byTestId("field-title"), title);
@@ -289,6 +300,7 @@ test("a campaign created through the form shows core errors at their fields and 
     [["lantern", "Paper Lantern"]],
   );
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
   await context.close();
 });
 
@@ -299,7 +311,7 @@ test("the dashboard shows draws and falling stock, and pause stops draws", async
     prize_table: { prizes: [{ id: "lamp", name: "Desk Lamp", stock: 50, odds: "1" }] },
   });
   assert.equal((await api.putCampaign(campaign)).status, 201);
-  const { page, context, problems } = await desktopPage();
+  const { page, context, problems, violations } = await desktopPage();
   // The dashboard refreshes itself on a 4 s timer; the page's clock runs that timer here, so the
   // test does not wait in real time.
   await context.clock.install();
@@ -309,7 +321,7 @@ test("the dashboard shows draws and falling stock, and pause stops draws", async
 
   await page.clock.pauseAt(Date.now() + 1000);
   for (let i = 0; i < 10; i++) {
-    const reply = await api.draw(id, { player: `desk-player-${i}`, request_id: `desk-${i}` });
+    const reply = await api.draw(id, { player: `desk-player-${i}`, request_id: `desk-request-${String(i).padStart(4, "0")}` });
     assert.equal(reply.status, 200, reply.text);
     assert.equal(reply.json.draw.outcome, "win");
   }
@@ -333,7 +345,7 @@ test("the dashboard shows draws and falling stock, and pause stops draws", async
   await page.waitForSelector(`${byTestId("status")}[data-status="paused"]`);
   assert.match(await page.textContent(byTestId("status")), /Paused/);
   assert.equal(await page.isVisible(byTestId("resume")), true);
-  const refused = await api.draw(id, { player: "late-player", request_id: "late-1" });
+  const refused = await api.draw(id, { player: "late-player", request_id: "late-player-draw-1" });
   assert.equal(refused.status, 403, refused.text);
   assert.equal(refused.json.error.code, "campaign_not_open");
   await screenshot(page, "console-paused-desktop-en");
@@ -342,10 +354,11 @@ test("the dashboard shows draws and falling stock, and pause stops draws", async
   await page.waitForSelector(`${byTestId("confirm-dialog")}[open]`);
   await page.click(byTestId("confirm-yes"));
   await page.waitForSelector(`${byTestId("status")}[data-status="open"]`);
-  const again = await api.draw(id, { player: "late-player", request_id: "late-2" });
+  const again = await api.draw(id, { player: "late-player", request_id: "late-player-draw-2" });
   assert.equal(again.status, 200, again.text);
   assert.equal(again.json.draw.outcome, "win");
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
   await context.close();
 });
 
@@ -367,7 +380,7 @@ test("the theme and an uploaded picture show in the preview and on the player pa
   PNG.copy(hugeBytes);
   writeFileSync(huge, hugeBytes);
 
-  const { page, context, problems } = await desktopPage();
+  const { page, context, problems, violations } = await desktopPage();
   await openConsole(page, `#/c/${id}/edit`);
   await page.waitForSelector(byTestId("field-title"));
   await page.waitForFunction(() => document.querySelector('[data-testid="field-title"]').value === "Themed box");
@@ -402,7 +415,7 @@ test("the theme and an uploaded picture show in the preview and on the player pa
   refusal = refusedWith(413);
   await page.setInputFiles(byTestId("upload-prize_table-prizes-0-image"), huge);
   await refusal;
-  await page.locator(byTestId("upload-error")).filter({ hasText: "pictures must be at most 2 MB" }).waitFor();
+  await page.locator(byTestId("upload-error")).filter({ hasText: /at most 2 MB/ }).waitFor();
   assert.equal(await page.locator(byTestId("upload-error")).count(), 1, "one upload message at a time");
   assert.equal(await page.inputValue(byTestId("field-theme-box_image")), "");
   assert.equal(await page.inputValue(byTestId("field-prize_table-prizes-0-image")), "");
@@ -427,8 +440,10 @@ test("the theme and an uploaded picture show in the preview and on the player pa
   assert.ok(await player.page.isVisible('img[src*="/media/"]'));
   await screenshot(player.page, "console-themed-player-phone-en");
   assert.deepEqual(player.problems, []);
+  assert.deepEqual(player.violations, []);
   await player.context.close();
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
   await context.close();
 });
 
@@ -447,13 +462,13 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
   const players = ["han-meimei", "li-lei", "wang-fang"];
   const tokens = {};
   for (const player of players) {
-    const reply = await api.draw(id, { player, request_id: `${player}-1` });
+    const reply = await api.draw(id, { player, request_id: `${player}-first-draw` });
     assert.equal(reply.status, 200, reply.text);
     assert.equal(reply.json.draw.outcome, "win");
     tokens[player] = reply.json.draw.claim_token;
   }
   const shipping = {
-    "han-meimei": { name: "韩梅梅", phone: "+86 139 1234 5678", address: 'Room 5, "Blue" Tower, 88 Lantern Street, Suzhou' },
+    "han-meimei": { name: "韩梅梅", phone: "+86 139 1234 5678", address: 'Room 5, "Blue" Tower\n88 Lantern Street\nSuzhou' },
     "li-lei": { name: "Li Lei", phone: "+86 138-0013-8000", address: "1,2,3 Comma Court, Beijing" },
   };
   for (const [player, details] of Object.entries(shipping)) {
@@ -462,7 +477,7 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
   }
   const day = (await api.admin("GET", id)).json.today.day;
 
-  const { page, context, problems } = await desktopPage();
+  const { page, context, problems, violations } = await desktopPage();
   await openConsole(page, `#/c/${id}`);
   const rows = (selector = byTestId("winner-row")) =>
     page.$$eval(selector, (list) => list.map((row) => ({ ...row.dataset, text: row.textContent })));
@@ -477,6 +492,9 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
     assert.equal(row.day, day);
     if (shipping[player]) assert.ok(row.text.includes(shipping[player].name), row.text);
   }
+  // An address keeps its lines in the list.
+  const shownAddress = page.locator(byTestId("winner-row")).filter({ hasText: "han-meimei" }).locator(".address");
+  assert.equal(await shownAddress.innerText(), shipping["han-meimei"].address);
   await screenshot(page, "console-winners-desktop-en");
 
   const filtered = async (select, value, query) => {
@@ -513,8 +531,12 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
     return Object.fromEntries(header.map((name, i) => [name, record[i]]));
   });
   assert.deepEqual(csvRows.map((r) => r.player).sort(), [...players].sort());
+  // A cell a spreadsheet would take for a formula (=, +, -, @, tab, CR first) starts with ' in the CSV.
+  const cell = (text) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
   for (const row of csvRows) {
-    const details = shipping[row.player] ?? { name: "", phone: "", address: "" };
+    const details = Object.fromEntries(
+      Object.entries(shipping[row.player] ?? { name: "", phone: "", address: "" }).map(([key, text]) => [key, cell(text)]),
+    );
     assert.deepEqual(
       { day: row.day, prize_id: row.prize_id, prize_name: row.prize_name, claimed: row.claimed, name: row.name, phone: row.phone, address: row.address },
       { day, prize_id: "mug", prize_name: "Lucky Mug", claimed: row.player in shipping ? "yes" : "no", ...details },
@@ -522,5 +544,6 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
     assert.ok(!Number.isNaN(Date.parse(row.won_at)), row.won_at);
   }
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
   await context.close();
 });

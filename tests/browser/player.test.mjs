@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { campaignOpenToday, client, root, startService } from "../edge/harness.mjs";
-import { launchBrowser, screenshot, watchedPage } from "./browser.mjs";
+import { launchBrowser, SECURITY_HEADERS, screenshot, securityHeaders, watchedPage } from "./browser.mjs";
 
 let service;
 let api;
@@ -44,8 +44,14 @@ test("the odds on the page are the API's and the CLI's, computed by the core in 
   campaign.id = "odds-page";
   campaign.window.first_day = campaignOpenToday("x").window.first_day;
   assert.equal((await api.putCampaign(campaign)).status, 201);
-  const { page, context, problems } = await watchedPage(browser);
-  await page.goto(pageUrl("odds-page"));
+  const { page, context, problems, violations } = await watchedPage(browser);
+  const script = page.waitForResponse((response) => new URL(response.url()).pathname === "/app.js");
+  const wasm = page.waitForResponse((response) => new URL(response.url()).pathname === "/core/blindbox.wasm");
+  const pageResponse = await page.goto(pageUrl("odds-page"));
+  // The page and its assets carry the CSP and the other security headers (frontend/_headers).
+  assert.deepEqual(await securityHeaders(pageResponse), SECURITY_HEADERS);
+  assert.deepEqual(await securityHeaders(await script), SECURITY_HEADERS);
+  assert.deepEqual(await securityHeaders(await wasm), SECURITY_HEADERS);
   await page.waitForSelector("[data-testid=prize-row] [data-odds=effective][data-fraction]");
   const shown = await oddsOnPage(page);
 
@@ -68,6 +74,36 @@ test("the odds on the page are the API's and the CLI's, computed by the core in 
   );
   await screenshot(page, "player-odds-phone-en");
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
+  await context.close();
+});
+
+test("the policy is enforced: inline script and style and framing are refused, and the tests see each violation", async () => {
+  const { page, context, violations } = await watchedPage(browser);
+  await page.goto(`${service.base}/`);
+  await page.waitForSelector("#notice:not([hidden])");
+  const outcome = await page.evaluate(() => {
+    window.inlineRan = false;
+    const script = document.createElement("script");
+    script.textContent = "window.inlineRan = true";
+    document.body.append(script);
+    const styled = document.createElement("p");
+    styled.setAttribute("style", "color: rgb(255, 0, 0)");
+    document.body.append(styled);
+    const frame = document.createElement("iframe");
+    frame.src = "/?campaign=framed";
+    frame.title = "framed";
+    document.body.append(frame);
+    return { scriptRan: window.inlineRan, color: getComputedStyle(styled).color };
+  });
+  assert.equal(outcome.scriptRan, false, "an inline script does not run");
+  assert.notEqual(outcome.color, "rgb(255, 0, 0)", "an inline style does not apply");
+  const seen = (pattern) => violations.some((violation) => pattern.test(violation));
+  const deadline = Date.now() + 10_000;
+  while (!(seen(/script-src-elem blocked inline/) && seen(/style-src-attr blocked inline/) && seen(/frame-ancestors 'none'/))) {
+    assert.ok(Date.now() < deadline, `the violations seen: ${JSON.stringify(violations, null, 2)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await context.close();
 });
 
@@ -76,7 +112,7 @@ test("a winner copies the code, files shipping details, and sees them after a re
     prize_table: { prizes: [{ id: "mug", name: "Lucky Mug", value: "¥59", stock: 100, odds: "1" }] },
   });
   assert.equal((await api.putCampaign(campaign)).status, 201);
-  const { page, context, problems } = await watchedPage(browser);
+  const { page, context, problems, violations } = await watchedPage(browser);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: service.base });
   await page.goto(pageUrl("sure-win"));
   await page.click("[data-testid=open-box]");
@@ -88,11 +124,22 @@ test("a winner copies the code, files shipping details, and sees them after a re
   await page.click("[data-testid=copy-code]");
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
 
+  // The address is a textarea of a few lines, sent with its line breaks.
+  assert.equal(await page.$eval("[data-testid=shipping-address]", (field) => field.tagName), "TEXTAREA");
   await page.fill("[data-testid=shipping-name]", "Han Meimei");
   await page.fill("[data-testid=shipping-phone]", "+86 139 1234 5678");
-  await page.fill("[data-testid=shipping-address]", "88 Lantern Street, Suzhou");
+  await page.fill("[data-testid=shipping-address]", `${Array.from({ length: 10 }, (_, i) => `Line ${i + 1}`).join("\n")}\n11 Lantern Street`);
   await page.click("[data-testid=shipping-submit]");
+  await page.waitForFunction(() => document.getElementById("ship-address-error")?.textContent !== "");
+  assert.equal(await page.textContent("#ship-address-error"), "The address can have at most 10 lines.");
+  assert.equal(await page.getAttribute("[data-testid=shipping-address]", "aria-invalid"), "true");
+  const address = "Room 5, Building 2\n88 Lantern Street\nSuzhou 215000";
+  await page.fill("[data-testid=shipping-address]", `  Room 5, Building 2\r\n\n 88 Lantern Street \nSuzhou 215000\n`);
+  const sent = page.waitForRequest((request) => request.method() === "PUT" && request.url().includes("/claims/"));
+  await page.click("[data-testid=shipping-submit]");
+  assert.equal((await sent).postDataJSON().address, address);
   await page.waitForSelector("[data-testid=shipping-saved]");
+  assert.equal(await page.inputValue("[data-testid=shipping-address]"), address);
 
   await page.reload();
   await page.waitForSelector("[data-testid=my-prizes]");
@@ -109,8 +156,13 @@ test("a winner copies the code, files shipping details, and sees them after a re
   await page.waitForSelector("[data-testid=claim-details]");
   const details = await page.textContent("[data-testid=claim-details]");
   assert.ok(details.includes("Han Meimei") && details.includes("88 Lantern Street"), details);
+  // Shown on the lines it was typed on.
+  assert.equal(await page.innerText("[data-testid=claim-details] [data-testid=claim-address]"), address);
+  // The form under "My prizes" has it too, ready to change.
+  assert.equal(await page.inputValue(".claim-ship [data-testid=shipping-address]"), address);
   await screenshot(page, "player-claim-phone-en");
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
   await context.close();
 });
 
@@ -120,7 +172,7 @@ test("a blank, then the daily limit, then a pause each get their own message", a
     prize_table: { prizes: [{ id: "mug", name: "Lucky Mug", stock: 100, odds: "0" }] },
   });
   assert.equal((await api.putCampaign(campaign)).status, 201);
-  const { page, context, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { page, context, problems, violations } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(pageUrl("no-luck"));
   await page.click("[data-testid=open-box]");
   await page.waitForSelector('[data-testid=result][data-outcome="blank"]', { timeout: 15_000 });
@@ -138,6 +190,7 @@ test("a blank, then the daily limit, then a pause each get their own message", a
   await screenshot(page, "player-paused-desktop-en");
   await api.admin("POST", "no-luck/resume");
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
   await context.close();
 });
 
@@ -149,10 +202,10 @@ test("a returning player sees the boxes left today and the pity countdown from t
   });
   assert.equal((await api.putCampaign(campaign)).status, 201);
   // One blank drawn elsewhere (another device, say) before this visit.
-  const earlier = await api.draw("pity-page", { player: "returning", request_id: "elsewhere-1" });
+  const earlier = await api.draw("pity-page", { player: "returning", request_id: "elsewhere-draw-0001" });
   assert.equal(earlier.json.draw.outcome, "blank", earlier.text);
 
-  const { page, context, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { page, context, problems, violations } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(pageUrl("pity-page", "&player=returning"));
   const text = async (id) => (await page.textContent(`[data-testid=${id}]`)).trim();
   await page.waitForFunction(() => document.querySelector("[data-testid=box-left]")?.textContent.trim() !== "");
@@ -169,6 +222,7 @@ test("a returning player sees the boxes left today and the pity countdown from t
   await page.waitForSelector('[data-testid=result][data-outcome="win"]', { timeout: 15_000 });
   await page.waitForFunction(() => document.querySelector("[data-testid=box-pity]")?.textContent.includes("next 3 boxes"));
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
   await context.close();
 });
 
@@ -178,7 +232,7 @@ test("the page switches to Chinese and works with reduced motion", async () => {
     theme: { primary_color: "#0b6e4f", headline: { en: "Quiet tea box", zh: "安静的茶盒" } },
   });
   assert.equal((await api.putCampaign(campaign)).status, 201);
-  const { page, context, problems } = await watchedPage(browser, { reducedMotion: "reduce", locale: "en-US" });
+  const { page, context, problems, violations } = await watchedPage(browser, { reducedMotion: "reduce", locale: "en-US" });
   await page.goto(pageUrl("quiet"));
   await page.waitForSelector("[data-testid=campaign-title]");
   assert.equal(await page.getAttribute("html", "lang"), "en");
@@ -191,11 +245,12 @@ test("the page switches to Chinese and works with reduced motion", async () => {
   assert.ok(Date.now() - started < 5000, "no long animation with reduced motion");
   await screenshot(page, "player-win-phone-zh-reduced-motion");
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
   await context.close();
 });
 
 test("the what-if simulation runs in a worker and shows winners per prize", async () => {
-  const { page, context, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { page, context, problems, violations } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(pageUrl("odds-page"));
   await page.fill("[data-testid=simulate-players]", "200000");
   await page.click("[data-testid=simulate-run]");
@@ -204,5 +259,6 @@ test("the what-if simulation runs in a worker and shows winners per prize", asyn
   assert.ok(rows >= 6, `a row per prize (got ${rows})`);
   await screenshot(page, "player-simulation-desktop-en");
   assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
   await context.close();
 });
