@@ -53,7 +53,6 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
     headers: {
       "content-type": "application/json; charset=utf-8",
       "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
       ...headers,
     },
   });

@@ -7,7 +7,14 @@
  * the Durable Object's (campaign-object.ts), whose core is the C++ one.
  * Static files (frontend/) are served by the assets binding.
  */
-import { type DrawInput, type Reply, type Shipping, CampaignObject } from "./campaign-object";
+import {
+  type DrawInput,
+  type Reply,
+  type Shipping,
+  type WinnersQuery,
+  CampaignObject,
+  WINNERS_PAGE_MAX,
+} from "./campaign-object";
 import { CoreError } from "./core";
 import type { Env } from "./env";
 import {
@@ -68,39 +75,63 @@ const routes: Route[] = [
 export default {
   async fetch(request, env, ctx): Promise<Response> {
     const url = new URL(request.url);
-    if (url.pathname.startsWith("/media/")) return serveMedia(request, env, url.pathname.slice("/media/".length));
-    if (!url.pathname.startsWith("/api/")) return env.ASSETS.fetch(request);
-    try {
-      const allowed: string[] = [];
-      for (const route of routes) {
-        const match = url.pathname.match(route.pattern);
-        if (!match) continue;
-        if (route.method !== request.method) {
-          allowed.push(route.method);
-          continue;
-        }
-        const params = match.slice(1).map((part) => decodeURIComponent(part));
-        return await route.handler(request, env, params, ctx);
-      }
-      if (allowed.length > 0) {
-        return new ApiError(405, "method_not_allowed", `use ${allowed.join(" or ")}`).toResponse({
-          allow: allowed.join(", "),
-        });
-      }
-      throw new ApiError(404, "not_found", "no such API endpoint");
-    } catch (error) {
-      if (error instanceof ApiError) {
-        const headers: Record<string, string> = {};
-        if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.retryAfterSeconds);
-        if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="blindbox admin"';
-        return error.toResponse(headers);
-      }
-      if (error instanceof URIError) return new ApiError(400, "invalid_request", "malformed URL encoding").toResponse();
-      console.error(`internal error on ${request.method} ${redactedPath(url.pathname)}: ${describeError(error)}`);
-      return new ApiError(500, "internal_error", "something went wrong on our side; try again").toResponse();
+    if (url.pathname.startsWith("/media/")) {
+      return withApiHeaders(await serveMedia(request, env, url.pathname.slice("/media/".length)));
     }
+    if (!url.pathname.startsWith("/api/")) return env.ASSETS.fetch(request);
+    return withApiHeaders(await handleApi(request, env, ctx, url));
   },
 } satisfies ExportedHandler<Env>;
+
+async function handleApi(request: Request, env: Env, ctx: ExecutionContext, url: URL): Promise<Response> {
+  try {
+    const allowed: string[] = [];
+    for (const route of routes) {
+      const match = url.pathname.match(route.pattern);
+      if (!match) continue;
+      if (route.method !== request.method) {
+        allowed.push(route.method);
+        continue;
+      }
+      const params = match.slice(1).map((part) => decodeURIComponent(part));
+      return await route.handler(request, env, params, ctx);
+    }
+    if (allowed.length > 0) {
+      return new ApiError(405, "method_not_allowed", `use ${allowed.join(" or ")}`).toResponse({
+        allow: allowed.join(", "),
+      });
+    }
+    throw new ApiError(404, "not_found", "no such API endpoint");
+  } catch (error) {
+    if (error instanceof ApiError) {
+      const headers: Record<string, string> = {};
+      if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.retryAfterSeconds);
+      if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="blindbox admin"';
+      return error.toResponse(headers);
+    }
+    if (error instanceof URIError) return new ApiError(400, "invalid_request", "malformed URL encoding").toResponse();
+    console.error(`internal error on ${request.method} ${redactedPath(url.pathname)}: ${describeError(error)}`);
+    return new ApiError(500, "internal_error", "something went wrong on our side; try again").toResponse();
+  }
+}
+
+/**
+ * Headers on every reply the Worker makes itself (API and /media/), so that
+ * a reply opened directly in a browser can run nothing, be framed nowhere
+ * and be sniffed as nothing else (the pages get theirs from frontend/_headers).
+ */
+const API_HEADERS: Record<string, string> = {
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+};
+
+function withApiHeaders(response: Response): Response {
+  for (const [name, value] of Object.entries(API_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
 
 /** A path for the log: player ids and anything past them left out. */
 function redactedPath(path: string): string {
@@ -382,50 +413,83 @@ export function csvRow(fields: Array<string | number | null>): string {
   );
 }
 
-async function getWinners(_request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
-  const stub = campaignStub(env, campaignId);
-  const first = await stub.winnersPage(0, 500);
-  if (first === null) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  const writer = writable.getWriter();
-  const encoder = new TextEncoder();
-  const write = async () => {
-    await writer.write(
-      encoder.encode(csvRow(["day", "prize_id", "prize_name", "player", "won_at", "claimed", "name", "phone", "address"])),
-    );
-    let page = first;
-    while (page.length > 0) {
-      let chunk = "";
-      for (const row of page) {
-        const shipping = row.shipping_sealed ? (JSON.parse(await unseal(sealSecrets(env), row.shipping_sealed)) as Shipping) : null;
-        chunk += csvRow([
-          row.day,
-          row.prize_id,
-          row.prize_name,
-          row.player,
-          new Date(row.won_at).toISOString(),
-          shipping ? "yes" : "no",
-          shipping?.name ?? null,
-          shipping?.phone ?? null,
-          shipping?.address ?? null,
-        ]);
-      }
-      await writer.write(encoder.encode(chunk));
-      page = (await stub.winnersPage(page[page.length - 1].entry_id, 500)) ?? [];
-    }
-    await writer.close();
+const WINNERS_CSV_HEADER = ["day", "prize_id", "prize_name", "player", "won_at", "claimed", "name", "phone", "address"];
+
+/**
+ * A page of the winners query: ?cursor= (the next_cursor of the page before;
+ * none: from the first win), ?limit= (1..WINNERS_PAGE_MAX), ?day=, ?prize=.
+ */
+function winnersQuery(url: URL, defaultLimit: number): WinnersQuery {
+  const param = (name: string) => {
+    const value = url.searchParams.get(name);
+    return value === null || value === "" ? null : value;
   };
-  write().catch(async (error) => {
-    console.error(`winners export failed: ${(error as Error).message}`);
-    await writer.abort(error);
-  });
-  return new Response(readable, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8; header=present",
-      "content-disposition": `attachment; filename="${campaignId}-winners.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  const cursor = param("cursor");
+  if (cursor !== null && !/^[0-9]{1,15}$/.test(cursor)) {
+    throw new ApiError(400, "invalid_request", "cursor must be the next_cursor of the page before", "/cursor");
+  }
+  const limitText = param("limit");
+  const limit = limitText === null ? defaultLimit : Number(limitText);
+  if (limitText !== null && (!/^[0-9]{1,4}$/.test(limitText) || limit < 1 || limit > WINNERS_PAGE_MAX)) {
+    throw new ApiError(400, "invalid_request", `limit must be a whole number from 1 to ${WINNERS_PAGE_MAX}`, "/limit");
+  }
+  const day = param("day");
+  if (day !== null && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(day)) {
+    throw new ApiError(400, "invalid_request", "day must be a date YYYY-MM-DD", "/day");
+  }
+  const prize = param("prize");
+  if (prize !== null && !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(prize)) {
+    throw new ApiError(400, "invalid_request", "prize must be a prize id", "/prize");
+  }
+  return { cursor, limit, day, prize };
+}
+
+/** One page of wins from the campaign's object (one call), shipping details unsealed. */
+async function winnersOf(env: Env, campaignId: string, query: WinnersQuery) {
+  const page = await campaignStub(env, campaignId).winnersPage(query);
+  if (page === null) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
+  const secrets = sealSecrets(env);
+  const shipping = await Promise.all(
+    page.winners.map(async (row) => (row.shipping_sealed ? (JSON.parse(await unseal(secrets, row.shipping_sealed)) as Shipping) : null)),
+  );
+  return { rows: page.winners.map((row, index) => ({ ...row, shipping: shipping[index] })), next_cursor: page.next_cursor };
+}
+
+/**
+ * Wins as RFC 4180 CSV, one bounded page per request (one object call): the
+ * header row on the first page only, and while more remain a
+ * `Link: <...winners.csv?cursor=...>; rel="next"` header; joined in order,
+ * the pages are the whole file.
+ */
+async function getWinners(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
+  const url = new URL(request.url);
+  const query = winnersQuery(url, WINNERS_PAGE_MAX);
+  const page = await winnersOf(env, campaignId, query);
+  let text = query.cursor === null ? csvRow(WINNERS_CSV_HEADER) : "";
+  for (const row of page.rows) {
+    text += csvRow([
+      row.day,
+      row.prize_id,
+      row.prize_name,
+      row.player,
+      new Date(row.won_at).toISOString(),
+      row.shipping ? "yes" : "no",
+      row.shipping?.name ?? null,
+      row.shipping?.phone ?? null,
+      row.shipping?.address ?? null,
+    ]);
+  }
+  const headers: Record<string, string> = {
+    "content-type": "text/csv; charset=utf-8; header=present",
+    "content-disposition": `attachment; filename="${campaignId}-winners.csv"`,
+    "cache-control": "no-store",
+  };
+  if (page.next_cursor !== null) {
+    const next = new URL(url);
+    next.searchParams.set("cursor", page.next_cursor);
+    headers.link = `<${next.pathname}${next.search}>; rel="next"`;
+  }
+  return new Response(text, { headers });
 }
 
 /** Campaign ids, from KV (eventually consistent: a campaign created a moment ago may be missing). */
@@ -443,39 +507,23 @@ async function listCampaigns(_request: Request, env: Env): Promise<Response> {
   return json({ campaigns: ids.sort() });
 }
 
-/** Wins with their claim status and shipping details, for fulfilment; filters ?day=&prize=, pages ?after=. */
+/**
+ * Wins with their claim status and shipping details, for fulfilment: one
+ * page per request (one object call), filters ?day=&prize=, pages ?cursor=
+ * (next_cursor of the page before), ?limit= (default 200).
+ */
 async function getWinnerList(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
-  const url = new URL(request.url);
-  const day = url.searchParams.get("day");
-  const prize = url.searchParams.get("prize");
-  const after = Number(url.searchParams.get("after") ?? "0");
-  if (!Number.isInteger(after) || after < 0) throw new ApiError(400, "invalid_request", "after must be an entry id", "/after");
-  const stub = campaignStub(env, campaignId);
-  const winners: unknown[] = [];
-  let cursor = after;
-  // Read pages until 200 matches or the end, so filters do not return short pages early.
-  for (;;) {
-    const page = await stub.winnersPage(cursor, 500);
-    if (page === null) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
-    for (const row of page) {
-      cursor = row.entry_id;
-      if ((day && row.day !== day) || (prize && row.prize_id !== prize)) continue;
-      const shipping = row.shipping_sealed ? (JSON.parse(await unseal(sealSecrets(env), row.shipping_sealed)) as Shipping) : null;
-      winners.push({
-        entry_id: row.entry_id,
-        day: row.day,
-        prize: { id: row.prize_id, name: row.prize_name },
-        player: row.player,
-        won_at: new Date(row.won_at).toISOString(),
-        claimed: shipping !== null,
-        shipping,
-      });
-      if (winners.length >= 200) break;
-    }
-    if (winners.length >= 200 || page.length < 500) break;
-  }
-  const more = winners.length >= 200;
-  return json({ winners, next_after: more ? cursor : null });
+  const page = await winnersOf(env, campaignId, winnersQuery(new URL(request.url), 200));
+  const winners = page.rows.map((row) => ({
+    entry_id: row.entry_id,
+    day: row.day,
+    prize: { id: row.prize_id, name: row.prize_name },
+    player: row.player,
+    won_at: new Date(row.won_at).toISOString(),
+    claimed: row.shipping !== null,
+    shipping: row.shipping,
+  }));
+  return json({ winners, next_cursor: page.next_cursor });
 }
 
 const MEDIA_LIMIT = 2 * 1024 * 1024;
@@ -526,7 +574,6 @@ async function serveMedia(request: Request, env: Env, key: string): Promise<Resp
       "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
       // Content-addressed: a name never changes its bytes.
       "cache-control": "public, max-age=31536000, immutable",
-      "x-content-type-options": "nosniff",
       etag: object.httpEtag,
     },
   });

@@ -88,13 +88,20 @@ function assertError(reply, status, code, field) {
   return reply.json.error;
 }
 
+// Request ids are 16-128 characters of A-Z a-z 0-9 _ - (a client sends a UUID
+// or 128 random bits); the same id where a test repeats a request.
+const FIRST = "first-draw-request";
+const SECOND = "second-draw-request";
+const THIRD = "third-draw-request";
+const FOURTH = "fourth-draw-request";
+
 const claimPath = (cid, player) => `/api/v1/campaigns/${cid}/claims/${encodeURIComponent(player)}`;
 const getClaim = (cid, player, token) =>
   api.call("GET", claimPath(cid, player), undefined, token === undefined ? {} : { authorization: `Bearer ${token}` });
 const putClaim = (cid, player, token, body) =>
   api.call("PUT", claimPath(cid, player), body, token === undefined ? {} : { authorization: `Bearer ${token}` });
 
-async function winFor(cid, player, requestId = "r1") {
+async function winFor(cid, player, requestId = FIRST) {
   const reply = await api.draw(cid, { player, request_id: requestId });
   assert.equal(reply.status, 200, reply.text);
   assert.equal(reply.json.draw.outcome, "win", reply.text);
@@ -228,7 +235,7 @@ test("an invalid campaign gets 400 invalid_campaign listing exactly what `blindb
     // Nothing was stored.
     assertError(await api.admin("GET", id), 404, "campaign_not_found");
   }
-  assertError(await api.call("PUT", "/api/v1/admin/campaigns/api-not-json", "{ not json", ADMIN), 400, "invalid_campaign");
+  assertError(await api.call("PUT", "/api/v1/admin/campaigns/api-not-json", "{ not json", ADMIN), 400, "invalid_request", "");
 });
 
 test("a definition whose id is not the id in the URL is refused with 400 at /id", async () => {
@@ -329,7 +336,7 @@ test("an admin PUT body over 256 KB gets 413 payload_too_large", async () => {
 test("a draw at a prize with odds 1 wins it, with a 24-character URL-safe claim token", async () => {
   const id = "api-draw-win";
   await create(alwaysWins(id));
-  const reply = await api.draw(id, { player: "alice", request_id: "r1" });
+  const reply = await api.draw(id, { player: "alice", request_id: FIRST });
   assert.equal(reply.status, 200, reply.text);
   assert.match(reply.headers.get("content-type"), /^application\/json/);
   const { draw } = reply.json;
@@ -344,7 +351,7 @@ test("a draw at a prize with odds 1 wins it, with a 24-character URL-safe claim 
 test("a draw at odds 0 is a blank, with neither prize nor claim token", async () => {
   const id = "api-draw-blank";
   await create(neverWins(id));
-  const reply = await api.draw(id, { player: "alice", request_id: "r1" });
+  const reply = await api.draw(id, { player: "alice", request_id: FIRST });
   assert.equal(reply.status, 200, reply.text);
   assert.equal(reply.json.draw.outcome, "blank");
   assert.equal(reply.json.draw.day, today());
@@ -356,8 +363,8 @@ test("a draw at odds 0 is a blank, with neither prize nor claim token", async ()
 test("past draws_per_day a player gets 409 draw_limit_reached, which reveals no claim token", async () => {
   const id = "api-draw-limit";
   await create(alwaysWins(id, { limits: { draws_per_day: 2 } }));
-  const tokens = [(await winFor(id, "alice", "r1")).claim_token, (await winFor(id, "alice", "r2")).claim_token];
-  for (const requestId of ["r3", "r4"]) {
+  const tokens = [(await winFor(id, "alice", FIRST)).claim_token, (await winFor(id, "alice", SECOND)).claim_token];
+  for (const requestId of [THIRD, FOURTH]) {
     const reply = await api.draw(id, { player: "alice", request_id: requestId });
     const error = assertError(reply, 409, "draw_limit_reached");
     assert.ok(!reply.text.includes("claim_token"), reply.text);
@@ -365,28 +372,28 @@ test("past draws_per_day a player gets 409 draw_limit_reached, which reveals no 
     assert.equal(error.draws_per_day, 2);
   }
   // Another player still has their own draws.
-  assert.equal((await api.draw(id, { player: "bob", request_id: "r1" })).status, 200);
+  assert.equal((await api.draw(id, { player: "bob", request_id: FIRST })).status, 200);
 });
 
 test("the same player with the same request_id gets the original 200 again, claim token included, even past the limit", async () => {
   const id = "api-draw-replay";
   await create(alwaysWins(id, { limits: { draws_per_day: 1 } }));
-  const first = await api.draw(id, { player: "alice", request_id: "tap-1" });
+  const first = await api.draw(id, { player: "alice", request_id: "tap-to-open-box-1" });
   assert.equal(first.status, 200, first.text);
   assert.equal(first.json.draw.outcome, "win");
 
-  const again = await api.draw(id, { player: "alice", request_id: "tap-1" });
+  const again = await api.draw(id, { player: "alice", request_id: "tap-to-open-box-1" });
   assert.equal(again.status, 200, again.text);
   assert.deepEqual(again.json, first.json);
 
   // The limit is reached for a new request, but the lost reply is still there.
-  assertError(await api.draw(id, { player: "alice", request_id: "tap-2" }), 409, "draw_limit_reached");
-  const third = await api.draw(id, { player: "alice", request_id: "tap-1" });
+  assertError(await api.draw(id, { player: "alice", request_id: "tap-to-open-box-2" }), 409, "draw_limit_reached");
+  const third = await api.draw(id, { player: "alice", request_id: "tap-to-open-box-1" });
   assert.equal(third.status, 200);
   assert.deepEqual(third.json, first.json);
 
   // The same request_id from another player is that player's own draw.
-  const bob = await api.draw(id, { player: "bob", request_id: "tap-1" });
+  const bob = await api.draw(id, { player: "bob", request_id: "tap-to-open-box-1" });
   assert.equal(bob.status, 200);
   assert.notEqual(bob.json.draw.id, first.json.draw.id);
   assert.notEqual(bob.json.draw.claim_token, first.json.draw.claim_token);
@@ -394,13 +401,13 @@ test("the same player with the same request_id gets the original 200 again, clai
   // A blank is replayed the same way.
   const blanks = "api-draw-replay-blank";
   await create(neverWins(blanks, { limits: { draws_per_day: 1 } }));
-  const blank = await api.draw(blanks, { player: "alice", request_id: "tap-1" });
+  const blank = await api.draw(blanks, { player: "alice", request_id: "tap-to-open-box-1" });
   assert.equal(blank.json.draw.outcome, "blank");
-  assert.deepEqual((await api.draw(blanks, { player: "alice", request_id: "tap-1" })).json, blank.json);
+  assert.deepEqual((await api.draw(blanks, { player: "alice", request_id: "tap-to-open-box-1" })).json, blank.json);
   assert.equal((await api.admin("GET", blanks)).json.today.draws, 1, "a replay draws nothing");
 });
 
-test("a draw request that is malformed, mistyped, has unknown fields, a missing, empty or over-long player or an empty or over-long request_id gets 400 invalid_request at that field", async () => {
+test("a draw request that is malformed, mistyped, has unknown fields, a missing, empty or over-long player or a request_id that is not 16-128 characters of A-Z a-z 0-9 _ - gets 400 invalid_request at that field", async () => {
   const id = "api-draw-400";
   await create(neverWins(id, { limits: { draws_per_day: 100 } }));
   const path = `/api/v1/campaigns/${id}/draws`;
@@ -409,17 +416,21 @@ test("a draw request that is malformed, mistyped, has unknown fields, a missing,
     ["not an object", '["alice"]', ""],
     ["null body", "null", ""],
     ["empty body", "", ""],
-    ["unknown field", { player: "alice", request_id: "r1", x: 1 }, "/x"],
-    ["missing player", { request_id: "r1" }, "/player"],
-    ["empty player", { player: "", request_id: "r1" }, "/player"],
-    ["over-long player", { player: "p".repeat(129), request_id: "r1" }, "/player"],
-    ["player a number", { player: 42, request_id: "r1" }, "/player"],
-    ["player null", { player: null, request_id: "r1" }, "/player"],
-    ["player with a control character", { player: "al\nice", request_id: "r1" }, "/player"],
+    ["unknown field", { player: "alice", request_id: FIRST, x: 1 }, "/x"],
+    ["missing player", { request_id: FIRST }, "/player"],
+    ["empty player", { player: "", request_id: FIRST }, "/player"],
+    ["over-long player", { player: "p".repeat(129), request_id: FIRST }, "/player"],
+    ["player a number", { player: 42, request_id: FIRST }, "/player"],
+    ["player null", { player: null, request_id: FIRST }, "/player"],
+    ["player with a control character", { player: "al\nice", request_id: FIRST }, "/player"],
     ["empty request_id", { player: "alice", request_id: "" }, "/request_id"],
-    ["over-long request_id", { player: "alice", request_id: "r".repeat(65) }, "/request_id"],
+    ["15-character request_id", { player: "alice", request_id: "r".repeat(15) }, "/request_id"],
+    ["129-character request_id", { player: "alice", request_id: "r".repeat(129) }, "/request_id"],
+    ["request_id with a space", { player: "alice", request_id: "first draw request" }, "/request_id"],
+    ["request_id with a slash", { player: "alice", request_id: "first/draw/request" }, "/request_id"],
     ["request_id a number", { player: "alice", request_id: 7 }, "/request_id"],
-    ["ticket a number", { player: "alice", request_id: "r1", ticket: 5 }, "/ticket"],
+    ["request_id a 16-digit number", { player: "alice", request_id: 1234567890123456 }, "/request_id"],
+    ["ticket a number", { player: "alice", request_id: FIRST, ticket: 5 }, "/ticket"],
   ];
   const failures = [];
   for (const [name, body, field] of cases) {
@@ -431,10 +442,14 @@ test("a draw request that is malformed, mistyped, has unknown fields, a missing,
     }
   }
   assert.deepEqual(failures, []);
-  // The limits themselves are allowed: 128-character player, 64-character request_id.
-  const edge = await api.draw(id, { player: "p".repeat(128), request_id: "r".repeat(64) });
+  // The limits themselves are allowed: 128-character player, 16- and 128-character request_id of every allowed kind.
+  const edge = await api.draw(id, { player: "p".repeat(128), request_id: "r".repeat(128) });
   assert.equal(edge.status, 200, edge.text);
-  const multibyte = await api.draw(id, { player: "玩".repeat(128), request_id: "r1" });
+  const shortest = await api.draw(id, { player: "alice", request_id: "aZ09_-aZ09_-aZ09" });
+  assert.equal(shortest.status, 200, `a 16-character request_id: ${shortest.text}`);
+  const uuid = await api.draw(id, { player: "alice", request_id: crypto.randomUUID() });
+  assert.equal(uuid.status, 200, `a UUID: ${uuid.text}`);
+  const multibyte = await api.draw(id, { player: "玩".repeat(128), request_id: FIRST });
   assert.equal(multibyte.status, 200, `128 characters, not bytes: ${multibyte.text}`);
 });
 
@@ -449,7 +464,7 @@ test("a draw without a request_id is refused with 400 invalid_request at /reques
 test("a draw body over 4 KB gets 413 payload_too_large", async () => {
   const id = "api-draw-413";
   await create(neverWins(id));
-  const big = JSON.stringify({ player: "alice", request_id: "r1", pad: "x".repeat(5000) });
+  const big = JSON.stringify({ player: "alice", request_id: FIRST, pad: "x".repeat(5000) });
   assertError(await api.call("POST", `/api/v1/campaigns/${id}/draws`, big), 413, "payload_too_large");
   assert.equal((await api.admin("GET", id)).json.today.draws, 0);
 });
@@ -468,14 +483,14 @@ test("a draw sent as something other than JSON gets 415 unsupported_media_type",
 
 test("a draw in an unknown campaign, or with an invalid campaign id in the URL, gets 404 campaign_not_found", async () => {
   for (const cid of ["api-no-such-campaign", "Not-A-Valid-Id", "x".repeat(65), "-leading-dash", "%E7%8E%A9"]) {
-    assertError(await api.draw(cid, { player: "alice", request_id: "r1" }), 404, "campaign_not_found");
+    assertError(await api.draw(cid, { player: "alice", request_id: FIRST }), 404, "campaign_not_found");
   }
 });
 
 test("a campaign whose window has not started refuses draws with 403 campaign_not_open, status scheduled and opens_at", async () => {
   const id = "api-draw-scheduled";
   await create(alwaysWins(id, { window: { first_day: localDate(480, 10), last_day: localDate(480, 20) } }));
-  const reply = await api.draw(id, { player: "alice", request_id: "r1" });
+  const reply = await api.draw(id, { player: "alice", request_id: FIRST });
   const error = assertError(reply, 403, "campaign_not_open");
   assert.equal(error.status, "scheduled");
   assert.equal(typeof error.opens_at, "string");
@@ -494,7 +509,7 @@ test("a paused campaign refuses draws with 403 campaign_not_open status paused, 
   assert.equal(paused.status, 200, paused.text);
   assert.deepEqual(paused.json, { status: "paused", paused: true });
 
-  const refused = await api.draw(id, { player: "alice", request_id: "r1" });
+  const refused = await api.draw(id, { player: "alice", request_id: FIRST });
   const error = assertError(refused, 403, "campaign_not_open");
   assert.equal(error.status, "paused");
   assert.equal((await api.call("GET", `/api/v1/campaigns/${id}`)).json.campaign.status, "paused");
@@ -504,7 +519,7 @@ test("a paused campaign refuses draws with 403 campaign_not_open status paused, 
   const resumed = await api.admin("POST", `${id}/resume`);
   assert.equal(resumed.status, 200, resumed.text);
   assert.deepEqual(resumed.json, { status: "open", paused: false });
-  const drawn = await api.draw(id, { player: "alice", request_id: "r1" });
+  const drawn = await api.draw(id, { player: "alice", request_id: FIRST });
   assert.equal(drawn.status, 200, drawn.text);
   assert.equal(drawn.json.draw.outcome, "win");
   assert.equal((await api.call("GET", `/api/v1/campaigns/${id}`)).json.campaign.status, "open");
@@ -514,7 +529,7 @@ test("a ticket campaign refuses a missing, foreign, malformed or expired ticket 
   const id = "api-draw-ticket";
   await create(alwaysWins(id, { identity: "ticket" }));
   const draw = (player, ticket) =>
-    api.draw(id, { player, request_id: "r1", ...(ticket !== undefined ? { ticket } : {}) });
+    api.draw(id, { player, request_id: FIRST, ...(ticket !== undefined ? { ticket } : {}) });
 
   assertError(await draw("alice"), 401, "invalid_ticket", "/ticket");
 
@@ -573,7 +588,7 @@ test("a player's status counts draws today and in the campaign and the pity coun
 
   const outcomes = [];
   for (const [i, until] of [[1, 2], [2, 1], [3, 3]].map(([n, u]) => [n, u])) {
-    const drawn = await api.draw(id, { player: "lucy", request_id: `s${i}` });
+    const drawn = await api.draw(id, { player: "lucy", request_id: `lucy-status-draw-${i}` });
     assert.equal(drawn.status, 200, drawn.text);
     outcomes.push(drawn.json.draw.by_pity ? "pity" : drawn.json.draw.outcome);
     const now = await counts("lucy");
@@ -620,7 +635,7 @@ test("more than 20 draw requests in 10 s from one player get 429 rate_limited; o
   // The limit counts in fixed 10 s windows: 45 requests in well under 10 s put more
   // than 20 into one window even when a window boundary falls among them.
   for (let i = 0; i < 45; i++) {
-    const reply = await api.draw(id, { player: "hasty", request_id: `r${i}` });
+    const reply = await api.draw(id, { player: "hasty", request_id: `hasty-draw-request-${i}` });
     statuses.push(reply.status);
     if (reply.status === 429) limited ??= reply;
   }
@@ -628,7 +643,7 @@ test("more than 20 draw requests in 10 s from one player get 429 rate_limited; o
   assertError(limited, 429, "rate_limited");
   assert.deepEqual([...new Set(statuses)].sort(), [200, 429]);
   assert.ok(statuses.filter((s) => s === 200).length >= 1);
-  assert.equal((await api.draw(id, { player: "patient", request_id: "r1" })).status, 200);
+  assert.equal((await api.draw(id, { player: "patient", request_id: FIRST })).status, 200);
 });
 
 // ---------------------------------------------------------------------------
@@ -668,7 +683,7 @@ test("a wrong token, another winner's token, an unknown player and a missing Aut
   await create(alwaysWins(id));
   const alice = await winFor(id, "alice");
   const bob = await winFor(id, "bob");
-  await api.draw(id, { player: "loser", request_id: "r1" });
+  await api.draw(id, { player: "loser", request_id: FIRST });
 
   const wrong = alice.claim_token.startsWith("A") ? `B${alice.claim_token.slice(1)}` : `A${alice.claim_token.slice(1)}`;
   const replies = [
@@ -805,9 +820,9 @@ test("the admin GET returns the stored config, version, status and today's count
   const id = "api-admin-view";
   const campaign = alwaysWins(id, { limits: { draws_per_day: 2 } });
   await create(campaign);
-  const { claim_token: token } = await winFor(id, "alice", "r1");
-  await winFor(id, "alice", "r2");
-  await winFor(id, "bob", "r1");
+  const { claim_token: token } = await winFor(id, "alice", FIRST);
+  await winFor(id, "alice", SECOND);
+  await winFor(id, "bob", FIRST);
   await putClaim(id, "alice", token, { name: "Alice", phone: "12345678", address: "1 Main Street" });
 
   const reply = await api.admin("GET", id);
@@ -838,9 +853,9 @@ test("stats give draws, players and wins per day, issued and claimed per prize, 
   );
   const a = await winFor(id, "alice");
   await winFor(id, "bob");
-  const sold = await api.draw(id, { player: "carol", request_id: "r1" });
+  const sold = await api.draw(id, { player: "carol", request_id: FIRST });
   assert.equal(sold.json.draw.outcome, "blank", "gold is sold out: the draw loses");
-  await api.draw(id, { player: "carol", request_id: "r2" });
+  await api.draw(id, { player: "carol", request_id: SECOND });
   await putClaim(id, "alice", a.claim_token, { name: "Alice", phone: "12345678", address: "1 Main Street" });
 
   const reply = await api.admin("GET", `${id}/stats`);
@@ -883,8 +898,8 @@ test("winners.csv is RFC 4180 text/csv with a header and one row per win, carryi
   const alice = await winFor(id, "alice");
   const odd = 'o\'neil, "the kid"';
   const oddWin = await winFor(id, odd);
-  await winFor(id, "alice", "r2");
-  await api.call("POST", `/api/v1/campaigns/${id}/draws`, { player: "alice", request_id: "r3" }); // 409: no row
+  await winFor(id, "alice", SECOND);
+  await api.call("POST", `/api/v1/campaigns/${id}/draws`, { player: "alice", request_id: THIRD }); // 409: no row
 
   const shipping = { name: "张伟", phone: "+86 138-0013-8000", address: 'Room 5, "Blue" Tower, 88 Nanjing Road' };
   assert.equal((await putClaim(id, "alice", alice.claim_token, shipping)).status, 200);
@@ -910,6 +925,8 @@ test("winners.csv is RFC 4180 text/csv with a header and one row per win, carryi
     won_at: wonAt,
     claimed: "yes",
     ...shipping,
+    // A cell starting with + (or =, -, @) gets a leading ' so that a spreadsheet does not run it as a formula.
+    phone: `'${shipping.phone}`,
   });
   assert.deepEqual(
     { player: rows[1].player, name: rows[1].name, phone: rows[1].phone, address: rows[1].address, claimed: rows[1].claimed },
@@ -924,14 +941,29 @@ test("winners.csv is RFC 4180 text/csv with a header and one row per win, carryi
   assert.ok(reply.text.includes(",张伟,"), reply.text);
 });
 
-test("a shipping address is one line: a line break in it is refused with 400 at /address", async () => {
-  const id = "api-claim-one-line";
+test("a shipping address keeps its line breaks (LF or CRLF); other control characters in it, and a line break in the name, are refused with 400 at that field", async () => {
+  const id = "api-claim-lines";
   await create(alwaysWins(id));
-  const alice = await winFor(id, "alice");
-  const shipping = { name: "李娜", phone: "+86 21 5555 0100", address: 'Flat 3, "Plum" House\n12 Garden Road, Shanghai' };
-  assertError(await putClaim(id, "alice", alice.claim_token, shipping), 400, "invalid_request", "/address");
-  assertError(await putClaim(id, "alice", alice.claim_token, { ...shipping, name: "李\r\n娜", address: "12 Garden Road" }), 400, "invalid_request", "/name");
-  assert.equal((await getClaim(id, "alice", alice.claim_token)).json.shipping, null);
+  const { claim_token: token } = await winFor(id, "alice");
+  const lines = ['Flat 3, "Plum" House', "12 Garden Road", "Shanghai 200000"];
+  const shipping = { name: "李娜", phone: "+86 21 5555 0100", address: lines.join("\n") };
+  for (const [what, control] of [["NUL", "\u0000"], ["a tab", "\t"], ["a bell", "\u0007"], ["an escape", "\u001b"], ["DEL", "\u007f"]]) {
+    const refused = await putClaim(id, "alice", token, { ...shipping, address: `12 Garden${control} Road, Shanghai` });
+    assert.equal(refused.json?.error?.field, "/address", `${what} in the address: ${refused.text}`);
+    assertError(refused, 400, "invalid_request", "/address");
+  }
+  assertError(await putClaim(id, "alice", token, { ...shipping, name: "李\r\n娜" }), 400, "invalid_request", "/name");
+  assertError(await putClaim(id, "alice", token, { ...shipping, name: "李\n娜" }), 400, "invalid_request", "/name");
+  assert.equal((await getClaim(id, "alice", token)).json.shipping, null, "nothing refused was stored");
+
+  const linesOf = (text) => text.split(/\r?\n/);
+  for (const [what, address] of [["LF", lines.join("\n")], ["CRLF", lines.join("\r\n")]]) {
+    const put = await putClaim(id, "alice", token, { ...shipping, address });
+    assert.equal(put.status, 200, `${what}: ${put.text}`);
+    assert.deepEqual(linesOf(put.json.shipping.address), lines, `${what}: the reply keeps the lines`);
+    const got = await getClaim(id, "alice", token);
+    assert.deepEqual(linesOf(got.json.shipping.address), lines, `${what}: the claim keeps the lines`);
+  }
 });
 
 // ---------------------------------------------------------------------------

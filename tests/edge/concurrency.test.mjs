@@ -24,7 +24,7 @@ test("500 concurrent draws at a prize with stock 5 and odds 1 make exactly 5 win
   assert.equal((await api.putCampaign(campaign)).status, 201);
 
   const replies = await Promise.all(
-    Array.from({ length: 500 }, (_, i) => api.draw("stampede", { player: `p${i}`, request_id: "once" })),
+    Array.from({ length: 500 }, (_, i) => api.draw("stampede", { player: `p${i}`, request_id: "stampede-draw-once" })),
   );
   assert.deepEqual([...new Set(replies.map((reply) => reply.status))], [200]);
   const wins = replies.filter((reply) => reply.json.draw.outcome === "win");
@@ -66,7 +66,7 @@ test("200 concurrent draws for one player with a limit of 1 make one entry, and 
   assert.equal((await api.putCampaign(campaign)).status, 201);
 
   const replies = await Promise.all(
-    Array.from({ length: 200 }, (_, i) => api.draw("one-shot", { player: "eager", request_id: `r${i}` })),
+    Array.from({ length: 200 }, (_, i) => api.draw("one-shot", { player: "eager", request_id: `eager-draw-${String(i).padStart(5, "0")}` })),
   );
   const drawn = replies.filter((reply) => reply.status === 200);
   const limited = replies.filter((reply) => reply.status === 409);
@@ -98,7 +98,7 @@ test("concurrent retries of one request all get the one original reply", async (
   });
   assert.equal((await api.putCampaign(campaign)).status, 201);
   const replies = await Promise.all(
-    Array.from({ length: 15 }, () => api.draw("retry-storm", { player: "impatient", request_id: "tap-1" })),
+    Array.from({ length: 15 }, () => api.draw("retry-storm", { player: "impatient", request_id: "tap-to-open-box-1" })),
   );
   assert.deepEqual([...new Set(replies.map((reply) => reply.status))], [200]);
   const bodies = new Set(replies.map((reply) => JSON.stringify(reply.json)));

@@ -312,3 +312,25 @@ test("draws are limited per client address as well: past the limit a script with
   assert.equal(limited[0].headers.get("retry-after"), "60");
   await stop(service);
 });
+
+test("every reply the Worker makes itself can run nothing, be framed nowhere and not be sniffed: API JSON, errors, CSV and /media/", async () => {
+  const service = await start();
+  const api = client(service);
+  assert.equal((await api.putCampaign(campaignOpenToday("headers"))).status, 201);
+  const replies = {
+    health: await api.call("GET", "/api/v1/health"),
+    "an error": await api.call("GET", "/api/v1/nothing-here"),
+    "a draw": await api.draw("headers", { player: "h", request_id: requestId("headers") }),
+    "the CSV": await api.admin("GET", "headers/winners.csv"),
+    "a missing picture": await api.call("GET", `/media/headers/${"0".repeat(64)}.png`),
+  };
+  for (const [what, reply] of Object.entries(replies)) {
+    assert.equal(reply.headers.get("content-security-policy"), "default-src 'none'; frame-ancestors 'none'; sandbox", what);
+    assert.equal(reply.headers.get("x-content-type-options"), "nosniff", what);
+    assert.equal(reply.headers.get("x-frame-options"), "DENY", what);
+    assert.equal(reply.headers.get("referrer-policy"), "no-referrer", what);
+  }
+  assert.equal(replies["a draw"].headers.get("cache-control"), "no-store", "a draw reply carries a claim token");
+  assert.equal(replies["the CSV"].headers.get("cache-control"), "no-store", "the CSV carries addresses");
+  await stop(service);
+});

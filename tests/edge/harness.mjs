@@ -5,6 +5,7 @@
 //   const service = await startService({ port: 8790 });
 //   await service.fetch("/api/v1/health");
 //   await service.restart();   // same state folder: storage must survive
+//   await service.kill();      // SIGKILL, as a crash; then await service.relaunch()
 //   await service.stop();
 
 import { spawn } from "node:child_process";
@@ -28,7 +29,7 @@ const offline = {
 export async function startService({ port, vars = {}, persistDir } = {}) {
   const stateDir = persistDir ?? mkdtempSync(join(tmpdir(), "blindbox-state-"));
   const ownsState = persistDir === undefined;
-  const allVars = { ADMIN_KEY, TICKET_SECRET, SEAL_KEY, BENCH_ENDPOINTS: "on", ...vars };
+  const allVars = { ADMIN_KEY, TICKET_SECRET, SEAL_KEY, BENCH_ENDPOINTS: "on", ADDRESS_RATE_LIMIT: "off", ...vars };
   let child = null;
   let output = "";
 
@@ -78,16 +79,50 @@ export async function startService({ port, vars = {}, persistDir } = {}) {
     clearTimeout(timer);
   };
 
+  // A crash: SIGKILL to the whole process group (wrangler dev and the runtime
+  // it started), no chance to flush or close anything; waits until the group is gone.
+  const crash = async () => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const group = child.pid;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-group, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    await exited;
+    child = null; // nothing left to halt: stop() after kill() just cleans up
+    // The rest of the group (wrangler's own node process, the runtime) can take
+    // a second or two to go, holding the port meanwhile: wait until the group
+    // is empty, at most 5 s (a zombie nobody reaps would keep it non-empty).
+    for (let i = 0; i < 50; i++) {
+      try {
+        process.kill(-group, 0);
+      } catch {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   await launch();
   const base = `http://127.0.0.1:${port}`;
   return {
     base,
     output: () => output,
-    /** The process group of wrangler dev and the runtime processes it started. */
-    processGroup: () => child.pid,
+    /** The process group of wrangler dev and the runtime processes it started (null after kill(), until relaunch()). */
+    processGroup: () => child?.pid ?? null,
     fetch: (path, init) => fetch(base + path, init),
     async restart() {
       await halt();
+      await launch();
+    },
+    /** SIGKILLs wrangler dev and the runtime (a crash) and waits until they are gone; relaunch() starts them again. */
+    async kill() {
+      await crash();
+    },
+    /** Starts the service again on the same state folder, after kill(); resolves once it answers. */
+    async relaunch() {
       await launch();
     },
     async stop() {

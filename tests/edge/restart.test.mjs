@@ -41,7 +41,7 @@ test("a restart between draws keeps every counter, entry and claim", async () =>
 
   const before = [];
   for (let i = 0; i < 12; i++) {
-    const reply = await api.draw("survivor", { player: `p${i % 6}`, request_id: `r${i}` });
+    const reply = await api.draw("survivor", { player: `p${i % 6}`, request_id: `restart-draw-${String(i).padStart(4, "0")}` });
     assert.equal(reply.status, 200);
     before.push(reply.json);
   }
@@ -69,13 +69,13 @@ test("a restart between draws keeps every counter, entry and claim", async () =>
 
   // Every player drew twice: the daily limit still holds.
   for (let p = 0; p < 6; p++) {
-    const reply = await api.draw("survivor", { player: `p${p}`, request_id: "after-restart" });
+    const reply = await api.draw("survivor", { player: `p${p}`, request_id: "after-restart-draw" });
     assert.equal(reply.status, 409);
     assert.equal(reply.json.error.code, "draw_limit_reached");
   }
   // Retried requests get their original replies, claim tokens included.
   for (let i = 0; i < 12; i++) {
-    const reply = await api.draw("survivor", { player: `p${i % 6}`, request_id: `r${i}` });
+    const reply = await api.draw("survivor", { player: `p${i % 6}`, request_id: `restart-draw-${String(i).padStart(4, "0")}` });
     assert.deepEqual(reply.json, before[i]);
   }
   // The claim still opens with its token, with the shipping details on file.
@@ -102,7 +102,7 @@ test("SEAL_KEY rotation: with the old key as SEAL_KEY_PREVIOUS, sealed tokens an
     assert.equal((await api.call("PUT", "/api/v1/campaigns/rotation/claims/hm", shipping, auth)).status, 200);
     return { reply: won.json, auth };
   };
-  const underOldKey = await winAndShip("before-rotation");
+  const underOldKey = await winAndShip("before-rotation-draw");
   const relaunch = async (vars) => {
     await service.stop();
     service = await startService({ port: 8795, persistDir: stateDir, vars });
@@ -110,17 +110,17 @@ test("SEAL_KEY rotation: with the old key as SEAL_KEY_PREVIOUS, sealed tokens an
   };
 
   await relaunch({ SEAL_KEY: NEW_SEAL_KEY, SEAL_KEY_PREVIOUS: SEAL_KEY });
-  assert.deepEqual((await api.draw("rotation", { player: "hm", request_id: "before-rotation" })).json, underOldKey.reply);
+  assert.deepEqual((await api.draw("rotation", { player: "hm", request_id: "before-rotation-draw" })).json, underOldKey.reply);
   const claims = await api.call("GET", "/api/v1/campaigns/rotation/claims/hm", undefined, underOldKey.auth);
   assert.equal(claims.status, 200, claims.text);
   assert.deepEqual(claims.json.shipping, shipping);
-  const underNewKey = await winAndShip("after-rotation");
+  const underNewKey = await winAndShip("after-rotation-draw");
   assert.match((await api.admin("GET", "rotation/winners.csv")).text, /Han Meimei/);
 
   // Once the previous key is dropped, values sealed under the new key still open; old ones no longer do.
   await relaunch({ SEAL_KEY: NEW_SEAL_KEY });
-  assert.deepEqual((await api.draw("rotation", { player: "hm", request_id: "after-rotation" })).json, underNewKey.reply);
-  const replayOld = await api.draw("rotation", { player: "hm", request_id: "before-rotation" });
+  assert.deepEqual((await api.draw("rotation", { player: "hm", request_id: "after-rotation-draw" })).json, underNewKey.reply);
+  const replayOld = await api.draw("rotation", { player: "hm", request_id: "before-rotation-draw" });
   assert.equal(replayOld.status, 500);
   assert.equal(replayOld.json.error.code, "internal_error");
 });
