@@ -220,7 +220,8 @@ function renderResult(result) {
       h("figcaption", {}, h("strong", {}, t("simChartTitle")), h("span", { class: "muted small" }, ` ${t("simChartDesc")}`)),
       timeline(result, Math.max(280, Math.min(1080, container.clientWidth || 320))),
     ),
-    h("div", { class: "table-scroll" }, table),
+    // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+    h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("simChartTitle") }, table),
     h("p", { class: "muted small sim-note" }, `${t("simTimes", offset)} ${t("simNote", drawsPerPlayer)}`),
   );
 }

@@ -65,21 +65,23 @@ export function themeColors(theme = {}) {
   if (reads(text) < 4.5) text = reads("#ffffff") > reads("#000000") ? "#ffffff" : "#000000";
   const primary = pick(theme.primary_color, DEFAULTS.primary);
   const accent = pick(theme.accent_color, DEFAULTS.accent);
+  // The panels muted text also sits on (odds totals, table heads, notes).
+  const panels = [mix(surface, text, 0.05), mix(surface, primary, 0.1), mix(surface, accent, 0.18)];
   return {
     "--bg": background,
     "--surface": surface,
-    "--surface-2": mix(surface, text, 0.05),
+    "--surface-2": panels[0],
     "--text": text,
-    "--muted": readable(mix(text, surface, 0.35), [background, surface], 4.6, text),
+    "--muted": readable(mix(text, surface, 0.35), [background, surface, ...panels], 4.6, text),
     "--border": mix(surface, text, 0.16),
     "--primary": primary,
     "--on-primary": bestOn(primary),
     // Primary as text (links, headings) only where it reads; otherwise moved towards the text colour.
     "--primary-ink": readable(primary, [background, surface], 4.5, text),
-    "--primary-soft": mix(surface, primary, 0.1),
+    "--primary-soft": panels[1],
     "--accent": accent,
     "--on-accent": bestOn(accent),
-    "--accent-soft": mix(surface, accent, 0.18),
+    "--accent-soft": panels[2],
     "--danger": readable(dark ? "#ff8a80" : "#b3261e", [background, surface], 4.5, text),
     "--danger-soft": mix(surface, "#d93025", 0.09),
     "--success": readable(dark ? "#7ee2a8" : "#17693f", [background, surface, mix(surface, "#1b7f4b", 0.1)], 4.5, text),

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { crc32, deflateSync } from "node:zlib";
 import { ADMIN_KEY, campaignOpenToday, client, localDate, root, startService } from "../edge/harness.mjs";
-import { launchBrowser, SECURITY_HEADERS, screenshot as fullScreenshot, securityHeaders, watchedPage } from "./browser.mjs";
+import { assertAccessible, launchBrowser, SECURITY_HEADERS, screenshot as fullScreenshot, securityHeaders, watchedPage } from "./browser.mjs";
 
 let service;
 let api;
@@ -153,6 +153,7 @@ test("a wrong admin key is refused and the right one opens the console", async (
   assert.deepEqual(await securityHeaders(await script), SECURITY_HEADERS);
   await page.waitForSelector(byTestId("admin-key"));
   await screenshot(page, "console-signin-desktop-en");
+  await assertAccessible(page, "the console's sign-in");
 
   const wrongKey = "not-the-admin-key";
   await signIn(page, wrongKey);
@@ -162,6 +163,7 @@ test("a wrong admin key is refused and the right one opens the console", async (
   assert.equal(await page.getAttribute(byTestId("admin-key"), "aria-invalid"), "true");
   assert.equal(await page.isVisible(byTestId("campaign-list")), false);
   await screenshot(page, "console-signin-refused-desktop-en");
+  await assertAccessible(page, "the console's sign-in with a refused key");
 
   await page.fill(byTestId("admin-key"), ADMIN_KEY);
   await page.click(byTestId("sign-in"));
@@ -179,6 +181,30 @@ test("a wrong admin key is refused and the right one opens the console", async (
   assert.ok(session.includes(ADMIN_KEY), "the key is kept for this tab");
   assert.ok(!session.includes(wrongKey), "a refused key is not kept");
   await screenshot(page, "console-list-desktop-en");
+  await assertAccessible(page, "the console's campaign list");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
+  await context.close();
+});
+
+test("the console in Chinese: the editor and the dashboard", async () => {
+  const id = "zh-desk";
+  const campaign = campaignOpenToday(id, {
+    title: "Chinese desk",
+    prize_table: { prizes: [{ id: "tea", name: "Tea", stock: 20, odds: "0.5" }] },
+  });
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+  const { page, context, problems, violations } = await desktopPage();
+  await openConsole(page, `#/c/${id}/edit`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="field-title"]')?.value === "Chinese desk");
+  await page.click(byTestId("lang-toggle"));
+  await page.waitForFunction(() => document.documentElement.lang.startsWith("zh"));
+  await screenshot(page, "console-editor-desktop-zh");
+  await assertAccessible(page, "the console's editor in Chinese");
+  await page.goto(consoleUrl(`#/c/${id}`));
+  await page.waitForSelector(`${byTestId("dashboard-stock-row")}[data-prize-id="tea"]`);
+  assert.ok(await page.evaluate(() => document.documentElement.lang.startsWith("zh")), "the language is kept");
+  await assertAccessible(page, "the console's dashboard in Chinese");
   assert.deepEqual(problems, []);
   assert.deepEqual(violations, []);
   await context.close();
@@ -250,7 +276,10 @@ test("a campaign created through the form shows core errors at their fields and 
     assert.match(fromCli[0], expected);
     assert.equal(await page.textContent(oddsError), fromCli[0]);
     assert.equal(await page.getAttribute(byTestId("field-prize_table-prizes-0-odds"), "aria-invalid"), "true");
-    if (odds === "abc") await screenshot(page, "console-editor-invalid-odds-desktop-en");
+    if (odds === "abc") {
+      await screenshot(page, "console-editor-invalid-odds-desktop-en");
+      await assertAccessible(page, "the console's editor with errors at a field");
+    }
   }
 
   await page.fill(byTestId("field-prize_table-prizes-0-odds"), "0.5");
@@ -273,6 +302,7 @@ test("a campaign created through the form shows core errors at their fields and 
   }));
   assert.ok(before.winners <= 5, JSON.stringify(before));
   await screenshot(page, "console-editor-forecast-sold-out-desktop-en");
+  await assertAccessible(page, "the console's editor with the forecast");
 
   await page.fill(byTestId("field-prize_table-prizes-0-stock"), "100000");
   await stillInStock("1");
@@ -318,6 +348,8 @@ test("the dashboard shows draws and falling stock, and pause stops draws", async
   await openConsole(page, `#/c/${id}`);
   await page.waitForSelector(`${byTestId("dashboard")} ${byTestId("status")}[data-status="open"]`);
   await page.waitForSelector(`${byTestId("dashboard-stock-row")}[data-prize-id="lamp"][data-stock-left="50"]`);
+  // Checked while the page's clock still runs (axe-core waits on timers).
+  await assertAccessible(page, "the console's dashboard");
 
   await page.clock.pauseAt(Date.now() + 1000);
   for (let i = 0; i < 10; i++) {
@@ -412,6 +444,7 @@ test("the theme and an uploaded picture show in the preview and on the player pa
   await refusal;
   await page.locator(byTestId("upload-error")).filter({ hasText: "the file is not a PNG picture" }).waitFor();
   await screenshot(page, "console-upload-not-png-desktop-en");
+  await assertAccessible(page, "the console's editor with the theme preview and an upload refused");
   refusal = refusedWith(413);
   await page.setInputFiles(byTestId("upload-prize_table-prizes-0-image"), huge);
   await refusal;
@@ -439,6 +472,7 @@ test("the theme and an uploaded picture show in the preview and on the player pa
   );
   assert.ok(await player.page.isVisible('img[src*="/media/"]'));
   await screenshot(player.page, "console-themed-player-phone-en");
+  await assertAccessible(player.page, "the player page with a campaign's theme and logo");
   assert.deepEqual(player.problems, []);
   assert.deepEqual(player.violations, []);
   await player.context.close();
@@ -496,6 +530,7 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
   const shownAddress = page.locator(byTestId("winner-row")).filter({ hasText: "han-meimei" }).locator(".address");
   assert.equal(await shownAddress.innerText(), shipping["han-meimei"].address);
   await screenshot(page, "console-winners-desktop-en");
+  await assertAccessible(page, "the console's dashboard with winners and shipping details");
 
   const filtered = async (select, value, query) => {
     const answered = page.waitForResponse((r) => r.url().includes(`/admin/campaigns/${id}/winners`) && r.url().includes(query));

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { campaignOpenToday, client, root, startService } from "../edge/harness.mjs";
-import { launchBrowser, SECURITY_HEADERS, screenshot, securityHeaders, watchedPage } from "./browser.mjs";
+import { assertAccessible, launchBrowser, SECURITY_HEADERS, screenshot, securityHeaders, watchedPage } from "./browser.mjs";
 
 let service;
 let api;
@@ -73,6 +73,7 @@ test("the odds on the page are the API's and the CLI's, computed by the core in 
     cli.prizes.map((p) => ({ id: p.id, disclosed: p.odds.disclosed.fraction, effective: p.odds.effective.fraction })),
   );
   await screenshot(page, "player-odds-phone-en");
+  await assertAccessible(page, "the player page at start");
   assert.deepEqual(problems, []);
   assert.deepEqual(violations, []);
   await context.close();
@@ -120,6 +121,7 @@ test("a winner copies the code, files shipping details, and sees them after a re
   const code = (await page.textContent("[data-testid=claim-code]")).trim();
   assert.match(code, /^[A-Za-z0-9_-]{24}$/);
   await screenshot(page, "player-win-phone-en");
+  await assertAccessible(page, "the player page after a win (result and shipping form)");
 
   await page.click("[data-testid=copy-code]");
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
@@ -133,6 +135,7 @@ test("a winner copies the code, files shipping details, and sees them after a re
   await page.waitForFunction(() => document.getElementById("ship-address-error")?.textContent !== "");
   assert.equal(await page.textContent("#ship-address-error"), "The address can have at most 10 lines.");
   assert.equal(await page.getAttribute("[data-testid=shipping-address]", "aria-invalid"), "true");
+  await assertAccessible(page, "the player page with a shipping error shown");
   const address = "Room 5, Building 2\n88 Lantern Street\nSuzhou 215000";
   await page.fill("[data-testid=shipping-address]", `  Room 5, Building 2\r\n\n 88 Lantern Street \nSuzhou 215000\n`);
   const sent = page.waitForRequest((request) => request.method() === "PUT" && request.url().includes("/claims/"));
@@ -161,6 +164,7 @@ test("a winner copies the code, files shipping details, and sees them after a re
   // The form under "My prizes" has it too, ready to change.
   assert.equal(await page.inputValue(".claim-ship [data-testid=shipping-address]"), address);
   await screenshot(page, "player-claim-phone-en");
+  await assertAccessible(page, "the player page with a prize looked up under My prizes");
   assert.deepEqual(problems, []);
   assert.deepEqual(violations, []);
   await context.close();
@@ -181,6 +185,7 @@ test("a blank, then the daily limit, then a pause each get their own message", a
   await page.click("[data-testid=open-box]");
   await page.waitForSelector('[data-testid=error-message][data-error-code="draw_limit_reached"]');
   await screenshot(page, "player-limit-desktop-en");
+  await assertAccessible(page, "the player page with a blank and the daily limit's message");
 
   assert.equal((await api.admin("POST", "no-luck/pause")).status, 200);
   await page.reload();
@@ -188,6 +193,7 @@ test("a blank, then the daily limit, then a pause each get their own message", a
   assert.match(await page.textContent("[data-testid=status]"), /paused/i);
   assert.ok(await page.isDisabled("[data-testid=open-box]"), "no box to open while paused");
   await screenshot(page, "player-paused-desktop-en");
+  await assertAccessible(page, "the player page of a paused campaign");
   await api.admin("POST", "no-luck/resume");
   assert.deepEqual(problems, []);
   assert.deepEqual(violations, []);
@@ -244,6 +250,7 @@ test("the page switches to Chinese and works with reduced motion", async () => {
   await page.waitForSelector('[data-testid=result][data-outcome="win"]', { timeout: 15_000 });
   assert.ok(Date.now() - started < 5000, "no long animation with reduced motion");
   await screenshot(page, "player-win-phone-zh-reduced-motion");
+  await assertAccessible(page, "the player page in Chinese after a win");
   assert.deepEqual(problems, []);
   assert.deepEqual(violations, []);
   await context.close();
@@ -258,6 +265,7 @@ test("the what-if simulation runs in a worker and shows winners per prize", asyn
   const rows = await page.$$eval("[data-testid=simulate-result] [data-sim-prize-id]", (items) => items.length);
   assert.ok(rows >= 6, `a row per prize (got ${rows})`);
   await screenshot(page, "player-simulation-desktop-en");
+  await assertAccessible(page, "the player page with the simulation result");
   assert.deepEqual(problems, []);
   assert.deepEqual(violations, []);
   await context.close();
