@@ -89,17 +89,59 @@ export const api = {
   pause: (id) => request(admin(id, "/pause"), { method: "POST" }),
   resume: (id) => request(admin(id, "/resume"), { method: "POST" }),
   stats: (id) => request(admin(id, "/stats")),
-  winners: (id, { day, prize, after } = {}) => {
+  /** One page of wins; `cursor` is the next_cursor of the page before. */
+  winners: (id, { day, prize, cursor } = {}) => {
     const query = new URLSearchParams();
     if (day) query.set("day", day);
     if (prize) query.set("prize", prize);
-    if (after) query.set("after", String(after));
+    if (cursor) query.set("cursor", String(cursor));
     const text = query.toString();
     return request(admin(id, `/winners${text ? `?${text}` : ""}`));
   },
-  winnersCsv: (id) => request(admin(id, "/winners.csv"), { accept: "text/csv" }),
+  /** One page of the winners CSV: the first, or `path` from the page before's Link rel="next". */
+  winnersCsv: (id, path = null) => request(path ?? admin(id, "/winners.csv"), { accept: "text/csv" }),
   media: (id, file) => request(admin(id, "/media"), { method: "POST", raw: file, contentType: file.type }),
 };
+
+/**
+ * The path of a Link header's rel="next", or null. Only a path under `prefix`
+ * ("/api/v1/admin/...?...") is followed: the admin key goes with it.
+ */
+export function nextLink(header, prefix) {
+  for (const part of (header ?? "").split(",")) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (!match || !/;\s*rel\s*=\s*"?next"?\s*(?:;|$)/i.test(match[2])) continue;
+    return match[1].startsWith(`${prefix}?`) ? match[1] : null;
+  }
+  return null;
+}
+
+/**
+ * The whole winners CSV of a campaign: the server sends it in bounded pages
+ * (header row on the first), each naming the next in `Link: <...>; rel="next"`;
+ * joined in order they are the file. Resolves {ok: true, text, headers} (the
+ * first page's headers) or the first failed reply. `onPage(n)` after each page.
+ */
+export async function winnersCsvFile(id, { onPage = () => {}, maxPages = 100_000 } = {}) {
+  const prefix = admin(id, "/winners.csv");
+  const parts = [];
+  let headers = null;
+  let path = null;
+  for (let page = 1; page <= maxPages; page++) {
+    const reply = await api.winnersCsv(id, path);
+    if (!reply.ok) return reply;
+    try {
+      parts.push(await reply.response.text());
+    } catch (error) {
+      return { ok: false, status: 0, data: { error: { code: "network", message: String(error?.message ?? error) } } };
+    }
+    headers ??= reply.headers;
+    onPage(page);
+    path = nextLink(reply.headers.get("link"), prefix);
+    if (path === null) return { ok: true, status: 200, text: parts.join(""), headers };
+  }
+  return { ok: false, status: 0, data: { error: { code: "too_many_pages", message: `more than ${maxPages} pages` } } };
+}
 
 /** The error object of a failed reply. */
 export function errorOf(reply) {

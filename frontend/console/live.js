@@ -3,7 +3,7 @@
 // while the page is visible; pause and resume) and fulfilment (winners with
 // their claim status, filters by day and prize, more pages, CSV download).
 
-import { api, errorOf } from "./api.js";
+import { api, errorOf, winnersCsvFile } from "./api.js";
 import { allPrizes } from "./campaign.js";
 import { announce, clear, confirmDialog, focusElement, h } from "./dom.js";
 import { fmtDateTime, fmtDay, fmtNumber, fmtPercent, fmtTime, t } from "./i18n.js";
@@ -351,7 +351,7 @@ export function createLive(mount, id, { onInfo = () => {} } = {}) {
 // ---------------------------------------------------------------- winners
 
 function createWinners(mount, id, dashboard) {
-  const st = { day: "", prize: "", rows: [], nextAfter: null, loading: false, error: null, pages: 0, loaded: false, downloading: false };
+  const st = { day: "", prize: "", rows: [], nextCursor: null, loading: false, error: null, pages: 0, loaded: false, downloading: false };
   const els = {};
 
   els.day = h("select", { id: "filter-day", "data-testid": "filter-day", onchange: () => setFilter("day", els.day.value) });
@@ -410,7 +410,7 @@ function createWinners(mount, id, dashboard) {
       els.status.textContent = t("loadingWinners");
       mount.setAttribute("aria-busy", "true");
     }
-    const reply = await api.winners(id, { day: st.day, prize: st.prize, after: more ? st.nextAfter : undefined });
+    const reply = await api.winners(id, { day: st.day, prize: st.prize, cursor: more ? st.nextCursor : undefined });
     st.loading = false;
     mount.removeAttribute("aria-busy");
     if (!reply.ok) {
@@ -429,18 +429,18 @@ function createWinners(mount, id, dashboard) {
       st.rows = rows;
       st.pages = 1;
       st.loaded = true;
-      st.nextAfter = reply.data.next_after ?? null;
+      st.nextCursor = reply.data.next_cursor ?? null;
       if (same && quiet) return;
     }
-    st.nextAfter = reply.data.next_after ?? null;
+    st.nextCursor = reply.data.next_cursor ?? null;
     paint({ focusRow: more ? st.rows.length - rows.length : null });
   }
 
   function paint({ focusRow = null } = {}) {
     fillFilters();
     const claimed = st.rows.filter((r) => r.claimed).length;
-    els.status.textContent = st.rows.length === 0 ? (st.day || st.prize ? t("noWinnersFiltered") : t("noWinners")) : t("winnersCount", st.rows.length, claimed, st.nextAfter !== null);
-    els.more.hidden = st.nextAfter === null;
+    els.status.textContent = st.rows.length === 0 ? (st.day || st.prize ? t("noWinnersFiltered") : t("noWinners")) : t("winnersCount", st.rows.length, claimed, st.nextCursor !== null);
+    els.more.hidden = st.nextCursor === null;
     if (st.rows.length === 0) {
       clear(els.table);
       return;
@@ -492,7 +492,8 @@ function createWinners(mount, id, dashboard) {
     st.downloading = true;
     els.download.disabled = true;
     els.downloadStatus.textContent = t("downloadPreparing");
-    const reply = await api.winnersCsv(id);
+    // The server sends the CSV in bounded pages; joined in order they are the file.
+    const reply = await winnersCsvFile(id);
     if (!reply.ok) {
       st.downloading = false;
       els.download.disabled = false;
@@ -500,15 +501,7 @@ function createWinners(mount, id, dashboard) {
       els.downloadStatus.textContent = t("downloadFailed", error.message || error.code);
       return;
     }
-    let blob;
-    try {
-      blob = await reply.response.blob();
-    } catch (error) {
-      st.downloading = false;
-      els.download.disabled = false;
-      els.downloadStatus.textContent = t("downloadFailed", String(error?.message ?? error));
-      return;
-    }
+    const blob = new Blob([reply.text], { type: "text/csv;charset=utf-8" });
     const name = fileName(reply.headers.get("content-disposition")) ?? `${id}-winners.csv`;
     const url = URL.createObjectURL(blob);
     const link = h("a", { href: url, download: name, hidden: true });

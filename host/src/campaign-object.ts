@@ -60,6 +60,20 @@ export interface WinnerRow {
   shipping_sealed: string | null;
 }
 
+/** Which winners page: after `cursor` (a previous page's next_cursor; null: from the first win). */
+export interface WinnersQuery {
+  cursor: string | null;
+  limit: number;
+  day?: string | null;
+  prize?: string | null;
+}
+
+export interface WinnersPage {
+  winners: WinnerRow[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  next_cursor: string | null;
+}
+
 const MIGRATIONS: string[] = [
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -103,8 +117,9 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (day, prize_id)) WITHOUT ROWID;
    CREATE TABLE minute_draws (minute INTEGER PRIMARY KEY, draws INTEGER NOT NULL);
    CREATE TABLE housekeeping (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-   CREATE INDEX claims_by_day ON claims (day, prize_id, entry_id);
+   CREATE INDEX claims_by_day ON claims (day, entry_id);
    CREATE INDEX claims_by_prize ON claims (prize_id, entry_id);
+   CREATE INDEX claims_by_day_prize ON claims (day, prize_id, entry_id);
    DROP INDEX entries_by_day;
    INSERT INTO day_totals (day, draws, players, wins)
      SELECT day, COUNT(*), COUNT(DISTINCT player), SUM(outcome = 'win') FROM entries GROUP BY day;
@@ -135,9 +150,10 @@ const HOUSEKEEPING_INTERVAL_MS = 3600 * 1000;
 /** The alarm's delay when a pass stopped at HOUSEKEEPING_BATCH. */
 const HOUSEKEEPING_CONTINUE_MS = 1000;
 /**
- * A draw's request id, stored reply and sealed claim token are kept this long:
- * the retry window (RETRY_TOKEN_WINDOW_MS) and as much again as a margin.
- * Later the request id is forgotten (the same id is a new request).
+ * A draw's stored reply and sealed claim token are kept this long: the retry
+ * window (RETRY_TOKEN_WINDOW_MS) and as much again as a margin. Later a retry
+ * gets the draw rebuilt from its entry; the request id's hash stays as long
+ * as the entry (until compaction), so the same id never draws twice.
  */
 export const REQUEST_KEPT_MS = 48 * 3600 * 1000;
 /** Entries are compacted this many days after the campaign's last day unless RESULTS_RETENTION_DAYS says otherwise. */
@@ -337,7 +353,7 @@ export class CampaignObject extends DurableObject<Env> {
   private housekeep(record: CampaignRecord, nowMs: number): number | null {
     const cutoff = minDay(this.campaignToday(record, nowMs), earliestToday(nowMs));
     let more = this.pruneDayCounters(cutoff);
-    more = this.forgetRequests(nowMs - REQUEST_KEPT_MS) || more;
+    more = this.dropStoredReplies(nowMs - REQUEST_KEPT_MS) || more;
     this.sql.exec("DELETE FROM minute_draws WHERE minute < ?", Math.floor((nowMs - MINUTE_DRAWS_KEPT_MS) / 60000));
     const compactFrom = this.compactionDay(record);
     if (compactFrom !== null && earliestToday(nowMs) >= compactFrom) more = this.compactEntries() || more;
@@ -349,7 +365,7 @@ export class CampaignObject extends DurableObject<Env> {
     if (this.firstRow("SELECT 1 FROM counters WHERE name >= 'draws/0' AND name < 'draws/a' LIMIT 1")) due.push(dayEnds);
     const oldest = this.firstRow<{ drawn_at: number }>(
       "SELECT drawn_at FROM entries WHERE id > ? ORDER BY id LIMIT 1",
-      this.housekeepingValue("requests_forgotten_through"),
+      this.housekeepingValue("replies_dropped_through"),
     );
     if (oldest) due.push(oldest.drawn_at + REQUEST_KEPT_MS);
     if (compactFrom !== null && this.firstRow("SELECT 1 FROM entries WHERE id > ? LIMIT 1", this.housekeepingValue("compacted_through"))) {
@@ -413,12 +429,13 @@ export class CampaignObject extends DurableObject<Env> {
   }
 
   /**
-   * Entries drawn before `before` forget their request: request id (the hash)
-   * NULL, reply '' and the claim's sealed token '' (the claim itself, token_hash,
-   * stays). At most HOUSEKEEPING_BATCH, in entry order. True when more remain.
+   * Entries drawn before `before` drop what only a retry within the window
+   * needs: reply '' and the claim's sealed token '' (the request id's hash
+   * stays, and the claim itself, token_hash and shipping). At most
+   * HOUSEKEEPING_BATCH, in entry order. True when more remain.
    */
-  private forgetRequests(before: number): boolean {
-    const from = this.housekeepingValue("requests_forgotten_through");
+  private dropStoredReplies(before: number): boolean {
+    const from = this.housekeepingValue("replies_dropped_through");
     const batch = this.sql
       .exec<{ id: number; drawn_at: number }>("SELECT id, drawn_at FROM entries WHERE id > ? ORDER BY id LIMIT ?", from, HOUSEKEEPING_BATCH)
       .toArray();
@@ -427,9 +444,9 @@ export class CampaignObject extends DurableObject<Env> {
     if (count === 0) return false;
     const through = batch[count - 1].id;
     this.ctx.storage.transactionSync(() => {
-      this.sql.exec("UPDATE entries SET request_id = NULL, reply = '' WHERE id > ? AND id <= ?", from, through);
+      this.sql.exec("UPDATE entries SET reply = '' WHERE id > ? AND id <= ?", from, through);
       this.sql.exec("UPDATE claims SET token_sealed = '' WHERE entry_id > ? AND entry_id <= ?", from, through);
-      this.setHousekeepingValue("requests_forgotten_through", through);
+      this.setHousekeepingValue("replies_dropped_through", through);
     });
     return count === HOUSEKEEPING_BATCH;
   }
@@ -477,7 +494,7 @@ export class CampaignObject extends DurableObject<Env> {
       );
       this.sql.exec("UPDATE claims SET token_sealed = '' WHERE entry_id > ? AND entry_id <= ?", from, through);
       this.setHousekeepingValue("compacted_through", through);
-      if (this.housekeepingValue("requests_forgotten_through") < through) this.setHousekeepingValue("requests_forgotten_through", through);
+      if (this.housekeepingValue("replies_dropped_through") < through) this.setHousekeepingValue("replies_dropped_through", through);
     });
     return batch.count === HOUSEKEEPING_BATCH;
   }
@@ -549,6 +566,7 @@ export class CampaignObject extends DurableObject<Env> {
     this.saveRecord(next);
     await this.publishRecord(next);
     await this.publishSnapshot(next);
+    if (previous) await this.scheduleHousekeeping();
     return { status: previous ? 200 : 201, body: { campaign: summary, version: next.version } };
   }
 
@@ -632,6 +650,7 @@ export class CampaignObject extends DurableObject<Env> {
         .toArray()[0];
       if (!entry) return null;
       counters.write();
+      this.countDraw(result.day, nowMs, result.status === "win", result.draws_today === 1);
       if (result.status === "win") {
         this.sql.exec(
           `INSERT INTO claims (entry_id, player, day, prize_id, won_at, token_hash, token_sealed)
@@ -725,7 +744,7 @@ export class CampaignObject extends DurableObject<Env> {
     return (
       this.sql
         .exec(
-          `SELECT e.id, e.reply, e.outcome, e.drawn_at, c.token_sealed
+          `SELECT e.id, e.reply, e.day, e.outcome, e.prize_id, e.prize_name, e.by_pity, e.drawn_at, c.token_sealed
            FROM entries e LEFT JOIN claims c ON c.entry_id = e.id
            WHERE e.player = ? AND e.request_id = ?`,
           player,
@@ -738,7 +757,9 @@ export class CampaignObject extends DurableObject<Env> {
   /**
    * The original reply to a repeated request: with the claim token within
    * RETRY_TOKEN_WINDOW_MS of the draw, without it later. Replies stored
-   * before the id was left out of them carry it already (same value).
+   * before the id was left out of them carry it already (same value). Once
+   * housekeeping has dropped the stored reply (REQUEST_KEPT_MS), the draw is
+   * rebuilt from its entry, with no draws left on its day (that day is over).
    */
   private async replay(entry: any, nowMs: number): Promise<Reply> {
     const withinWindow = nowMs - entry.drawn_at <= RETRY_TOKEN_WINDOW_MS;
@@ -746,7 +767,17 @@ export class CampaignObject extends DurableObject<Env> {
       entry.outcome === "win" && withinWindow && entry.token_sealed
         ? await unseal(sealSecrets(this.env), entry.token_sealed)
         : null;
-    return { status: 200, body: { draw: withToken({ id: String(entry.id), ...JSON.parse(entry.reply) }, token) } };
+    const draw =
+      entry.reply !== ""
+        ? JSON.parse(entry.reply)
+        : {
+            day: entry.day,
+            outcome: entry.outcome,
+            ...(entry.outcome === "win" ? { prize: this.prizeView(entry.day, entry.prize_id, entry.prize_name) } : {}),
+            by_pity: entry.by_pity === 1,
+            draws_left_today: 0,
+          };
+    return { status: 200, body: { draw: withToken({ id: String(entry.id), ...draw }, token) } };
   }
 
   /** A prize as players see it, from the campaign's current definition when it still has it. */
@@ -803,12 +834,7 @@ export class CampaignObject extends DurableObject<Env> {
     if (!claim) return claimNotFound();
     const sealed = await seal(this.env, JSON.stringify(shipping));
     const nowMs = Date.now();
-    this.sql.exec(
-      "UPDATE claims SET shipping_sealed = ?, shipping_updated_at = ? WHERE entry_id = ?",
-      sealed,
-      nowMs,
-      claim.entry_id,
-    );
+    this.saveShipping(claim, sealed, nowMs);
     return this.claimReply(claim, shipping, nowMs);
   }
 
@@ -846,38 +872,79 @@ export class CampaignObject extends DurableObject<Env> {
     };
   }
 
+  /** Draws, players and wins on `day`, from the counters the draws keep (day_totals). */
   private dayTotals(day: string): { draws: number; players: number; wins: number } {
-    const row = this.sql
-      .exec<{ draws: number; players: number; wins: number }>(
-        `SELECT COUNT(*) AS draws, COUNT(DISTINCT player) AS players,
-                COALESCE(SUM(outcome = 'win'), 0) AS wins FROM entries WHERE day = ?`,
-        day,
-      )
-      .one();
-    return { draws: row.draws, players: row.players, wins: row.wins };
+    const row = this.firstRow<{ draws: number; players: number; wins: number }>(
+      "SELECT draws, players, wins FROM day_totals WHERE day = ?",
+      day,
+    );
+    return { draws: row?.draws ?? 0, players: row?.players ?? 0, wins: row?.wins ?? 0 };
   }
 
+  /** Wins of `day` with shipping details on file, by prize (claimed_totals). */
   private claimedByPrize(day: string): Record<string, number> {
     const claimed: Record<string, number> = {};
-    for (const row of this.sql.exec<{ prize_id: string; n: number }>(
-      "SELECT prize_id, COUNT(*) AS n FROM claims WHERE day = ? AND shipping_sealed IS NOT NULL GROUP BY prize_id",
+    for (const row of this.sql.exec<{ prize_id: string; claimed: number }>(
+      "SELECT prize_id, claimed FROM claimed_totals WHERE day = ?",
       day,
     )) {
-      claimed[row.prize_id] = row.n;
+      claimed[row.prize_id] = row.claimed;
     }
     return claimed;
   }
 
-  /** Per day and prize, and draws per minute over the last 24 hours. */
+  /**
+   * Counts a draw in the stats' counters; inside the draw's transaction.
+   * `newPlayer`: the player's first draw of the day (the core's day counter went from 0 to 1).
+   */
+  private countDraw(day: string, nowMs: number, won: boolean, newPlayer: boolean): void {
+    this.sql.exec(
+      `INSERT INTO day_totals (day, draws, players, wins) VALUES (?, 1, ?, ?)
+       ON CONFLICT (day) DO UPDATE SET draws = draws + 1, players = players + excluded.players, wins = wins + excluded.wins`,
+      day,
+      newPlayer ? 1 : 0,
+      won ? 1 : 0,
+    );
+    this.sql.exec(
+      "INSERT INTO minute_draws (minute, draws) VALUES (?, 1) ON CONFLICT (minute) DO UPDATE SET draws = draws + 1",
+      Math.floor(nowMs / 60000),
+    );
+  }
+
+  /**
+   * Stores a claim's sealed shipping details; the first time, counts the claim
+   * in claimed_totals. Synchronous: two PUTs of one claim cannot both count it.
+   */
+  private saveShipping(claim: { entry_id: number; day: string; prize_id: string }, sealed: string, nowMs: number): void {
+    this.ctx.storage.transactionSync(() => {
+      const first = this.firstRow("SELECT 1 FROM claims WHERE entry_id = ? AND shipping_sealed IS NULL", claim.entry_id) !== null;
+      this.sql.exec(
+        "UPDATE claims SET shipping_sealed = ?, shipping_updated_at = ? WHERE entry_id = ?",
+        sealed,
+        nowMs,
+        claim.entry_id,
+      );
+      if (first) {
+        this.sql.exec(
+          `INSERT INTO claimed_totals (day, prize_id, claimed) VALUES (?, ?, 1)
+           ON CONFLICT (day, prize_id) DO UPDATE SET claimed = claimed + 1`,
+          claim.day,
+          claim.prize_id,
+        );
+      }
+    });
+  }
+
+  /**
+   * Per day and prize, and draws per minute over the last 24 hours, from
+   * counters: the cost grows with days and prizes, never with draws.
+   */
   async stats(): Promise<Reply> {
     const record = this.record();
     if (!record) return notFound();
     const nowMs = Date.now();
     const days = this.sql
-      .exec<{ day: string }>(
-        "SELECT DISTINCT day FROM entries UNION SELECT ? AS day ORDER BY day",
-        this.snapshot(record, nowMs).day,
-      )
+      .exec<{ day: string }>("SELECT day FROM day_totals UNION SELECT ? AS day ORDER BY day", this.campaignToday(record, nowMs))
       .toArray()
       .map((row) => row.day);
     const handle = this.handle(record);
@@ -901,29 +968,48 @@ export class CampaignObject extends DurableObject<Env> {
         })),
       };
     });
-    const since = nowMs - 24 * 3600 * 1000;
+    // The minute that holds "24 hours ago" and every one after it.
+    const since = Math.floor((nowMs - MINUTE_DRAWS_KEPT_MS) / 60000);
     const perMinute = this.sql
-      .exec<{ minute: number; draws: number }>(
-        "SELECT drawn_at / 60000 AS minute, COUNT(*) AS draws FROM entries WHERE drawn_at >= ? GROUP BY minute ORDER BY minute",
-        since,
-      )
+      .exec<{ minute: number; draws: number }>("SELECT minute, draws FROM minute_draws WHERE minute >= ? ORDER BY minute", since)
       .toArray()
       .map((row) => ({ minute: new Date(row.minute * 60000).toISOString(), draws: row.draws }));
     return { status: 200, body: { campaign: record.id, days: perDay, draws_per_minute: perMinute } };
   }
 
-  /** Wins after `afterEntryId`, in draw order, at most `limit`; shipping still sealed. */
-  async winnersPage(afterEntryId: number, limit: number): Promise<WinnerRow[] | null> {
+  /**
+   * One page of wins in draw order, shipping still sealed: at most `limit`
+   * (1..WINNERS_PAGE_MAX) after the cursor, only of `day` and/or `prize` when
+   * given (filtered here, by index, so a page is short only at the end).
+   * `next_cursor` continues after the page's last win; null after the last page.
+   */
+  async winnersPage(query: WinnersQuery): Promise<WinnersPage | null> {
     if (!this.record()) return null;
-    return this.sql
+    const after = query.cursor === null ? 0 : Number(query.cursor);
+    if (!Number.isSafeInteger(after) || after < 0) throw new Error("a winners cursor is an entry id");
+    const limit = Math.min(Math.max(Math.floor(query.limit), 1), WINNERS_PAGE_MAX);
+    const where = ["c.entry_id > ?"];
+    const bindings: unknown[] = [after];
+    if (query.day) {
+      where.push("c.day = ?");
+      bindings.push(query.day);
+    }
+    if (query.prize) {
+      where.push("c.prize_id = ?");
+      bindings.push(query.prize);
+    }
+    const rows = this.sql
       .exec<any>(
         `SELECT c.entry_id, c.day, c.prize_id, e.prize_name, c.player, c.won_at, c.shipping_sealed
          FROM claims c JOIN entries e ON e.id = c.entry_id
-         WHERE c.entry_id > ? ORDER BY c.entry_id LIMIT ?`,
-        afterEntryId,
-        Math.min(Math.max(limit, 1), 1000),
+         WHERE ${where.join(" AND ")} ORDER BY c.entry_id LIMIT ?`,
+        ...bindings,
+        limit + 1,
       )
       .toArray() as WinnerRow[];
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    return { winners: rows, next_cursor: more ? String(rows[rows.length - 1].entry_id) : null };
   }
 
   /**
@@ -1020,4 +1106,32 @@ function stockProblem(
     return { field: `${base}/boxes`, message: `${snapshot.boxes_opened} boxes were already opened today (${day})` };
   }
   return null;
+}
+
+// Days as "YYYY-MM-DD" (campaign days, or UTC dates where said).
+
+function dayStartMs(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(dayStartMs(day) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function minDay(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+/**
+ * The date now at the westernmost utc_offset a campaign may have (-12:00):
+ * no campaign's today is earlier, whatever utc_offset a later PUT gives it, so
+ * a day before this one can never be drawn again.
+ */
+function earliestToday(nowMs: number): string {
+  return new Date(nowMs + WESTERNMOST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** When earliestToday() next changes (12:00 UTC). */
+function nextEarliestDayStart(nowMs: number): number {
+  return dayStartMs(addDays(earliestToday(nowMs), 1)) - WESTERNMOST_OFFSET_MS;
 }

@@ -26,6 +26,11 @@ export interface Env {
   SEAL_KEY_PREVIOUS?: string;
   /** "on" enables /api/v1/_bench/* (local benchmarks only). */
   BENCH_ENDPOINTS?: string;
+  /**
+   * Days the results log (entries) is kept in full after a campaign's last
+   * day, then compacted (kv-schema/README.md, "Retention"); default "90".
+   */
+  RESULTS_RETENTION_DAYS?: string;
 }
 
 export interface RateLimit {

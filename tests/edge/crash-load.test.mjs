@@ -761,13 +761,15 @@ test(TITLE, { timeout: (SECONDS + 300) * 1000 }, async () => {
     const stats = await settled(() => send("GET", `/api/v1/admin/campaigns/${id}/stats`, undefined, admin));
     assert.equal(stats.status, 200, stats.text);
     const winners = [];
-    let after = 0;
-    for (let page = 0; page < 100 && after !== null; page++) {
-      const list = await settled(() => send("GET", `/api/v1/admin/campaigns/${id}/winners?after=${after}`, undefined, admin));
+    let cursor = "";
+    for (let page = 0; page < 100 && cursor !== null; page++) {
+      const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
+      const list = await settled(() => send("GET", `/api/v1/admin/campaigns/${id}/winners${query}`, undefined, admin));
       assert.equal(list.status, 200, list.text);
       winners.push(...list.json.winners);
-      after = list.json.next_after;
+      cursor = list.json.next_cursor;
     }
+    assert.equal(cursor, null, "every winners page was read");
     assert.ok(files[id], `found the SQLite file of ${id}`);
     facts[id] = await checkCampaign(id, readCampaignFile(files[id]), stats.json, winners);
     await checkPublicStock(id, facts[id]);

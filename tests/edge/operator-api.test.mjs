@@ -59,7 +59,9 @@ test("uploads that are not pictures, or too large, are refused with a clear mess
   const big = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]);
   const tooBig = await upload("pictures", big, "image/png");
   assert.equal(tooBig.status, 413);
-  assert.equal((await tooBig.json()).error.message, "pictures must be at most 2 MB");
+  const tooBigError = (await tooBig.json()).error;
+  assert.equal(tooBigError.code, "payload_too_large");
+  assert.match(tooBigError.message, /at most 2 MB/, "the message names the limit");
   const anonymous = await service.fetch("/api/v1/admin/campaigns/pictures/media", {
     method: "POST",
     headers: { "content-type": "image/png" },
@@ -85,7 +87,7 @@ test("the campaign list and the winners list serve the console", async () => {
 
   const wins = [];
   for (const player of ["ann", "ben", "cat"]) {
-    wins.push((await api.draw("fulfilment", { player, request_id: "r1" })).json.draw);
+    wins.push((await api.draw("fulfilment", { player, request_id: "fulfilment-draw-01" })).json.draw);
   }
   assert.deepEqual(wins.map((d) => d.outcome), ["win", "win", "blank"]);
   const shipping = { name: "Ann", phone: "+1 555 0100", address: "1 Main St, Springfield" };
@@ -105,11 +107,19 @@ test("the campaign list and the winners list serve the console", async () => {
   );
   assert.deepEqual(all.json.winners[0].shipping, shipping);
   assert.equal(all.json.winners[1].shipping, null);
-  assert.equal(all.json.next_after, null);
+  assert.equal(all.json.next_cursor, null);
   const day = wins[0].day;
   assert.equal((await api.admin("GET", `fulfilment/winners?day=${day}&prize=pen`)).json.winners.length, 0);
   assert.equal((await api.admin("GET", `fulfilment/winners?day=${day}&prize=mug`)).json.winners.length, 2);
   assert.equal((await api.admin("GET", "fulfilment/winners?day=1999-01-01")).json.winners.length, 0);
-  assert.equal((await api.admin("GET", "fulfilment/winners?after=-3")).status, 400);
+  assert.equal((await api.admin("GET", "fulfilment/winners?cursor=-3")).status, 400);
+  assert.equal((await api.admin("GET", "fulfilment/winners?limit=0")).status, 400);
+  // Pages: one win per page, each naming the next; the last says null.
+  const first = await api.admin("GET", "fulfilment/winners?limit=1");
+  assert.deepEqual(first.json.winners.map((w) => w.player), ["ann"]);
+  assert.equal(typeof first.json.next_cursor, "string");
+  const second = await api.admin("GET", `fulfilment/winners?limit=1&cursor=${encodeURIComponent(first.json.next_cursor)}`);
+  assert.deepEqual(second.json.winners.map((w) => w.player), ["ben"]);
+  assert.equal(second.json.next_cursor, null);
   assert.equal((await api.call("GET", "/api/v1/admin/campaigns/fulfilment/winners")).status, 401);
 });

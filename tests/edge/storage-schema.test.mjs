@@ -179,6 +179,25 @@ const COLUMNS = {
     ["shipping_sealed", "TEXT", 0, null, 0],
     ["shipping_updated_at", "INTEGER", 0, null, 0],
   ],
+  day_totals: [
+    ["day", "TEXT", 1, null, 1],
+    ["draws", "INTEGER", 1, null, 0],
+    ["players", "INTEGER", 1, null, 0],
+    ["wins", "INTEGER", 1, null, 0],
+  ],
+  claimed_totals: [
+    ["day", "TEXT", 1, null, 1],
+    ["prize_id", "TEXT", 1, null, 1],
+    ["claimed", "INTEGER", 1, null, 0],
+  ],
+  minute_draws: [
+    ["minute", "INTEGER", 0, null, 1],
+    ["draws", "INTEGER", 1, null, 0],
+  ],
+  housekeeping: [
+    ["name", "TEXT", 1, null, 1],
+    ["value", "INTEGER", 1, null, 0],
+  ],
 };
 /** The runtime's own tables in an object's file (workerd, and miniflare locally). */
 const RUNTIME_TABLE = /^(?:_cf_|__miniflare_|sqlite_)/;
@@ -294,7 +313,7 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   let attempt = 0;
   const draw = async (campaignId, given) => {
     // Every draw carries a request_id (required); tests that care choose theirs.
-    const body = { request_id: `auto-${++attempt}`, ...given };
+    const body = { request_id: `auto-request-${String(++attempt).padStart(4, "0")}`, ...given };
     const reply = await call("POST", T.draws, { campaignId }, body);
     if (reply.status === 200) {
       run.draws.push({ campaignId, player: body.player, requestId: body.request_id ?? null, draw: reply.json.draw });
@@ -303,22 +322,22 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
     }
     return reply;
   };
-  const first = await draw(WIN, { player: "alice", request_id: "r-1" });
+  const first = await draw(WIN, { player: "alice", request_id: "alice-first-draw" });
   assert.equal(first.status, 200, first.text);
   assert.equal(first.json.draw.outcome, "win");
-  const replay = await call("POST", T.draws, { campaignId: WIN }, { player: "alice", request_id: "r-1" });
+  const replay = await call("POST", T.draws, { campaignId: WIN }, { player: "alice", request_id: "alice-first-draw" });
   assert.equal(replay.status, 200);
   assert.deepEqual(replay.json, first.json, "a repeated request_id gets the first reply, token included");
-  assert.equal((await draw(WIN, { player: "alice", request_id: "r-9" })).json.draw.outcome, "win");
+  assert.equal((await draw(WIN, { player: "alice", request_id: "alice-second-draw" })).json.draw.outcome, "win");
   const daily = await draw(WIN, { player: "alice" });
   assert.equal(daily.status, 409);
   assert.equal(daily.json.error.limit, "daily");
-  assert.equal((await draw(WIN, { player: PLAYER_CN, request_id: "r/2" })).json.draw.outcome, "win");
+  assert.equal((await draw(WIN, { player: PLAYER_CN, request_id: "li-lei-first-draw" })).json.draw.outcome, "win");
   assert.equal((await draw(WIN, { player: "bob" })).json.draw.outcome, "win");
 
   // Blanks (odds "0"; the pity prize has no stock), the campaign limit.
   for (let i = 0; i < 2; i++) {
-    const blank = await draw(BLANK, { player: "carol", request_id: `c-${i}` });
+    const blank = await draw(BLANK, { player: "carol", request_id: `carol-blank-draw-${i}` });
     assert.equal(blank.status, 200, blank.text);
     assert.equal(blank.json.draw.outcome, "blank");
   }
@@ -361,20 +380,20 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
 
   // Claims.
   const aliceClaim = await call("PUT", T.claim, { campaignId: WIN, player: "alice" }, shippingSent.alice,
-    bearer(tokenOf("alice", "r-1")));
+    bearer(tokenOf("alice", "alice-first-draw")));
   assert.equal(aliceClaim.status, 200, aliceClaim.text);
   assert.deepEqual(aliceClaim.json.shipping, trimmed(shippingSent.alice));
   const cnClaim = await call("PUT", T.claim, { campaignId: WIN, player: PLAYER_CN }, shippingSent[PLAYER_CN],
-    bearer(tokenOf(PLAYER_CN, "r/2")));
+    bearer(tokenOf(PLAYER_CN, "li-lei-first-draw")));
   assert.equal(cnClaim.status, 200, cnClaim.text);
-  const read = await call("GET", T.claim, { campaignId: WIN, player: "alice" }, undefined, bearer(tokenOf("alice", "r-1")));
+  const read = await call("GET", T.claim, { campaignId: WIN, player: "alice" }, undefined, bearer(tokenOf("alice", "alice-first-draw")));
   assert.deepEqual(read.json.shipping, trimmed(shippingSent.alice));
-  const unsent = await call("GET", T.claim, { campaignId: WIN, player: "alice" }, undefined, bearer(tokenOf("alice", "r-9")));
+  const unsent = await call("GET", T.claim, { campaignId: WIN, player: "alice" }, undefined, bearer(tokenOf("alice", "alice-second-draw")));
   assert.equal(unsent.json.shipping, null);
-  const stolen = await call("GET", T.claim, { campaignId: WIN, player: "bob" }, undefined, bearer(tokenOf("alice", "r-1")));
+  const stolen = await call("GET", T.claim, { campaignId: WIN, player: "bob" }, undefined, bearer(tokenOf("alice", "alice-first-draw")));
   assert.equal(stolen.json.error.code, "claim_not_found");
   const badPhone = await call("PUT", T.claim, { campaignId: WIN, player: "alice" },
-    { ...shippingSent.alice, phone: "12" }, bearer(tokenOf("alice", "r-1")));
+    { ...shippingSent.alice, phone: "12" }, bearer(tokenOf("alice", "alice-first-draw")));
   assert.equal(badPhone.status, 400);
   assert.equal(badPhone.json.error.field, "/phone");
   const noToken = await call("GET", T.claim, { campaignId: WIN, player: "alice" });
@@ -576,6 +595,8 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
     ...run.tokens,
     ...Object.values(shippingSent).flatMap((s) => Object.values(trimmed(s))),
     JSON.stringify(trimmed(shippingSent.alice)),
+    // Request ids are kept only as hashes.
+    ...run.draws.map((d) => d.requestId),
   ];
   assert.ok(run.tokens.length === 5 && run.tokens.every((token) => /^[A-Za-z0-9_-]{24}$/.test(token)));
 
@@ -619,10 +640,13 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
           counters: Object.fromEntries(db.prepare("SELECT name, value FROM counters").all().map((r) => [r.name, r.value])),
           entries: db.prepare("SELECT * FROM entries ORDER BY id").all(),
           claims: db.prepare("SELECT * FROM claims ORDER BY entry_id").all(),
+          dayTotals: db.prepare("SELECT * FROM day_totals ORDER BY day").all(),
+          claimedTotals: db.prepare("SELECT * FROM claimed_totals ORDER BY day, prize_id").all(),
+          minuteDraws: db.prepare("SELECT * FROM minute_draws ORDER BY minute").all(),
         };
       } else {
         // An object that was only asked about (GHOST, the refused PUTs): tables but no data.
-        for (const table of ["counters", "entries", "claims"]) {
+        for (const table of ["counters", "entries", "claims", "day_totals", "claimed_totals", "minute_draws", "housekeeping"]) {
           assert.equal(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get().n, 0, `${path}: empty ${table}`);
         }
       }
@@ -715,7 +739,10 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
       assert.equal(entry.prize_name, reply.prize?.name ?? null);
       assert.equal(entry.by_pity, reply.by_pity ? 1 : 0);
       assert.equal(entry.player, sent[index].player);
-      assert.equal(entry.request_id, sent[index].requestId);
+      // Only the request id's hash is stored: lowercase hex SHA-256 of the id as sent.
+      assert.match(entry.request_id, /^[0-9a-f]{64}$/, `${what}: request_id is a SHA-256 in hex`);
+      assert.equal(entry.request_id, createHash("sha256").update(sent[index].requestId, "utf8").digest("hex"),
+        `${what}: request_id is SHA-256(request id)`);
       assert.match(entry.entropy, /^[0-9a-f]{64}$/);
       assert.ok(Number.isInteger(entry.drawn_at) && Math.abs(entry.drawn_at - Date.now()) < 3_600_000, `${what}: drawn_at in ms`);
       assert.equal(entry.campaign_version, 1);
@@ -740,7 +767,7 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
       assert.equal(claim.won_at, entry.drawn_at);
       const sent = id === WIN ? shippingSent[claim.player] : undefined;
       const sentFor = sent && run.draws.find((d) => d.draw.id === String(entry.id) && d.campaignId === id).requestId;
-      if (sent && (claim.player !== "alice" || sentFor === "r-1")) {
+      if (sent && (claim.player !== "alice" || sentFor === "alice-first-draw")) {
         check("shipping.schema.json#/$defs/sealed", claim.shipping_sealed, "claims.shipping_sealed");
         assert.ok(claim.shipping_sealed.startsWith("v1."));
         const shipping = JSON.parse(await unseal(claim.shipping_sealed));
@@ -754,6 +781,33 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
     }
   }
   assert.equal(campaigns[WIN].claims.filter((c) => c.shipping_sealed !== null).length, 2);
+
+  // The stats' counters agree with the entries and claims they count.
+  for (const [id, { entries, claims, dayTotals, claimedTotals, minuteDraws }] of Object.entries(campaigns)) {
+    const days = [...new Set(entries.map((e) => e.day))].sort();
+    assert.deepEqual(
+      dayTotals,
+      days.map((day) => {
+        const of = entries.filter((e) => e.day === day);
+        return { day, draws: of.length, players: new Set(of.map((e) => e.player)).size, wins: of.filter((e) => e.outcome === "win").length };
+      }),
+      `${id}: day_totals`,
+    );
+    const claimed = {};
+    for (const c of claims.filter((c) => c.shipping_sealed !== null)) claimed[`${c.day}|${c.prize_id}`] = (claimed[`${c.day}|${c.prize_id}`] ?? 0) + 1;
+    assert.deepEqual(
+      claimedTotals,
+      Object.entries(claimed).sort().map(([key, n]) => ({ day: key.split("|")[0], prize_id: key.split("|")[1], claimed: n })),
+      `${id}: claimed_totals`,
+    );
+    const perMinute = {};
+    for (const e of entries) perMinute[Math.floor(e.drawn_at / 60000)] = (perMinute[Math.floor(e.drawn_at / 60000)] ?? 0) + 1;
+    assert.deepEqual(
+      minuteDraws,
+      Object.entries(perMinute).map(([minute, draws]) => ({ minute: Number(minute), draws })).sort((a, b) => a.minute - b.minute),
+      `${id}: minute_draws`,
+    );
+  }
 
   // Nor anywhere on disk: WAL files, KV blobs, the runtime's files.
   for (const path of filesUnder(stateDir)) {
