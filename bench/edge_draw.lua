@@ -17,7 +17,8 @@ end
 
 function request()
   counter = counter + 1
-  local body = string.format('{"player":"bench-%s-%d-%d","request_id":"r%d"}', run, thread_number, counter, counter)
+  -- request ids are 16-128 characters of [A-Za-z0-9_-]
+  local body = string.format('{"player":"bench-%s-%d-%d","request_id":"bench-request-%012d"}', run, thread_number, counter, counter)
   return wrk.format("POST", "/api/v1/campaigns/" .. campaign .. "/draws",
     { ["content-type"] = "application/json" }, body)
 end

@@ -22,7 +22,7 @@ import {
   sameOffset,
 } from "./i18n.js";
 import { state, on, emit, nowSeconds, status, prizeName } from "./state.js";
-import { playerFor } from "./store.js";
+import { playerFor, linkedIdentity as savedLinkedIdentity, setLinkedIdentity } from "./store.js";
 import { applyTheme } from "./theme.js";
 import { h, clear, prizePicture, showError, announce } from "./ui.js";
 import { initDraw, updatePlay } from "./draw.js";
@@ -33,16 +33,64 @@ const REFRESH_MS = 10_000;
 const CORE_TIMEOUT_MS = 15_000;
 const $ = (selector) => document.querySelector(selector);
 
-const params = new URLSearchParams(location.search);
-state.id = (params.get("campaign") ?? params.get("c") ?? "").trim();
-state.ticket = params.get("ticket")?.trim() || null;
-const urlPlayer = params.get("player")?.trim() || null;
+// The address: /?campaign=ID, with a ticket campaign's player id and ticket
+// in the fragment (/?campaign=ID#player=...&ticket=..., or
+// /#campaign=ID&player=...&ticket=...), which never reaches a server, or, from
+// older links, in the query. Read once, kept for this tab, and taken out of
+// the address (linkedIdentity).
+const query = new URLSearchParams(location.search);
+const fragment = new URLSearchParams(location.hash.replace(/^#/, ""));
+const fromAddress = (...names) => {
+  for (const params of [fragment, query]) {
+    for (const name of names) {
+      const value = params.get(name)?.trim();
+      if (value) return value;
+    }
+  }
+  return null;
+};
+state.id = (query.get("campaign") ?? query.get("c") ?? fromAddress("campaign", "c") ?? "").trim();
+const linked = linkedIdentity();
+state.ticket = linked.ticket;
+const urlPlayer = linked.player;
 
 let refreshTimer = null;
 let lastRulesKey = "";
 let lastStatus = null;
 
 // ---------------------------------------------------------------- start
+
+/**
+ * The player id and ticket a link brought ({player, ticket}, each or null).
+ * They are kept for this tab (sessionStorage), so that a reload still has
+ * them, and removed from the address bar and this history entry at once: a
+ * ticket is a bearer credential and a player id may be an email or a phone
+ * number, so they must not stay in the history, be bookmarked, or be sent
+ * again with a reload's request line. The campaign id, which is public,
+ * stays (moved to the query, where an in-page link such as #play cannot
+ * replace it).
+ */
+function linkedIdentity() {
+  const fromLink = { player: fromAddress("player"), ticket: fromAddress("ticket") };
+  const secret = ["player", "ticket"];
+  const moved = [...secret, "campaign", "c"];
+  if (secret.some((name) => query.has(name)) || moved.some((name) => fragment.has(name))) {
+    const search = new URLSearchParams(query);
+    for (const name of secret) search.delete(name);
+    if (state.id && !search.has("campaign") && !search.has("c")) search.set("campaign", state.id);
+    const hash = new URLSearchParams(fragment);
+    for (const name of moved) hash.delete(name);
+    const searchText = search.toString();
+    const hashText = hash.toString();
+    history.replaceState(history.state, "", `${location.pathname}${searchText ? `?${searchText}` : ""}${hashText ? `#${hashText}` : ""}`);
+  }
+  if (!state.id) return fromLink;
+  if (fromLink.player || fromLink.ticket) {
+    setLinkedIdentity(state.id, fromLink);
+    return fromLink;
+  }
+  return savedLinkedIdentity(state.id) ?? fromLink;
+}
 
 setLanguage(pickLanguage());
 translateStatic();

@@ -289,11 +289,7 @@ function renderResult(draw, { announceIt }) {
       ),
     );
     if (announceIt) {
-      mountShipping($("#result-shipping"), {
-        player: state.player,
-        code,
-        shipping: null,
-      });
+      mountShipping($("#result-shipping"), { code, shipping: null });
     }
   } else {
     const left = draw.draws_left_today;

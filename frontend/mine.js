@@ -1,6 +1,7 @@
 // "My prizes": the player id, the prizes won in this browser with their claim
-// codes, and a lookup (player id + claim code, e.g. from another device) that
-// shows a claim and lets the player change where it is sent.
+// codes, and a lookup by claim code alone (e.g. from another device: the code
+// names its claim) that shows a claim and lets the player change where it is
+// sent.
 
 import { api, apiError, NetworkError } from "./api.js";
 import { errorText } from "./errors.js";
@@ -15,32 +16,28 @@ const $ = (selector) => document.querySelector(selector);
 
 let form;
 let errorSlot;
-let shown = null; // {player, code, claim}: the claim on display
+let shown = null; // {code, claim}: the claim on display
 let listKey = "";
 
 export function initMine() {
   form = $(".lookup");
   errorSlot = $("#lookup-error");
-  form.elements.player.value = state.player ?? "";
   const code = $(".player-id .code-field");
   code.append(copyButton(() => state.player));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    lookup(form.elements.player.value.trim(), form.elements.code.value.trim());
+    lookup(form.elements.code.value.trim());
   });
-  for (const input of [form.elements.player, form.elements.code]) {
-    input.addEventListener("input", () => {
-      if (input.getAttribute("aria-invalid") === "true") setFieldError(input, "");
-    });
-  }
+  const codeInput = form.elements.code;
+  codeInput.addEventListener("input", () => {
+    if (codeInput.getAttribute("aria-invalid") === "true") setFieldError(codeInput, "");
+  });
   on("drawn", () => renderMine());
   onLanguageChange(() => {
     listKey = "";
     renderMine();
     if (shown) renderClaim(shown);
-    for (const input of [form.elements.player, form.elements.code]) {
-      if (input.getAttribute("aria-invalid") === "true") check();
-    }
+    if (codeInput.getAttribute("aria-invalid") === "true") check();
   });
   renderMine();
 }
@@ -70,7 +67,7 @@ export function renderMine() {
           "div",
           { class: "win-main" },
           h("p", { class: "win-name" }, win.prize?.name ?? ""),
-          h("p", { class: "muted small" }, t("mineWon", fmtDay(win.day)), win.player !== state.player ? ` · ${win.player}` : ""),
+          h("p", { class: "muted small" }, t("mineWon", fmtDay(win.day)), win.player && win.player !== state.player ? ` · ${win.player}` : ""),
           h("div", { class: "code-field code-field-small" }, h("code", {}, win.code), copyButton(() => win.code)),
         ),
         h(
@@ -79,9 +76,8 @@ export function renderMine() {
             type: "button",
             class: "button button-small button-secondary",
             onclick: () => {
-              form.elements.player.value = win.player;
               form.elements.code.value = win.code;
-              lookup(win.player, win.code);
+              lookup(win.code);
             },
           },
           t("mineShipping"),
@@ -91,19 +87,15 @@ export function renderMine() {
   );
 }
 
-/** Checks both fields; returns the first input at fault, or null. */
+/** Checks the code field; returns it when at fault, or null. */
 function check() {
-  const player = form.elements.player;
   const code = form.elements.code;
-  const playerValue = player.value.trim();
-  const playerProblem = playerValue.length === 0 ? "errPlayerEmpty" : [...playerValue].length > 128 ? "errPlayerLong" : null;
   const codeProblem = CODE.test(code.value.trim()) ? null : "errCodeFormat";
-  setFieldError(player, playerProblem ? t(playerProblem) : "");
   setFieldError(code, codeProblem ? t(codeProblem) : "");
-  return playerProblem ? player : codeProblem ? code : null;
+  return codeProblem ? code : null;
 }
 
-async function lookup(player, code) {
+async function lookup(code) {
   clearError(errorSlot);
   const bad = check();
   if (bad) {
@@ -116,7 +108,7 @@ async function lookup(player, code) {
   submit.textContent = t("lookupBusy");
   let reply;
   try {
-    reply = await api.getClaim(state.id, player, code);
+    reply = await api.getClaim(state.id, code);
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
     showError(errorSlot, { code: "network", text: () => t("errNetwork") });
@@ -133,8 +125,9 @@ async function lookup(player, code) {
     return;
   }
   const claim = reply.data;
-  store.saveWin({ campaign: state.id, player, day: claim.day, prize: claim.prize, code, won_at: claim.won_at });
-  shown = { player, code, claim };
+  // Found by the code alone: whose win it was is not known here (nor needed).
+  store.saveWin({ campaign: state.id, day: claim.day, prize: claim.prize, code, won_at: claim.won_at });
+  shown = { code, claim };
   renderClaim(shown, { mountForm: true });
   renderMine();
   $(".claim-details")?.focus();
@@ -182,7 +175,6 @@ function renderClaim(view, { mountForm = false } = {}) {
   clear(details, content);
   if (mountForm) {
     mountShipping(mount.querySelector(".claim-ship"), {
-      player: view.player,
       code: view.code,
       shipping: claim.shipping,
       elsewhereNote: false,

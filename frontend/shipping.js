@@ -1,6 +1,7 @@
 // The shipping form: where a prize goes. Checked here the way the server
 // checks it (host/src/index.ts putClaim), with errors at the field, then
-// PUT /api/v1/campaigns/{id}/claims/{player} with the claim code as bearer.
+// PUT /api/v1/campaigns/{id}/claim with the claim code as bearer (the code
+// names the claim by itself).
 // One form on the page at a time (its test ids and element ids are unique).
 
 import { api, apiError, NetworkError } from "./api.js";
@@ -72,8 +73,8 @@ function field(name, { label, hint, input }) {
 }
 
 /**
- * Puts the shipping form into `mount` for the claim of `player` opened by
- * `code`; `shipping` pre-fills it; `onSaved(reply)` after a save.
+ * Puts the shipping form into `mount` for the claim that `code` opens;
+ * `shipping` pre-fills it; `onSaved(reply)` after a save.
  */
 export function mountShipping(mount, options) {
   if (current && current.mount !== mount && current.mount.isConnected) {
@@ -134,7 +135,7 @@ export function mountShipping(mount, options) {
     submit.textContent = t("shipSaving");
     let reply;
     try {
-      reply = await api.putClaim(state.id, options.player, options.code, body);
+      reply = await api.putClaim(state.id, options.code, body);
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       showError(errorSlot, { code: "network", text: () => t("errNetwork") });

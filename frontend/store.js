@@ -1,7 +1,8 @@
 // What the page keeps in localStorage: the player id per open campaign, the
 // prizes won in this browser (with their claim codes), the draws left today,
 // and a draw attempt whose reply never came (so it can be finished later with
-// the same request_id). Every access tolerates blocked storage.
+// the same request_id); and in sessionStorage, for the tab, the player id and
+// ticket a link brought. Every access tolerates blocked storage.
 
 const PREFIX = "blindbox:";
 
@@ -56,7 +57,35 @@ export function playerFor(campaign) {
   return player;
 }
 
-/** Prizes won in this browser: [{campaign, player, day, prize, code, won_at}]. */
+/**
+ * The player id and ticket a link brought to a campaign, kept for this tab
+ * only (sessionStorage: gone when the tab closes), once the page has taken
+ * them out of its address: {player, ticket}, each a string or null.
+ */
+export function linkedIdentity(campaign) {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(`${PREFIX}linked:${campaign}`) ?? "null");
+    if (!saved || typeof saved !== "object") return null;
+    const text = (value) => (typeof value === "string" && value.length > 0 ? value : null);
+    const identity = { player: text(saved.player), ticket: text(saved.ticket) };
+    return identity.player || identity.ticket ? identity : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setLinkedIdentity(campaign, { player, ticket }) {
+  try {
+    sessionStorage.setItem(`${PREFIX}linked:${campaign}`, JSON.stringify({ player, ticket }));
+  } catch {
+    // storage blocked: a reload then needs the link again
+  }
+}
+
+/**
+ * Prizes won in this browser: [{campaign, player?, day, prize, code, won_at}]
+ * (no player for a claim looked up by its code: the code alone names it).
+ */
 export function wins(campaign) {
   const all = read("wins", []);
   return Array.isArray(all) ? all.filter((win) => win && win.campaign === campaign) : [];

@@ -128,6 +128,7 @@ const MIGRATIONS: string[] = [
    INSERT INTO minute_draws (minute, draws)
      SELECT drawn_at / 60000, COUNT(*) FROM entries
      WHERE drawn_at >= (CAST(strftime('%s', 'now') AS INTEGER) - 86400) * 1000 GROUP BY drawn_at / 60000;`,
+  `CREATE INDEX claims_by_token ON claims (token_hash);`,
 ];
 
 /** Schema version of the object's tables (the number of MIGRATIONS applied). */
@@ -682,7 +683,7 @@ export class CampaignObject extends DurableObject<Env> {
     const record = this.record();
     if (!record) return notFound();
     if (record.definition.identity === "ticket" && !ticketVerified) {
-      return apiError(401, "invalid_ticket", "this campaign needs a ticket", "/headers/x-player-ticket");
+      return apiError(401, "invalid_ticket", "this campaign needs a ticket", "/ticket");
     }
     const handle = this.handle(record);
     const request = { now: Math.floor(Date.now() / 1000), player, paused: record.paused };
@@ -791,10 +792,15 @@ export class CampaignObject extends DurableObject<Env> {
     return view;
   }
 
-  /** The player's claim that `token` opens, or null. Every candidate is checked in constant time. */
-  private claimFor(player: string, token: string): any | null {
+  /**
+   * The claim that `token` opens, or null. The token names its claim by
+   * itself (144 random bits): the row is found by the token's SHA-256
+   * (claims_by_token), then confirmed by the core in constant time.
+   */
+  private claimFor(token: string): any | null {
+    const hash = withCore((core) => core.call<{ hash: string }>("claim_token_hash", [], token).result.hash);
     const rows = this.sql
-      .exec("SELECT c.*, e.prize_name FROM claims c JOIN entries e ON e.id = c.entry_id WHERE c.player = ?", player)
+      .exec("SELECT c.*, e.prize_name FROM claims c JOIN entries e ON e.id = c.entry_id WHERE c.token_hash = ?", hash)
       .toArray();
     let found: any = null;
     for (const row of rows) {
@@ -820,17 +826,17 @@ export class CampaignObject extends DurableObject<Env> {
     };
   }
 
-  async getClaim(player: string, token: string): Promise<Reply> {
+  async getClaim(token: string): Promise<Reply> {
     if (!this.record()) return notFound();
-    const claim = this.claimFor(player, token);
+    const claim = this.claimFor(token);
     if (!claim) return claimNotFound();
     const shipping = claim.shipping_sealed ? JSON.parse(await unseal(sealSecrets(this.env), claim.shipping_sealed)) : null;
     return this.claimReply(claim, shipping, claim.shipping_updated_at);
   }
 
-  async putClaim(player: string, token: string, shipping: Shipping): Promise<Reply> {
+  async putClaim(token: string, shipping: Shipping): Promise<Reply> {
     if (!this.record()) return notFound();
-    const claim = this.claimFor(player, token);
+    const claim = this.claimFor(token);
     if (!claim) return claimNotFound();
     const sealed = await seal(this.env, JSON.stringify(shipping));
     const nowMs = Date.now();
@@ -1043,7 +1049,7 @@ function notFound(): Reply {
 }
 
 function claimNotFound(): Reply {
-  return apiError(404, "claim_not_found", "no claim for that player and code");
+  return apiError(404, "claim_not_found", "no claim for that code");
 }
 
 function refusalReply(result: any, record: CampaignRecord): Reply {

@@ -6,11 +6,11 @@ export interface Env {
   CAMPAIGNS: DurableObjectNamespace<CampaignObject>;
   /** What edge locations read: campaign records and stock snapshots. */
   CAMPAIGN_KV: KVNamespace;
-  /** Draws and claims per player per campaign. */
+  /** Draws and player-status reads per player per campaign. */
   PLAYER_RATE_LIMITER: RateLimit;
-  /** Draws per client address per campaign (limit and period in wrangler.toml). */
+  /** Draws, and claim requests, per client address per campaign (limit and period in wrangler.toml). */
   ADDRESS_RATE_LIMITER: RateLimit;
-  /** "off" switches the per-address draw limit off (load tests from one address); on otherwise. */
+  /** "off" switches the per-address limits off (load tests from one address); on otherwise. */
   ADDRESS_RATE_LIMIT?: string;
   /** Pictures operators upload, served under /media/. */
   MEDIA: R2Bucket;

@@ -20,7 +20,6 @@ import type { Env } from "./env";
 import {
   ApiError,
   bearer,
-  CONTROL_CHARACTER,
   json,
   pointer,
   readBytes,
@@ -37,6 +36,7 @@ import { type CampaignRecord, type StockSnapshot, kvKeys, publicView } from "./v
 export { CampaignObject };
 
 const DRAW_BODY_LIMIT = 4 * 1024;
+const STATUS_BODY_LIMIT = 4 * 1024;
 const CLAIM_BODY_LIMIT = 4 * 1024;
 const CAMPAIGN_BODY_LIMIT = 256 * 1024;
 const CAMPAIGN_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -57,9 +57,11 @@ const routes: Route[] = [
   { method: "GET", pattern: /^\/api\/v1\/health$/, handler: async () => json({ ok: true }) },
   { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)$/, handler: known(getCampaign) },
   { method: "POST", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/draws$/, handler: known(sealing(postDraw)) },
-  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/players\/([^/]+)$/, handler: known(getPlayerStatus) },
-  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claims\/([^/]+)$/, handler: known(sealing(getClaim)) },
-  { method: "PUT", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claims\/([^/]+)$/, handler: known(sealing(putClaim)) },
+  // Nothing a player chose is in these paths (access logs record paths): the player id
+  // travels in the body, and a claim is found by its token (Authorization) alone.
+  { method: "POST", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/player-status$/, handler: known(postPlayerStatus) },
+  { method: "GET", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claim$/, handler: known(sealing(getClaim)) },
+  { method: "PUT", pattern: /^\/api\/v1\/campaigns\/([^/]+)\/claim$/, handler: known(sealing(putClaim)) },
   { method: "PUT", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)$/, handler: admin(putCampaign) },
   { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)$/, handler: admin(known(getAdminCampaign)) },
   { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/pause$/, handler: admin(known(pause(true))) },
@@ -133,9 +135,15 @@ function withApiHeaders(response: Response): Response {
 }
 
 
-/** A path for the log: player ids and anything past them left out. */
+/**
+ * A path for the log. API paths hold nothing a player chose (player ids go
+ * in bodies, claim tokens in a header), only fixed parts and a campaign id;
+ * a campaign segment that is not a valid id is left out all the same.
+ */
 function redactedPath(path: string): string {
-  return path.replace(/\/(claims|players)\/.*/, "/$1/…");
+  return path.replace(/(\/campaigns\/)([^/]+)/, (whole, prefix: string, id: string) =>
+    CAMPAIGN_ID.test(id) ? whole : `${prefix}…`,
+  );
 }
 
 /**
@@ -159,30 +167,26 @@ function campaignStub(env: Env, campaignId: string) {
   return env.CAMPAIGNS.get(env.CAMPAIGNS.idFromName(campaignId));
 }
 
-function playerParam(player: string): string {
-  const length = [...player].length;
-  if (length < 1 || length > 128 || CONTROL_CHARACTER.test(player)) {
-    throw new ApiError(400, "invalid_request", "the player id must be 1-128 characters", "/player");
-  }
-  return player;
-}
-
 async function limitRate(env: Env, key: string): Promise<void> {
   const { success } = await env.PLAYER_RATE_LIMITER.limit({ key });
   if (!success) throw rateLimited("too many requests; wait a few seconds and try again", 10);
 }
 
 /**
- * Draws per client address and campaign (CF-Connecting-IP), through the
+ * Requests per client address and campaign (CF-Connecting-IP), through the
  * ADDRESS_RATE_LIMITER binding (limit and period in wrangler.toml), unless
- * the var ADDRESS_RATE_LIMIT is "off". On open campaigns the client picks
- * its player id, so this, not the per-player limit, is what slows a script.
+ * the var ADDRESS_RATE_LIMIT is "off"; `kind` keeps draws and claims apart.
+ * On open campaigns the client picks its player id, so this, not the
+ * per-player limit, is what slows a script; claims name no player at all.
  */
-async function limitAddress(request: Request, env: Env, campaignId: string): Promise<void> {
+async function limitAddress(request: Request, env: Env, kind: "draw" | "claim", campaignId: string): Promise<void> {
   if (env.ADDRESS_RATE_LIMIT === "off") return;
   const address = request.headers.get("cf-connecting-ip") ?? "unknown";
-  const { success } = await env.ADDRESS_RATE_LIMITER.limit({ key: `draw:${campaignId}:${address}` });
-  if (!success) throw rateLimited("too many draws from your network; wait a minute and try again", 60);
+  const { success } = await env.ADDRESS_RATE_LIMITER.limit({ key: `${kind}:${campaignId}:${address}` });
+  if (!success) {
+    const what = kind === "draw" ? "draws" : "claim requests";
+    throw rateLimited(`too many ${what} from your network; wait a minute and try again`, 60);
+  }
 }
 
 function rateLimited(message: string, retryAfterSeconds: number): ApiError {
@@ -261,7 +265,7 @@ async function postDraw(request: Request, env: Env, [campaignId]: string[]): Pro
   }
   const ticket = stringField(body, "ticket", 64, { required: false });
   const ticketVerified = await admitPlayer(env, campaignId, player, ticket, "/ticket");
-  await limitAddress(request, env, campaignId);
+  await limitAddress(request, env, "draw", campaignId);
   await limitRate(env, `draw:${campaignId}:${player}`);
   const input: DrawInput = { player, request_hash: await sha256Hex(requestId), ticket_verified: ticketVerified };
   return reply(await stub.draw(input));
@@ -294,14 +298,18 @@ async function admitPlayer(
 
 /**
  * A player's draws today and in the campaign, and the pity countdown, so a
- * page can say how many boxes are left before the first one is opened. Ticket
- * campaigns need the player's ticket in the X-Player-Ticket header.
+ * page can say how many boxes are left before the first one is opened. It
+ * only reads, but is a POST so that the player id travels in the body, never
+ * in a URL (which access logs record): {"player", "ticket"?}, checked as a
+ * draw's are; ticket campaigns need the player's ticket.
  */
-async function getPlayerStatus(request: Request, env: Env, [campaignId, player]: string[]): Promise<Response> {
+async function postPlayerStatus(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
   const stub = campaignStub(env, campaignId);
-  playerParam(player);
-  const ticket = request.headers.get("x-player-ticket") ?? undefined;
-  const ticketVerified = await admitPlayer(env, campaignId, player, ticket, "/headers/x-player-ticket");
+  const body = await readJsonObject(request, STATUS_BODY_LIMIT);
+  rejectUnknownFields(body, ["player", "ticket"]);
+  const player = stringField(body, "player", 128)!;
+  const ticket = stringField(body, "ticket", 64, { required: false });
+  const ticketVerified = await admitPlayer(env, campaignId, player, ticket, "/ticket");
   await limitRate(env, `status:${campaignId}:${player}`);
   return reply(await stub.playerStatus(player, ticketVerified));
 }
@@ -311,23 +319,30 @@ function claimToken(request: Request): string | null {
   return token !== null && CLAIM_TOKEN.test(token) ? token : null;
 }
 
-async function getClaim(request: Request, env: Env, [campaignId, player]: string[]): Promise<Response> {
+/**
+ * A claim is found by its token alone (144 random bits: it names one claim),
+ * so nothing in the URL says whose it is. Limited per client address and
+ * campaign, since the request names no player.
+ */
+async function getClaim(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
   const stub = campaignStub(env, campaignId);
-  playerParam(player);
-  await limitRate(env, `claim:${campaignId}:${player}`);
+  await limitAddress(request, env, "claim", campaignId);
   const token = claimToken(request);
-  if (token === null) throw new ApiError(404, "claim_not_found", "no claim for that player and code");
-  return reply(await stub.getClaim(player, token));
+  if (token === null) throw claimNotFound();
+  return reply(await stub.getClaim(token));
+}
+
+function claimNotFound(): ApiError {
+  return new ApiError(404, "claim_not_found", "no claim for that code");
 }
 
 const PHONE = /^\+?[0-9][0-9 ()-]*[0-9]$/;
 
-async function putClaim(request: Request, env: Env, [campaignId, player]: string[]): Promise<Response> {
+async function putClaim(request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
   const stub = campaignStub(env, campaignId);
-  playerParam(player);
-  await limitRate(env, `claim:${campaignId}:${player}`);
+  await limitAddress(request, env, "claim", campaignId);
   const token = claimToken(request);
-  if (token === null) throw new ApiError(404, "claim_not_found", "no claim for that player and code");
+  if (token === null) throw claimNotFound();
   const body = await readJsonObject(request, CLAIM_BODY_LIMIT);
   rejectUnknownFields(body, ["name", "phone", "address"]);
   const shipping: Shipping = {
@@ -349,7 +364,7 @@ async function putClaim(request: Request, env: Env, [campaignId, player]: string
   if (shipping.address.length < 5) {
     throw new ApiError(400, "invalid_request", "address must be at least 5 characters", pointer("address"));
   }
-  return reply(await stub.putClaim(player, token, shipping));
+  return reply(await stub.putClaim(token, shipping));
 }
 
 function admin(handler: Handler): Handler {

@@ -506,7 +506,7 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
     "li-lei": { name: "Li Lei", phone: "+86 138-0013-8000", address: "1,2,3 Comma Court, Beijing" },
   };
   for (const [player, details] of Object.entries(shipping)) {
-    const reply = await api.call("PUT", `/api/v1/campaigns/${id}/claims/${player}`, details, { authorization: `Bearer ${tokens[player]}` });
+    const reply = await api.call("PUT", `/api/v1/campaigns/${id}/claim`, details, { authorization: `Bearer ${tokens[player]}` });
     assert.equal(reply.status, 200, reply.text);
   }
   const day = (await api.admin("GET", id)).json.today.day;

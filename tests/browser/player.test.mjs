@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { campaignOpenToday, client, root, startService } from "../edge/harness.mjs";
+import { TICKET_SECRET, campaignOpenToday, client, root, startService } from "../edge/harness.mjs";
 import { assertAccessible, launchBrowser, SECURITY_HEADERS, screenshot, securityHeaders, watchedPage } from "./browser.mjs";
 
 let service;
@@ -138,7 +138,7 @@ test("a winner copies the code, files shipping details, and sees them after a re
   await assertAccessible(page, "the player page with a shipping error shown");
   const address = "Room 5, Building 2\n88 Lantern Street\nSuzhou 215000";
   await page.fill("[data-testid=shipping-address]", `  Room 5, Building 2\r\n\n 88 Lantern Street \nSuzhou 215000\n`);
-  const sent = page.waitForRequest((request) => request.method() === "PUT" && request.url().includes("/claims/"));
+  const sent = page.waitForRequest((request) => request.method() === "PUT" && new URL(request.url()).pathname === "/api/v1/campaigns/sure-win/claim");
   await page.click("[data-testid=shipping-submit]");
   assert.equal((await sent).postDataJSON().address, address);
   await page.waitForSelector("[data-testid=shipping-saved]");
@@ -148,26 +148,42 @@ test("a winner copies the code, files shipping details, and sees them after a re
   await page.waitForSelector("[data-testid=my-prizes]");
   const saved = await page.textContent("[data-testid=my-prizes]");
   assert.ok(saved.includes(code), "the code is kept on this device");
-  // Look the claim up as from another device: player id and code.
   const player = await page.evaluate(() =>
-    Object.entries(localStorage).find(([key]) => key.includes("sure-win") && key.includes("player"))?.[1],
+    JSON.parse(Object.entries(localStorage).find(([key]) => key.includes("sure-win") && key.includes("player"))?.[1] ?? "null"),
   );
   assert.ok(player, "the page keeps the player id");
-  await page.fill("[data-testid=lookup-player]", player.replace(/^"|"$/g, ""));
-  await page.fill("[data-testid=lookup-code]", code);
-  await page.click("[data-testid=lookup-submit]");
-  await page.waitForSelector("[data-testid=claim-details]");
-  const details = await page.textContent("[data-testid=claim-details]");
-  assert.ok(details.includes("Han Meimei") && details.includes("88 Lantern Street"), details);
-  // Shown on the lines it was typed on.
-  assert.equal(await page.innerText("[data-testid=claim-details] [data-testid=claim-address]"), address);
-  // The form under "My prizes" has it too, ready to change.
-  assert.equal(await page.inputValue(".claim-ship [data-testid=shipping-address]"), address);
-  await screenshot(page, "player-claim-phone-en");
-  await assertAccessible(page, "the player page with a prize looked up under My prizes");
+  assert.equal(await page.$("[data-testid=lookup-player]"), null, "the lookup asks for no player id");
   assert.deepEqual(problems, []);
   assert.deepEqual(violations, []);
   await context.close();
+
+  // Look the claim up as from another device (nothing of this browser's kept): the claim code alone.
+  const other = await watchedPage(browser);
+  const requests = [];
+  other.page.on("request", (request) => requests.push(request.url()));
+  await other.page.goto(pageUrl("sure-win"));
+  await other.page.fill("[data-testid=lookup-code]", code);
+  const lookedUp = other.page.waitForRequest((request) => request.method() === "GET" && new URL(request.url()).pathname.endsWith("/claim"));
+  await other.page.click("[data-testid=lookup-submit]");
+  assert.equal((await lookedUp).url(), `${service.base}/api/v1/campaigns/sure-win/claim`);
+  await other.page.waitForSelector("[data-testid=claim-details]");
+  const details = await other.page.textContent("[data-testid=claim-details]");
+  assert.ok(details.includes("Han Meimei") && details.includes("88 Lantern Street"), details);
+  // Shown on the lines it was typed on.
+  assert.equal(await other.page.innerText("[data-testid=claim-details] [data-testid=claim-address]"), address);
+  // The form under "My prizes" has it too, ready to change, with the code as its only key.
+  assert.equal(await other.page.inputValue(".claim-ship [data-testid=shipping-address]"), address);
+  await other.page.fill(".claim-ship [data-testid=shipping-name]", "Li Lei");
+  const changed = other.page.waitForResponse((response) => response.request().method() === "PUT" && new URL(response.url()).pathname === "/api/v1/campaigns/sure-win/claim");
+  await other.page.click(".claim-ship [data-testid=shipping-submit]");
+  assert.equal((await changed).status(), 200);
+  await other.page.waitForFunction(() => document.querySelector("[data-testid=claim-details]")?.textContent.includes("Li Lei"));
+  assert.ok(!requests.some((url) => url.includes(player)), "no request of the other device names the player");
+  await screenshot(other.page, "player-claim-phone-en");
+  await assertAccessible(other.page, "the player page with a prize looked up under My prizes");
+  assert.deepEqual(other.problems, []);
+  assert.deepEqual(other.violations, []);
+  await other.context.close();
 });
 
 test("a blank, then the daily limit, then a pause each get their own message", async () => {
@@ -212,10 +228,19 @@ test("a returning player sees the boxes left today and the pity countdown from t
   assert.equal(earlier.json.draw.outcome, "blank", earlier.text);
 
   const { page, context, problems, violations } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(pageUrl("pity-page", "&player=returning"));
+  const requests = [];
+  page.on("request", (request) => requests.push(request));
+  // Linked with the player id in the fragment, which never reaches a server.
+  await page.goto(pageUrl("pity-page", "#player=returning"));
   const text = async (id) => (await page.textContent(`[data-testid=${id}]`)).trim();
   await page.waitForFunction(() => document.querySelector("[data-testid=box-left]")?.textContent.trim() !== "");
   assert.equal(await text("box-left"), "3 boxes left for you today");
+  // The page took the player id out of its address (and this history entry)...
+  assert.equal(page.url(), pageUrl("pity-page"));
+  // ...and asked for the status by POST, the id in the body.
+  const statusRequest = requests.find((request) => new URL(request.url()).pathname === "/api/v1/campaigns/pity-page/player-status");
+  assert.equal(statusRequest?.method(), "POST");
+  assert.deepEqual(statusRequest.postDataJSON(), { player: "returning" });
   assert.equal(await text("box-pity"), "A prize is guaranteed within your next 2 boxes (while the guaranteed prizes last).");
 
   await page.click("[data-testid=open-box]");
@@ -227,6 +252,66 @@ test("a returning player sees the boxes left today and the pity countdown from t
   await page.click("[data-testid=open-box]");
   await page.waitForSelector('[data-testid=result][data-outcome="win"]', { timeout: 15_000 });
   await page.waitForFunction(() => document.querySelector("[data-testid=box-pity]")?.textContent.includes("next 3 boxes"));
+
+  // A reload keeps the player for this tab, though the address no longer names it.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector(".player-code")?.textContent === "returning");
+  assert.equal(page.url(), pageUrl("pity-page"));
+  assert.ok(!requests.some((request) => request.url().includes("returning")), "no request line names the player");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
+  await context.close();
+});
+
+test("a ticket campaign linked with the player id and ticket in the fragment draws with them, and neither stays in the address or reaches a request line", async () => {
+  const id = "ticket-page";
+  const campaign = campaignOpenToday(id, {
+    identity: "ticket",
+    prize_table: { prizes: [{ id: "mug", name: "Lucky Mug", stock: 100, odds: "1" }] },
+  });
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+  const player = "tina@example.com";
+  const ticket = execFileSync(join(root, "build/native/blindbox"), ["ticket", "--campaign", id, "--player", player, "--expires-in", "600"], {
+    env: { ...process.env, BLINDBOX_TICKET_SECRET: TICKET_SECRET },
+    encoding: "utf8",
+  }).trim();
+  const { page, context, problems, violations } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  const requests = [];
+  page.on("request", (request) => requests.push(request));
+  const leaks = () =>
+    requests.filter((request) => {
+      const url = request.url();
+      return url.includes(ticket) || url.includes(encodeURIComponent(player)) || url.includes(player);
+    }).map((request) => request.url());
+  const fragment = `player=${encodeURIComponent(player)}&ticket=${encodeURIComponent(ticket)}`;
+
+  // /#campaign=ID&player=...&ticket=...: everything in the fragment; the campaign id moves to the query.
+  await page.goto(`${service.base}/#campaign=${id}&${fragment}`);
+  await page.waitForSelector("[data-testid=open-box]:not([disabled])");
+  assert.equal(page.url(), pageUrl(id));
+  assert.equal(await page.textContent(".player-code"), player);
+  const drawn = page.waitForRequest((request) => new URL(request.url()).pathname === `/api/v1/campaigns/${id}/draws`);
+  await page.click("[data-testid=open-box]");
+  assert.deepEqual({ ...(await drawn).postDataJSON(), request_id: undefined }, { player, request_id: undefined, ticket });
+  await page.waitForSelector('[data-testid=result][data-outcome="win"]', { timeout: 15_000 });
+  const status = requests.find((request) => new URL(request.url()).pathname === `/api/v1/campaigns/${id}/player-status`);
+  assert.equal(status?.method(), "POST");
+  assert.deepEqual(status.postDataJSON(), { player, ticket });
+
+  // A reload still has them (this tab's sessionStorage), though the address does not.
+  await page.reload();
+  await page.waitForSelector("[data-testid=open-box]:not([disabled])");
+  assert.equal(await page.textContent(".player-code"), player);
+
+  // /?campaign=ID#player=...&ticket=..., and the older query form, are cleaned up the same way.
+  for (const address of [`${pageUrl(id)}#${fragment}`, `${pageUrl(id)}&${fragment}`]) {
+    await page.goto("about:blank"); // a new document each time (a change of the fragment alone is not one)
+    await page.goto(address);
+    await page.waitForSelector("[data-testid=open-box]:not([disabled])");
+    assert.equal(page.url(), pageUrl(id), address);
+  }
+  // Only the query form ever put them into a request line (the page's own, which is why links use the fragment).
+  assert.deepEqual(leaks(), [`${pageUrl(id)}&${fragment}`]);
   assert.deepEqual(problems, []);
   assert.deepEqual(violations, []);
   await context.close();

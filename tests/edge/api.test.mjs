@@ -95,11 +95,12 @@ const SECOND = "second-draw-request";
 const THIRD = "third-draw-request";
 const FOURTH = "fourth-draw-request";
 
-const claimPath = (cid, player) => `/api/v1/campaigns/${cid}/claims/${encodeURIComponent(player)}`;
-const getClaim = (cid, player, token) =>
-  api.call("GET", claimPath(cid, player), undefined, token === undefined ? {} : { authorization: `Bearer ${token}` });
-const putClaim = (cid, player, token, body) =>
-  api.call("PUT", claimPath(cid, player), body, token === undefined ? {} : { authorization: `Bearer ${token}` });
+// A claim is named by its token alone: no player id in the path or anywhere else.
+const claimPath = (cid) => `/api/v1/campaigns/${cid}/claim`;
+const getClaim = (cid, token) =>
+  api.call("GET", claimPath(cid), undefined, token === undefined ? {} : { authorization: `Bearer ${token}` });
+const putClaim = (cid, token, body) =>
+  api.call("PUT", claimPath(cid), body, token === undefined ? {} : { authorization: `Bearer ${token}` });
 
 async function winFor(cid, player, requestId = FIRST) {
   const reply = await api.draw(cid, { player, request_id: requestId });
@@ -563,8 +564,9 @@ test("a ticket campaign refuses a missing, foreign, malformed or expired ticket 
 // ---------------------------------------------------------------------------
 // Player status
 
-const status = (id, player, headers = {}) =>
-  api.call("GET", `/api/v1/campaigns/${id}/players/${encodeURIComponent(player)}`, undefined, headers);
+// A POST with the player (and ticket) in the body: nothing of the player in the URL.
+const status = (id, player, ticket) =>
+  api.call("POST", `/api/v1/campaigns/${id}/player-status`, ticket === undefined ? { player } : { player, ticket });
 
 test("a player's status counts draws today and in the campaign and the pity countdown, as the draws change them", async () => {
   const id = "api-status-pity";
@@ -614,15 +616,31 @@ test("without pity or a campaign limit, the status says null for them; an unknow
   assert.equal(plain.json.draws_left_today, 2);
   assertError(await status("api-no-such-campaign", "p"), 404, "campaign_not_found");
   assertError(await status(id, "x".repeat(129)), 400, "invalid_request", "/player");
+  assertError(await status(id, ""), 400, "invalid_request", "/player");
+  const post = (body) => api.call("POST", `/api/v1/campaigns/${id}/player-status`, body);
+  assertError(await post({}), 400, "invalid_request", "/player");
+  assertError(await post({ player: 7 }), 400, "invalid_request", "/player");
+  assertError(await post({ player: "p", request_id: "not-for-status-0001" }), 400, "invalid_request", "/request_id");
+  assertError(await post({ player: "p", ticket: "" }), 400, "invalid_request", "/ticket");
+  const textPlain = await service.fetch(`/api/v1/campaigns/${id}/player-status`, {
+    method: "POST",
+    headers: { "content-type": "text/plain" },
+    body: JSON.stringify({ player: "p" }),
+  });
+  assert.equal(textPlain.status, 415);
+  assert.equal((await textPlain.json()).error.code, "unsupported_media_type");
+  // A read: the status asked for changes nothing.
+  assert.equal((await status(id, "plain-player")).json.draws_today, 0);
 });
 
-test("a ticket campaign's status needs the player's ticket in X-Player-Ticket", async () => {
+test("a ticket campaign's status needs the player's ticket in the body, refused at /ticket", async () => {
   const id = "api-status-ticket";
   await create(neverWins(id, { identity: "ticket", limits: { draws_per_day: 1 } }));
-  assertError(await status(id, "tina"), 401, "invalid_ticket");
-  const foreign = assertError(await status(id, "tina", { "x-player-ticket": mintTicket(id, "tom") }), 401, "invalid_ticket");
+  assertError(await status(id, "tina"), 401, "invalid_ticket", "/ticket");
+  const foreign = assertError(await status(id, "tina", mintTicket(id, "tom")), 401, "invalid_ticket", "/ticket");
   assert.equal(foreign.reason, "bad_signature");
-  const valid = await status(id, "tina", { "x-player-ticket": mintTicket(id, "tina") });
+  assert.equal(assertError(await status(id, "tina", "garbage"), 401, "invalid_ticket", "/ticket").reason, "malformed");
+  const valid = await status(id, "tina", mintTicket(id, "tina"));
   assert.equal(valid.status, 200, valid.text);
   assert.equal(valid.json.draws_left_today, 1);
 });
@@ -654,7 +672,7 @@ test("a winner's token opens the claim (shipping null), a PUT stores shipping, a
   await create(alwaysWins(id));
   const draw = await winFor(id, "alice");
 
-  const claim = await getClaim(id, "alice", draw.claim_token);
+  const claim = await getClaim(id, draw.claim_token);
   assert.equal(claim.status, 200, claim.text);
   assert.deepEqual(claim.json.prize, { id: "gold", name: "Gold" });
   assert.equal(claim.json.shipping, null);
@@ -662,46 +680,63 @@ test("a winner's token opens the claim (shipping null), a PUT stores shipping, a
   assert.ok(Math.abs(Date.parse(claim.json.won_at) - Date.now()) < 60_000);
 
   const shipping = { name: "Alice Liddell", phone: "+86 138-0013-8000", address: "1 Rabbit Hole Lane, Oxford" };
-  const put = await putClaim(id, "alice", draw.claim_token, shipping);
+  const put = await putClaim(id, draw.claim_token, shipping);
   assert.equal(put.status, 200, put.text);
   assert.deepEqual(put.json.shipping, shipping);
   assert.equal(put.json.prize.id, "gold");
 
-  const after = await getClaim(id, "alice", draw.claim_token);
+  const after = await getClaim(id, draw.claim_token);
   assert.equal(after.status, 200);
   assert.deepEqual(after.json.shipping, shipping);
   assert.equal(after.json.won_at, claim.json.won_at);
 
   // A second PUT replaces the details.
   const moved = { ...shipping, address: "2 Looking Glass Road" };
-  assert.equal((await putClaim(id, "alice", draw.claim_token, moved)).status, 200);
-  assert.deepEqual((await getClaim(id, "alice", draw.claim_token)).json.shipping, moved);
+  assert.equal((await putClaim(id, draw.claim_token, moved)).status, 200);
+  assert.deepEqual((await getClaim(id, draw.claim_token)).json.shipping, moved);
 });
 
-test("a wrong token, another winner's token, an unknown player and a missing Authorization all get the same 404 claim_not_found", async () => {
+test("a token alone opens its own claim; a wrong, malformed or missing token, or one from another campaign, all get the same 404 claim_not_found", async () => {
   const id = "api-claim-404";
+  const other = "api-claim-404-other";
   await create(alwaysWins(id));
+  await create(alwaysWins(other));
   const alice = await winFor(id, "alice");
   const bob = await winFor(id, "bob");
+  // The same player id wins in another campaign: its token opens nothing here.
+  const elsewhere = await winFor(other, "alice");
   await api.draw(id, { player: "loser", request_id: FIRST });
 
+  // Each token opens exactly its own winner's claim, with no player named anywhere.
+  const aliceClaim = await getClaim(id, alice.claim_token);
+  assert.equal(aliceClaim.status, 200, aliceClaim.text);
+  assert.equal(aliceClaim.json.won_at, (await getClaim(id, alice.claim_token)).json.won_at);
+  const bobShipping = { name: "Bob", phone: "12345678", address: "Bob's Place 2" };
+  assert.equal((await putClaim(id, bob.claim_token, bobShipping)).status, 200);
+  assert.deepEqual((await getClaim(id, bob.claim_token)).json.shipping, bobShipping, "bob's token opens bob's claim");
+  assert.equal((await getClaim(id, alice.claim_token)).json.shipping, null, "and not alice's");
+  assert.equal((await getClaim(other, elsewhere.claim_token)).status, 200, "the other campaign's token opens its own claim there");
+
   const wrong = alice.claim_token.startsWith("A") ? `B${alice.claim_token.slice(1)}` : `A${alice.claim_token.slice(1)}`;
+  const eve = { name: "Eve", phone: "12345678", address: "Somewhere 1" };
   const replies = [
-    ["wrong token", await getClaim(id, "alice", wrong)],
-    ["another winner's token", await getClaim(id, "alice", bob.claim_token)],
-    ["unknown player", await getClaim(id, "nobody", alice.claim_token)],
-    ["missing Authorization", await getClaim(id, "alice")],
-    ["malformed token", await getClaim(id, "alice", "short")],
-    ["wrong token on PUT", await putClaim(id, "alice", wrong, { name: "Eve", phone: "12345678", address: "Somewhere 1" })],
-    ["unknown player on PUT", await putClaim(id, "nobody", alice.claim_token, { name: "Eve", phone: "12345678", address: "Somewhere 1" })],
-    ["missing Authorization on PUT", await putClaim(id, "alice", undefined, { name: "Eve", phone: "12345678", address: "Somewhere 1" })],
+    ["wrong token", await getClaim(id, wrong)],
+    ["another campaign's token", await getClaim(id, elsewhere.claim_token)],
+    ["this campaign's token in the other campaign", await getClaim(other, alice.claim_token)],
+    ["missing Authorization", await getClaim(id)],
+    ["malformed token", await getClaim(id, "short")],
+    ["a token one character too long", await getClaim(id, `${alice.claim_token}A`)],
+    ["wrong token on PUT", await putClaim(id, wrong, eve)],
+    ["another campaign's token on PUT", await putClaim(id, elsewhere.claim_token, eve)],
+    ["missing Authorization on PUT", await putClaim(id, undefined, eve)],
   ];
   for (const [name, reply] of replies) {
     assertError(reply, 404, "claim_not_found");
     assert.equal(reply.text, replies[0][1].text, `${name} differs: ${reply.text}`);
   }
-  // The real claim was not touched by the refused PUTs.
-  assert.equal((await getClaim(id, "alice", alice.claim_token)).json.shipping, null);
+  // The real claims were not touched by the refused PUTs.
+  assert.equal((await getClaim(id, alice.claim_token)).json.shipping, null);
+  assert.equal((await getClaim(other, elsewhere.claim_token)).json.shipping, null);
 });
 
 test("shipping details with a bad phone, a missing or blank name, a short or over-long address or an unknown field get 400 at that field", async () => {
@@ -728,7 +763,7 @@ test("shipping details with a bad phone, a missing or blank name, a short or ove
   ];
   const failures = [];
   for (const [name, body, field] of cases) {
-    const reply = await putClaim(id, "alice", token, body);
+    const reply = await putClaim(id, token, body);
     try {
       assertError(reply, 400, "invalid_request", field);
     } catch (error) {
@@ -736,10 +771,10 @@ test("shipping details with a bad phone, a missing or blank name, a short or ove
     }
   }
   assert.deepEqual(failures, []);
-  assert.equal((await getClaim(id, "alice", token)).json.shipping, null, "nothing refused was stored");
+  assert.equal((await getClaim(id, token)).json.shipping, null, "nothing refused was stored");
   // The limits themselves are accepted.
   const edge = { name: "n".repeat(100), phone: "+1 (555) 010-0000", address: "a".repeat(500) };
-  const accepted = await putClaim(id, "alice", token, edge);
+  const accepted = await putClaim(id, token, edge);
   assert.equal(accepted.status, 200, accepted.text);
   assert.deepEqual(accepted.json.shipping, edge);
 });
@@ -749,7 +784,7 @@ test("a claim body over 4 KB gets 413 payload_too_large", async () => {
   await create(alwaysWins(id));
   const { claim_token: token } = await winFor(id, "alice");
   const body = { name: "Alice", phone: "12345678", address: "x".repeat(5000) };
-  assertError(await putClaim(id, "alice", token, body), 413, "payload_too_large");
+  assertError(await putClaim(id, token, body), 413, "payload_too_large");
 });
 
 // ---------------------------------------------------------------------------
@@ -823,7 +858,7 @@ test("the admin GET returns the stored config, version, status and today's count
   const { claim_token: token } = await winFor(id, "alice", FIRST);
   await winFor(id, "alice", SECOND);
   await winFor(id, "bob", FIRST);
-  await putClaim(id, "alice", token, { name: "Alice", phone: "12345678", address: "1 Main Street" });
+  await putClaim(id, token, { name: "Alice", phone: "12345678", address: "1 Main Street" });
 
   const reply = await api.admin("GET", id);
   assert.equal(reply.status, 200, reply.text);
@@ -856,7 +891,7 @@ test("stats give draws, players and wins per day, issued and claimed per prize, 
   const sold = await api.draw(id, { player: "carol", request_id: FIRST });
   assert.equal(sold.json.draw.outcome, "blank", "gold is sold out: the draw loses");
   await api.draw(id, { player: "carol", request_id: SECOND });
-  await putClaim(id, "alice", a.claim_token, { name: "Alice", phone: "12345678", address: "1 Main Street" });
+  await putClaim(id, a.claim_token, { name: "Alice", phone: "12345678", address: "1 Main Street" });
 
   const reply = await api.admin("GET", `${id}/stats`);
   assert.equal(reply.status, 200, reply.text);
@@ -902,9 +937,9 @@ test("winners.csv is RFC 4180 text/csv with a header and one row per win, carryi
   await api.call("POST", `/api/v1/campaigns/${id}/draws`, { player: "alice", request_id: THIRD }); // 409: no row
 
   const shipping = { name: "张伟", phone: "+86 138-0013-8000", address: 'Room 5, "Blue" Tower, 88 Nanjing Road' };
-  assert.equal((await putClaim(id, "alice", alice.claim_token, shipping)).status, 200);
+  assert.equal((await putClaim(id, alice.claim_token, shipping)).status, 200);
   const oddShipping = { name: 'Zoë "Z" Smith', phone: "5551234567", address: "1,2,3 Comma Court" };
-  assert.equal((await putClaim(id, odd, oddWin.claim_token, oddShipping)).status, 200);
+  assert.equal((await putClaim(id, oddWin.claim_token, oddShipping)).status, 200);
 
   const reply = await api.admin("GET", `${id}/winners.csv`);
   assert.equal(reply.status, 200, reply.text);
@@ -916,7 +951,7 @@ test("winners.csv is RFC 4180 text/csv with a header and one row per win, carryi
   for (const r of records.slice(1)) assert.equal(r.length, CSV_HEADER.length);
   assert.equal(rows.length, 3);
 
-  const wonAt = (await getClaim(id, "alice", alice.claim_token)).json.won_at;
+  const wonAt = (await getClaim(id, alice.claim_token)).json.won_at;
   assert.deepEqual(rows[0], {
     day: today(),
     prize_id: "gold",
@@ -948,20 +983,20 @@ test("a shipping address keeps its line breaks (LF or CRLF); other control chara
   const lines = ['Flat 3, "Plum" House', "12 Garden Road", "Shanghai 200000"];
   const shipping = { name: "李娜", phone: "+86 21 5555 0100", address: lines.join("\n") };
   for (const [what, control] of [["NUL", "\u0000"], ["a tab", "\t"], ["a bell", "\u0007"], ["an escape", "\u001b"], ["DEL", "\u007f"]]) {
-    const refused = await putClaim(id, "alice", token, { ...shipping, address: `12 Garden${control} Road, Shanghai` });
+    const refused = await putClaim(id, token, { ...shipping, address: `12 Garden${control} Road, Shanghai` });
     assert.equal(refused.json?.error?.field, "/address", `${what} in the address: ${refused.text}`);
     assertError(refused, 400, "invalid_request", "/address");
   }
-  assertError(await putClaim(id, "alice", token, { ...shipping, name: "李\r\n娜" }), 400, "invalid_request", "/name");
-  assertError(await putClaim(id, "alice", token, { ...shipping, name: "李\n娜" }), 400, "invalid_request", "/name");
-  assert.equal((await getClaim(id, "alice", token)).json.shipping, null, "nothing refused was stored");
+  assertError(await putClaim(id, token, { ...shipping, name: "李\r\n娜" }), 400, "invalid_request", "/name");
+  assertError(await putClaim(id, token, { ...shipping, name: "李\n娜" }), 400, "invalid_request", "/name");
+  assert.equal((await getClaim(id, token)).json.shipping, null, "nothing refused was stored");
 
   const linesOf = (text) => text.split(/\r?\n/);
   for (const [what, address] of [["LF", lines.join("\n")], ["CRLF", lines.join("\r\n")]]) {
-    const put = await putClaim(id, "alice", token, { ...shipping, address });
+    const put = await putClaim(id, token, { ...shipping, address });
     assert.equal(put.status, 200, `${what}: ${put.text}`);
     assert.deepEqual(linesOf(put.json.shipping.address), lines, `${what}: the reply keeps the lines`);
-    const got = await getClaim(id, "alice", token);
+    const got = await getClaim(id, token);
     assert.deepEqual(linesOf(got.json.shipping.address), lines, `${what}: the claim keeps the lines`);
   }
 });
@@ -970,7 +1005,9 @@ test("a shipping address keeps its line breaks (LF or CRLF); other control chara
 // Routing and static files
 
 test("an unknown /api path gets 404 not_found", async () => {
-  for (const path of ["/api/v1/nothing", "/api/v2/campaigns/x", "/api/v1/campaigns/x/draws/extra", "/api/"]) {
+  // The old paths that carried a player id are gone.
+  for (const path of ["/api/v1/nothing", "/api/v2/campaigns/x", "/api/v1/campaigns/x/draws/extra", "/api/",
+    "/api/v1/campaigns/x/claims/alice", "/api/v1/campaigns/x/players/alice", "/api/v1/campaigns/x/claim/alice"]) {
     assertError(await api.call("GET", path), 404, "not_found");
   }
 });
@@ -979,7 +1016,8 @@ test("a known path with the wrong method gets 405 method_not_allowed", async () 
   const cases = [
     ["DELETE", "/api/v1/campaigns/api-anything", "GET"],
     ["GET", "/api/v1/campaigns/api-anything/draws", "POST"],
-    ["POST", "/api/v1/campaigns/api-anything/claims/alice", "GET, PUT"],
+    ["POST", "/api/v1/campaigns/api-anything/claim", "GET, PUT"],
+    ["GET", "/api/v1/campaigns/api-anything/player-status", "POST"],
     ["DELETE", "/api/v1/admin/campaigns/api-anything", "PUT, GET"],
     ["GET", "/api/v1/admin/campaigns/api-anything/pause", "POST"],
     ["POST", "/api/v1/admin/campaigns/api-anything/stats", "GET"],

@@ -29,15 +29,18 @@ const JSON_TYPE = { "content-type": "application/json" };
 const OPEN = "bad-input-open"; // odds 0: a draw that gets through is a harmless blank
 const TICKETED = "bad-input-ticket"; // identity "ticket"
 const PRIZES = "bad-input-prizes"; // odds 1: its winners hold claim tokens
+const ELSEWHERE = "bad-input-elsewhere"; // odds 1 too: one winner, whose token opens nothing in PRIZES
 const CONTROL = "bad-input-control"; // created by the control test, from the same base definition
 const PUT_TARGET = "bad-input-put"; // every refused definition is sent here
-const WINNERS = 16; // claims rotate over them: 20 requests per 10 s per player
+const WINNERS = 16; // the claim cases rotate over their tokens
 
 let service;
 let api;
 let stateDir;
 /** The winners of PRIZES: { player, token }. */
 const winners = [];
+/** The claim token of ELSEWHERE's winner. */
+let elsewhereToken = null;
 /** The table, built once the fixtures exist. */
 let matrix = [];
 const results = { run: 0, failed: 0, byRule: new Map() };
@@ -76,6 +79,10 @@ before(async () => {
     assert.equal(reply.json.draw.outcome, "win", reply.text);
     winners.push({ player, token: reply.json.draw.claim_token });
   }
+  await create(campaignOpenToday(ELSEWHERE, { prize_table: { prizes: [{ id: "cup", name: "Cup", stock: 10, odds: "1" }] } }));
+  const elsewhere = await api.draw(ELSEWHERE, { player: "winner-00", request_id: "elsewhere-first-draw" });
+  assert.equal(elsewhere.json?.draw?.outcome, "win", elsewhere.text);
+  elsewhereToken = elsewhere.json.draw.claim_token;
   matrix = buildMatrix();
 });
 
@@ -115,6 +122,7 @@ const freshPlayer = () => `bad-player-${++serial}`;
 /** A valid request id (16-128 of A-Z a-z 0-9 _ -), distinct per case. */
 const freshRequestId = () => `bad-input-request-${String(++serial).padStart(6, "0")}`;
 const validDraw = () => ({ player: freshPlayer(), request_id: freshRequestId() });
+const validStatus = () => ({ player: freshPlayer() });
 
 let nextWinner = 0;
 /** The next winner in turn, so no one player's claims reach the rate limit. */
@@ -236,13 +244,17 @@ function buildMatrix() {
     cases.push({ rule, name, method, path, headers, body, status, code, field });
 
   const drawPath = (id = OPEN) => `/api/v1/campaigns/${id}/draws`;
-  const claimPath = (player, id = PRIZES) => `/api/v1/campaigns/${id}/claims/${encodeURIComponent(player)}`;
+  const statusPath = (id = OPEN) => `/api/v1/campaigns/${id}/player-status`;
+  // A claim is named by its token alone.
+  const claimPath = (id = PRIZES) => `/api/v1/campaigns/${id}/claim`;
   const bearer = (token) => ({ authorization: `Bearer ${token}` });
   const draw = (rule, name, body, status, code, field, headers = JSON_TYPE, id = OPEN) =>
     add(rule, `draw: ${name}`, "POST", drawPath(id), { headers, body, status, code, field });
+  const playerStatus = (rule, name, body, status, code, field, headers = JSON_TYPE, id = OPEN) =>
+    add(rule, `player status: ${name}`, "POST", statusPath(id), { headers, body, status, code, field });
   const claim = (rule, name, body, status, code, field, headers = JSON_TYPE) => {
-    const { player, token } = winner();
-    add(rule, `claim: ${name}`, "PUT", claimPath(player), { headers: { ...headers, ...bearer(token) }, body, status, code, field });
+    const { token } = winner();
+    add(rule, `claim: ${name}`, "PUT", claimPath(), { headers: { ...headers, ...bearer(token) }, body, status, code, field });
   };
   const putCampaign = (rule, name, body, status, code, field, headers = JSON_TYPE) =>
     add(rule, `campaign PUT: ${name}`, "PUT", `/api/v1/admin/campaigns/${PUT_TARGET}`, {
@@ -317,6 +329,22 @@ function buildMatrix() {
     draw("draw-members", `an unknown member ${JSON.stringify(key)}`, Buffer.from(text), 400, "invalid_request", field);
   }
 
+  // --- Player status bodies ({"player", "ticket"?}: a POST, so the id is never in a URL) ---
+  for (const member of ["player", "ticket"]) {
+    for (const [what, value] of WRONG_TYPES) {
+      playerStatus("status-body", `${member} ${what}`, jsonBody({ ...validStatus(), [member]: value }), 400, "invalid_request", `/${member}`);
+    }
+  }
+  for (const [member, what, value] of drawStrings.filter(([member]) => member === "ticket")) {
+    playerStatus("status-body", `${member} ${what}`, jsonBody({ ...validStatus(), [member]: value }), 400, "invalid_request", `/${member}`);
+  }
+  playerStatus("status-body", "missing player", jsonBody({}), 400, "invalid_request", "/player");
+  playerStatus("status-body", "only a ticket", jsonBody({ ticket: "1.abc" }), 400, "invalid_request", "/player");
+  for (const [key, field] of [...unknownMembers, ["request_id", "/request_id"]]) {
+    const text = `{"player": ${JSON.stringify(freshPlayer())}, ${JSON.stringify(key)}: 1}`;
+    playerStatus("status-body", `an unknown member ${JSON.stringify(key)}`, Buffer.from(text), 400, "invalid_request", field);
+  }
+
   // --- Shipping details ----------------------------------------------------
   for (const member of ["name", "phone", "address"]) {
     for (const [what, value] of WRONG_TYPES) {
@@ -364,6 +392,7 @@ function buildMatrix() {
   // --- Bodies that are not one JSON object -----------------------------------
   for (const [what, text] of NOT_AN_OBJECT) {
     draw("not-an-object", what, Buffer.from(text), 400, "invalid_request", "");
+    playerStatus("not-an-object", what, Buffer.from(text), 400, "invalid_request", "");
     claim("not-an-object", what, Buffer.from(text), 400, "invalid_request", "");
   }
   const notADefinition = ["an empty body", "null", "an array", "a string", "a number", "an unclosed object", "single quotes", "text after the object"];
@@ -377,6 +406,7 @@ function buildMatrix() {
     const what = type === null ? "no Content-Type" : `Content-Type ${JSON.stringify(type)}`;
     const headers = type === null ? {} : { "content-type": type };
     draw("content-type", what, jsonBody(validDraw()), 415, "unsupported_media_type", undefined, headers);
+    playerStatus("content-type", what, jsonBody(validStatus()), 415, "unsupported_media_type", undefined, headers);
     claim("content-type", what, jsonBody(SHIPPING), 415, "unsupported_media_type", undefined, headers);
     putCampaign("content-type", what, jsonBody(baseDefinition(PUT_TARGET)), 415, "unsupported_media_type", undefined, headers);
   }
@@ -385,6 +415,8 @@ function buildMatrix() {
   draw("size", "4097 bytes (Content-Length)", paddedTo(validDraw(), 4097), 413, "payload_too_large");
   draw("size", "64 KB (Content-Length)", paddedTo(validDraw(), 64 * 1024), 413, "payload_too_large");
   draw("size", "8 KB streamed without a Content-Length", streamOf('{"player": "streamed", ', 8 * 1024, 1024), 413, "payload_too_large");
+  playerStatus("size", "4097 bytes (Content-Length)", paddedTo(validStatus(), 4097), 413, "payload_too_large");
+  playerStatus("size", "8 KB streamed without a Content-Length", streamOf('{"player": "streamed", ', 8 * 1024, 1024), 413, "payload_too_large");
   claim("size", "4097 bytes (Content-Length)", paddedTo(SHIPPING, 4097), 413, "payload_too_large");
   claim("size", "64 KB (Content-Length)", paddedTo(SHIPPING, 64 * 1024), 413, "payload_too_large");
   claim("size", "8 KB streamed without a Content-Length", streamOf('{"name": "streamed", ', 8 * 1024, 1024), 413, "payload_too_large");
@@ -398,6 +430,7 @@ function buildMatrix() {
   // --- Not UTF-8 -------------------------------------------------------------
   for (const [what, bytes] of NOT_UTF8) {
     draw("not-utf8", `player with ${what}`, withBytes({ ...validDraw(), player: "p@BYTES@" }, bytes), 400, "invalid_request");
+    playerStatus("not-utf8", `player with ${what}`, withBytes({ player: "p@BYTES@" }, bytes), 400, "invalid_request");
     claim("not-utf8", `name with ${what}`, withBytes({ ...SHIPPING, name: "Ada@BYTES@" }, bytes), 400, "invalid_request");
   }
   for (const [what, bytes] of NOT_UTF8.slice(0, 4)) {
@@ -417,6 +450,9 @@ function buildMatrix() {
   ];
   for (const [what, change, field] of drawSurrogates) {
     draw("surrogates", what, jsonBody({ ...validDraw(), ...change }), 400, "invalid_request", field);
+    if (!("request_id" in change)) {
+      playerStatus("surrogates", what, jsonBody({ ...validStatus(), ...change }), 400, "invalid_request", field);
+    }
   }
   {
     const { player, request_id } = validDraw();
@@ -444,6 +480,8 @@ function buildMatrix() {
     draw("deep", `a body of arrays ${DEEP + 100} deep`, Buffer.from(nested(DEEP + 100, "[", "]")), 400, "invalid_request", "");
     draw("deep", "objects 600 deep as the player", Buffer.from(`{"player": ${nested(600, '{"a":', "}", "1")}, "request_id": "${request_id}"}`), 400, "invalid_request", "/player");
     const shipping = jsonText(SHIPPING).replace(/\}$/, `, "deep": ${nested(DEEP, "[", "]")}}`);
+    playerStatus("deep", `arrays ${DEEP} deep in an unknown member`, Buffer.from(`{"player": "deep", "deep": ${nested(DEEP, "[", "]")}}`), 400, "invalid_request", /^\/deep(\/|$)/);
+    playerStatus("deep", "objects 600 deep as the player", Buffer.from(`{"player": ${nested(600, '{"a":', "}", "1")}}`), 400, "invalid_request", "/player");
     claim("deep", `arrays ${DEEP} deep in an unknown member`, Buffer.from(shipping), 400, "invalid_request", /^\/deep(\/|$)/);
     claim("deep", `a body of arrays ${DEEP + 100} deep`, Buffer.from(nested(DEEP + 100, "[", "]")), 400, "invalid_request", "");
     const definition = jsonText(baseDefinition(PUT_TARGET));
@@ -521,9 +559,9 @@ function buildMatrix() {
   const byCampaign = [
     ["campaign view", "GET", (id) => `/api/v1/campaigns/${id}`],
     ["draw", "POST", (id) => `/api/v1/campaigns/${id}/draws`, () => jsonBody(validDraw()), JSON_TYPE],
-    ["player status", "GET", (id) => `/api/v1/campaigns/${id}/players/somebody`],
-    ["claim GET", "GET", (id) => `/api/v1/campaigns/${id}/claims/somebody`, undefined, bearer(token)],
-    ["claim PUT", "PUT", (id) => `/api/v1/campaigns/${id}/claims/somebody`, () => jsonBody(SHIPPING), { ...JSON_TYPE, ...bearer(token) }],
+    ["player status", "POST", (id) => `/api/v1/campaigns/${id}/player-status`, () => jsonBody(validStatus()), JSON_TYPE],
+    ["claim GET", "GET", (id) => `/api/v1/campaigns/${id}/claim`, undefined, bearer(token)],
+    ["claim PUT", "PUT", (id) => `/api/v1/campaigns/${id}/claim`, () => jsonBody(SHIPPING), { ...JSON_TYPE, ...bearer(token) }],
     ["admin PUT", "PUT", (id) => `/api/v1/admin/campaigns/${id}`, (id) => jsonBody(baseDefinition(safeDecode(id))), { ...JSON_TYPE, ...ADMIN }],
     ["admin GET", "GET", (id) => `/api/v1/admin/campaigns/${id}`, undefined, ADMIN],
     ["pause", "POST", (id) => `/api/v1/admin/campaigns/${id}/pause`, undefined, ADMIN],
@@ -563,26 +601,21 @@ function buildMatrix() {
       add("percent-encoding", `${endpoint}: ${what} in the campaign id`, method, path(id), { headers, body: body?.("x"), status: 400, code: "invalid_request" });
     }
   }
-  const playerEndpoints = [
-    ["player status", "GET", (p) => `/api/v1/campaigns/${OPEN}/players/${p}`],
-    ["claim GET", "GET", (p) => `/api/v1/campaigns/${PRIZES}/claims/${p}`, undefined, bearer(token)],
-    ["claim PUT", "PUT", (p) => `/api/v1/campaigns/${PRIZES}/claims/${p}`, () => jsonBody(SHIPPING), { ...JSON_TYPE, ...bearer(token) }],
-  ];
+  // Player ids travel only in bodies (no endpoint has one in its path): the
+  // player status body's player, checked as a draw's is.
   const badPlayers = [
-    ["of 129 characters", "p".repeat(129), "/player"],
-    ["of 129 characters, not ASCII", encodeURIComponent("玩".repeat(129)), "/player"],
-    ["with NUL (%00)", "al%00ice", "/player"],
-    ["with a line break (%0A)", "al%0Aice", "/player"],
-    ["with DEL (%7F)", "al%7Fice", "/player"],
-    ["with an escape (%1B)", "%1B%5B31m", "/player"],
+    ["empty", ""],
+    ["of 129 characters", "p".repeat(129)],
+    ["of 129 characters, not ASCII", "玩".repeat(129)],
+    ["with NUL", "al\u0000ice"],
+    ["with a line break", "al\nice"],
+    ["with a tab", "al\tice"],
+    ["with DEL", "al\u007fice"],
+    ["with an escape", "\u001b[31m"],
   ];
-  for (const [endpoint, method, path, body, headers = {}] of playerEndpoints) {
-    for (const [what, player, field] of badPlayers) {
-      add("player-id", `${endpoint}: a player id ${what}`, method, path(player), { headers, body: body?.(), status: 400, code: "invalid_request", field });
-    }
-    for (const [what, player] of [badEncodings[1], badEncodings[3], badEncodings[5]]) {
-      add("percent-encoding", `${endpoint}: ${what} in the player id`, method, path(player), { headers, body: body?.(), status: 400, code: "invalid_request" });
-    }
+  for (const [what, player] of badPlayers) {
+    playerStatus("player-id", `a player id ${what}`, jsonBody({ player }), 400, "invalid_request", "/player");
+    playerStatus("player-id", `a player id ${what}, ticket campaign`, jsonBody({ player, ticket: `4102444800.${"A".repeat(43)}` }), 400, "invalid_request", "/player", JSON_TYPE, TICKETED);
   }
 
   // --- Query parameters (the winners' pages: ?cursor= ?limit= ?day= ?prize=) ------
@@ -632,9 +665,13 @@ function buildMatrix() {
   ticketDraw("a forged signature", { ticket: `4102444800.${"A".repeat(43)}` }, 401, "invalid_ticket", "/ticket");
   ticketDraw("an expired ticket", { ticket: `1.${"A".repeat(43)}` }, 401, "invalid_ticket", "/ticket");
   ticketDraw("a ticket that is a number", { ticket: 4102444800 }, 400, "invalid_request", "/ticket");
-  const statusPath = `/api/v1/campaigns/${TICKETED}/players/tina`;
-  add("tickets", "player status of a ticket campaign without X-Player-Ticket", "GET", statusPath, { status: 401, code: "invalid_ticket", field: "/headers/x-player-ticket" });
-  add("tickets", "player status of a ticket campaign with a malformed X-Player-Ticket", "GET", statusPath, { headers: { "x-player-ticket": "garbage" }, status: 401, code: "invalid_ticket", field: "/headers/x-player-ticket" });
+  const ticketStatus = (name, change, status, code, field) =>
+    playerStatus("tickets", `ticket campaign, ${name}`, jsonBody({ player: "tina", ...change }), status, code, field, JSON_TYPE, TICKETED);
+  ticketStatus("no ticket", {}, 401, "invalid_ticket", "/ticket");
+  ticketStatus("a ticket that is not one", { ticket: "garbage" }, 401, "invalid_ticket", "/ticket");
+  ticketStatus("a forged signature", { ticket: `4102444800.${"A".repeat(43)}` }, 401, "invalid_ticket", "/ticket");
+  ticketStatus("an expired ticket", { ticket: `1.${"A".repeat(43)}` }, 401, "invalid_ticket", "/ticket");
+  ticketStatus("a ticket that is a number", { ticket: 4102444800 }, 400, "invalid_request", "/ticket");
 
   // --- Admin key ----------------------------------------------------------------
   const adminEndpoints = [
@@ -667,14 +704,15 @@ function buildMatrix() {
     ["a 25-character token", (own) => bearer(`${own}x`)],
     ["a token with a '+'", (own) => bearer(`+${own.slice(1)}`)],
     ["the token as Basic credentials", (own) => ({ authorization: `Basic ${own}` })],
-    ["another winner's token", (_own, other) => bearer(other)],
+    ["a token that differs in its last character", (own) => bearer(own.slice(0, -1) + (own.endsWith("A") ? "B" : "A"))],
+    ["a well-formed token that opens nothing", () => bearer(strangerToken())],
+    ["the token of a winner of another campaign", () => bearer(elsewhereToken)],
   ];
   for (const [what, auth] of claimTokens) {
     for (const method of ["GET", "PUT"]) {
       const own = winner();
-      const other = winner();
-      const headers = method === "PUT" ? { ...JSON_TYPE, ...auth(own.token, other.token) } : auth(own.token, other.token);
-      add("claim-token", `claim ${method} with ${what}`, method, claimPath(own.player), {
+      const headers = method === "PUT" ? { ...JSON_TYPE, ...auth(own.token) } : auth(own.token);
+      add("claim-token", `claim ${method} with ${what}`, method, claimPath(), {
         headers,
         body: method === "PUT" ? jsonBody(SHIPPING) : undefined,
         status: 404,
@@ -688,8 +726,8 @@ function buildMatrix() {
     ["/api/v1/health", ["GET"]],
     [`/api/v1/campaigns/${OPEN}`, ["GET"]],
     [`/api/v1/campaigns/${OPEN}/draws`, ["POST"]],
-    [`/api/v1/campaigns/${OPEN}/players/somebody`, ["GET"]],
-    [`/api/v1/campaigns/${PRIZES}/claims/somebody`, ["GET", "PUT"]],
+    [`/api/v1/campaigns/${OPEN}/player-status`, ["POST"]],
+    [`/api/v1/campaigns/${PRIZES}/claim`, ["GET", "PUT"]],
     [`/api/v1/admin/campaigns/${OPEN}`, ["GET", "PUT"]],
     [`/api/v1/admin/campaigns/${OPEN}/pause`, ["POST"]],
     [`/api/v1/admin/campaigns/${OPEN}/resume`, ["POST"]],
@@ -721,6 +759,11 @@ function buildMatrix() {
     `/api/v1/campaigns/${OPEN}/players`,
     `/api/v1/campaigns/${OPEN}/players/`,
     `/api/v1/campaigns/${OPEN}/claims/`,
+    // The paths that carried a player id are gone.
+    `/api/v1/campaigns/${OPEN}/players/somebody`,
+    `/api/v1/campaigns/${PRIZES}/claims/somebody`,
+    `/api/v1/campaigns/${PRIZES}/claim/somebody`,
+    `/api/v1/campaigns/${OPEN}/player-status/somebody`,
     "/api/v1//campaigns/x",
     "/api/v1/CAMPAIGNS/x",
     "/api/v1/admin",
@@ -869,10 +912,14 @@ test("the valid requests the mutations start from are accepted as they are", asy
   assert.equal(definition.status, 201, definition.text);
   const drawn = await api.draw(OPEN, validDraw());
   assert.equal(drawn.status, 200, drawn.text);
-  const { player, token } = winners[0];
-  const claimed = await api.call("PUT", `/api/v1/campaigns/${PRIZES}/claims/${player}`, SHIPPING, { authorization: `Bearer ${token}` });
+  const { token } = winners[0];
+  const claimed = await api.call("PUT", `/api/v1/campaigns/${PRIZES}/claim`, SHIPPING, { authorization: `Bearer ${token}` });
   assert.equal(claimed.status, 200, claimed.text);
   assert.deepEqual(claimed.json.shipping, SHIPPING);
+  const status = await api.call("POST", `/api/v1/campaigns/${OPEN}/player-status`, validStatus());
+  assert.equal(status.status, 200, status.text);
+  const longest = await api.call("POST", `/api/v1/campaigns/${OPEN}/player-status`, { player: "玩".repeat(128), ticket: "ignored-here" });
+  assert.equal(longest.status, 200, `a 128-character player id; an open campaign ignores the ticket: ${longest.text}`);
   const upload = await service.fetch(`/api/v1/admin/campaigns/${OPEN}/media`, { method: "POST", headers: { ...ADMIN, "content-type": "image/png" }, body: PNG });
   assert.equal(upload.status, 201, await upload.text());
   const charset = await service.fetch(`/api/v1/campaigns/${OPEN}/draws`, {
@@ -896,6 +943,9 @@ test("a draw's player, request_id or ticket that is empty, too long or has chara
 
 test("a draw body without player or request_id, or with a member it does not know, is refused at that member", () =>
   passes("draw-members"));
+
+test("a player status body with a member of the wrong type, a ticket of the wrong form, no player, or a member it does not know is refused at that member", () =>
+  passes("status-body"));
 
 test("shipping details of the wrong type, a huge or negative number among them, are refused with 400 invalid_request at that field", () =>
   passes("claim-types"));
@@ -929,7 +979,7 @@ test("an upload that is not a PNG, JPEG, GIF or WebP picture, by its type or by 
 
 test("a campaign id that is not a campaign id gets 404 campaign_not_found on every endpoint", () => passes("campaign-id"));
 
-test("a player id that is empty, too long or has control characters is refused with 400 at /player", () =>
+test("a player id (in a player status body) that is empty, too long or has control characters is refused with 400 at /player", () =>
   passes("player-id"));
 
 test("a path that is not valid percent-encoded UTF-8 is refused with 400 invalid_request", () => passes("percent-encoding"));
@@ -964,7 +1014,7 @@ test("a ticket campaign refuses a draw or a status without a valid ticket with 4
 test("every admin endpoint refuses a missing or wrong admin key with 401 unauthorized and no field", () =>
   passes("admin-key"));
 
-test("a claim asked for without the winner's well-formed token gets 404 claim_not_found", () => passes("claim-token"));
+test("a claim asked for without a well-formed token of this campaign's claim gets 404 claim_not_found", () => passes("claim-token"));
 
 test("a known path with a method it does not take gets 405 method_not_allowed", () => passes("method"));
 

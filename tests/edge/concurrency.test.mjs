@@ -40,21 +40,31 @@ test("500 concurrent draws at a prize with stock 5 and odds 1 make exactly 5 win
   assert.equal(view.json.today.draws, 500);
   assert.equal(view.json.today.wins, 5);
 
-  // Every winner's token opens that winner's claim, and only that one.
+  // Every winner's token opens that winner's claim, and only that one: the
+  // token alone names it (shipping sent with each token is filed under its
+  // winner in the operator's list).
   const winners = replies
     .map((reply, i) => ({ player: `p${i}`, draw: reply.json.draw }))
     .filter(({ draw }) => draw.outcome === "win");
+  assert.equal(new Set(winners.map(({ draw }) => draw.claim_token)).size, winners.length, "every win has its own token");
+  const claimPath = "/api/v1/campaigns/stampede/claim";
   for (const { player, draw } of winners) {
-    const claim = await api.call("GET", `/api/v1/campaigns/stampede/claims/${player}`, undefined, {
-      authorization: `Bearer ${draw.claim_token}`,
-    });
+    const auth = { authorization: `Bearer ${draw.claim_token}` };
+    const claim = await api.call("GET", claimPath, undefined, auth);
     assert.equal(claim.status, 200);
     assert.equal(claim.json.prize.id, "only");
+    const put = await api.call("PUT", claimPath, { name: `Winner ${player}`, phone: "12345678", address: `${player} Street 1` }, auth);
+    assert.equal(put.status, 200, put.text);
   }
-  const [first, second] = winners;
-  const crossed = await api.call("GET", `/api/v1/campaigns/stampede/claims/${first.player}`, undefined, {
-    authorization: `Bearer ${second.draw.claim_token}`,
-  });
+  const listed = (await api.admin("GET", "stampede/winners")).json.winners;
+  assert.deepEqual(
+    listed.map((row) => [row.player, row.shipping?.name]).sort(),
+    winners.map(({ player }) => [player, `Winner ${player}`]).sort(),
+    "each token's shipping went to its own winner's claim",
+  );
+  const [first] = winners;
+  const altered = first.draw.claim_token.replace(/^./, (c) => (c === "A" ? "B" : "A"));
+  const crossed = await api.call("GET", claimPath, undefined, { authorization: `Bearer ${altered}` });
   assert.equal(crossed.status, 404);
 });
 

@@ -10,7 +10,7 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { ADMIN_KEY, campaignOpenToday, client, startService } from "./harness.mjs";
+import { ADMIN_KEY, TICKET_SECRET, campaignOpenToday, client, root, startService } from "./harness.mjs";
 
 // Each service gets a port of its own (8872-8879): a stopped runtime may still hold its port for a moment.
 let nextPort = 8872;
@@ -68,7 +68,7 @@ test("a missing or short SEAL_KEY or ADMIN_KEY fails closed: 500 server_misconfi
     assert.equal(draw.status, 500, draw.text);
     assert.equal(draw.json.error.code, "server_misconfigured");
   }
-  const claim = await api.call("GET", "/api/v1/campaigns/misconfigured/claims/p0", undefined, {
+  const claim = await api.call("GET", "/api/v1/campaigns/misconfigured/claim", undefined, {
     authorization: `Bearer ${"A".repeat(24)}`,
   });
   assert.equal(claim.json?.error?.code, "server_misconfigured", claim.text);
@@ -95,37 +95,76 @@ test("a missing or short SEAL_KEY or ADMIN_KEY fails closed: 500 server_misconfi
   await stop(noAdmin);
 });
 
-test("nothing a player sends reaches the log: marked ids, names, phones and addresses, in draws, claims and refused requests", async () => {
-  const service = await start();
+test("nothing a player sends reaches the log, request lines included: marked ids, tickets, names, phones and addresses, in draws, status, claims and refused requests", async () => {
+  // wrangler's default log level ("log"): the runtime's request lines, which
+  // record every path as an access log does, and everything the Worker logs.
+  const service = await start({ logLevel: "log" });
   const api = client(service);
   const mark = `MARK${Date.now().toString(36)}`;
+  const pathValue = `PATH${Date.now().toString(36)}`;
   assert.equal((await api.putCampaign(campaignOpenToday("private", sure))).status, 201);
+  assert.equal((await api.putCampaign(campaignOpenToday("private-ticket", { ...sure, identity: "ticket" }))).status, 201);
+  const status = (id, body) => api.call("POST", `/api/v1/campaigns/${id}/player-status`, body);
+  const bearers = []; // claim tokens and the ticket: secrets the log must not show either
   for (let i = 0; i < 5; i++) {
     const player = `${mark}-player-${i}`;
+    assert.equal((await status("private", { player })).status, 200);
     const draw = await api.draw("private", { player, request_id: requestId(mark) });
     assert.equal(draw.status, 200, draw.text);
+    bearers.push(draw.json.draw.claim_token);
     const auth = { authorization: `Bearer ${draw.json.draw.claim_token}` };
     const shipping = { name: `${mark} Name ${i}`, phone: "+86 139 0000 000" + i, address: `${mark} Street ${i}\nFloor 2` };
-    assert.equal((await api.call("PUT", `/api/v1/campaigns/private/claims/${player}`, shipping, auth)).status, 200);
-    assert.equal((await api.call("GET", `/api/v1/campaigns/private/claims/${player}`, undefined, auth)).status, 200);
+    assert.equal((await api.call("PUT", "/api/v1/campaigns/private/claim", shipping, auth)).status, 200);
+    assert.equal((await api.call("GET", "/api/v1/campaigns/private/claim", undefined, auth)).status, 200);
   }
-  // Refusals quote nothing either: malformed JSON, lone surrogates, wrong tokens, unknown fields.
+  // A ticket campaign's player with a real ticket (the marked player and the ticket both stay out of the log).
+  const ticketed = `${mark}-ticketed`;
+  const ticket = execFileSync(join(root, "build", "native", "blindbox"), ["ticket", "--campaign", "private-ticket", "--player", ticketed, "--expires-in", "600"], {
+    env: { ...process.env, BLINDBOX_TICKET_SECRET: TICKET_SECRET },
+    encoding: "utf8",
+  }).trim();
+  bearers.push(ticket);
+  assert.equal((await status("private-ticket", { player: ticketed, ticket })).status, 200);
+  const ticketDraw = await api.draw("private-ticket", { player: ticketed, request_id: requestId(mark), ticket });
+  assert.equal(ticketDraw.status, 200, ticketDraw.text);
+  // Refusals quote nothing either: malformed JSON, lone surrogates, wrong tokens and tickets, unknown fields.
   const refused = [
     ["POST", "/api/v1/campaigns/private/draws", `{"player": "${mark}-broken`],
     ["POST", "/api/v1/campaigns/private/draws", `{"player": "${mark}\\ud800", "request_id": "${requestId(mark)}"}`],
     ["POST", "/api/v1/campaigns/private/draws", JSON.stringify({ player: mark, request_id: mark, [mark]: 1 })],
-    ["PUT", `/api/v1/campaigns/private/claims/${mark}`, JSON.stringify({ name: mark, phone: "12345", address: mark })],
+    ["POST", "/api/v1/campaigns/private/player-status", JSON.stringify({ player: mark, [mark]: 1 })],
+    ["POST", "/api/v1/campaigns/private/player-status", `{"player": "${mark}\\udc00"}`],
+    ["POST", "/api/v1/campaigns/private-ticket/player-status", JSON.stringify({ player: mark, ticket: `${mark}.x` })],
+    ["POST", "/api/v1/campaigns/private-ticket/player-status", JSON.stringify({ player: mark, ticket })],
+    ["POST", "/api/v1/campaigns/private-ticket/draws", JSON.stringify({ player: mark, request_id: requestId(mark), ticket })],
+    ["PUT", "/api/v1/campaigns/private/claim", JSON.stringify({ name: mark, phone: "12345", address: mark })],
     ["PUT", "/api/v1/admin/campaigns/private", `{"id": "private", "title": "${mark}\\udc00"}`],
     ["PUT", "/api/v1/admin/campaigns/private", JSON.stringify({ ...campaignOpenToday("private"), title: { mark } })],
   ];
   for (const [method, path, body] of refused) {
-    const headers = path.includes("/admin/") ? { authorization: `Bearer ${ADMIN_KEY}` } : { authorization: "Bearer x" };
+    const headers = path.includes("/admin/") ? { authorization: `Bearer ${ADMIN_KEY}` } : { authorization: `Bearer ${mark}` };
     const reply = await api.call(method, path, body, headers);
     assert.ok(reply.status >= 400 && reply.status < 500, `${method} ${path}: ${reply.status} ${reply.text}`);
   }
+  assert.equal((await api.call("GET", `/api/v1/campaigns/private/claims/${pathValue}`)).status, 404);
   assert.equal((await api.admin("GET", "private/winners.csv")).status, 200);
   await waitForLog();
-  assert.ok(!service.output().includes(mark), `the log holds a marked value:\n${service.output()}`);
+  const log = service.output();
+  // The test sees what an access log records: a line per request, with its path.
+  for (const line of [
+    "POST /api/v1/campaigns/private/draws",
+    "POST /api/v1/campaigns/private/player-status",
+    "POST /api/v1/campaigns/private-ticket/player-status",
+    "PUT /api/v1/campaigns/private/claim",
+    "GET /api/v1/campaigns/private/claim",
+  ]) {
+    assert.ok(log.includes(line), `the log shows the request line ${JSON.stringify(line)}:\n${log}`);
+  }
+  // What a URL carries does reach the log (here, a value sent in an old-style path, a 404 now):
+  // the reason no endpoint takes a player's id or ticket in its URL.
+  assert.ok(log.includes(`/api/v1/campaigns/private/claims/${pathValue}`), `the request line shows the path as sent:\n${log}`);
+  assert.ok(!log.includes(mark), `the log holds a marked value:\n${log}`);
+  for (const secret of bearers) assert.ok(!log.includes(secret), `the log holds a claim token or ticket:\n${log}`);
   await stop(service);
 });
 
@@ -141,7 +180,7 @@ test("winners.csv makes every cell a spreadsheet would run as a formula inert wi
     assert.equal(draw.status, 200, draw.text);
     const auth = { authorization: `Bearer ${draw.json.draw.claim_token}` };
     const shipping = { name: names[i], phone: "+86 139 0000 0000", address };
-    const put = await api.call("PUT", `/api/v1/campaigns/formulas/claims/${encodeURIComponent(player)}`, shipping, auth);
+    const put = await api.call("PUT", "/api/v1/campaigns/formulas/claim", shipping, auth);
     assert.equal(put.status, 200, put.text);
     assert.equal(put.json.shipping.address, address, "line breaks are kept");
   }
@@ -232,8 +271,8 @@ test("requests for campaigns that do not exist never reach an object: nothing is
       const replies = [
         await api.call("GET", `/api/v1/campaigns/${id}`),
         await api.draw(id, { player: "p", request_id: requestId("ghost") }),
-        await api.call("GET", `/api/v1/campaigns/${id}/players/p`),
-        await api.call("GET", `/api/v1/campaigns/${id}/claims/p`, undefined, { authorization: `Bearer ${"A".repeat(24)}` }),
+        await api.call("POST", `/api/v1/campaigns/${id}/player-status`, { player: "p" }),
+        await api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined, { authorization: `Bearer ${"A".repeat(24)}` }),
         await api.admin("GET", id),
         await api.admin("POST", `${id}/pause`),
         await api.admin("GET", `${id}/stats`),
@@ -295,7 +334,7 @@ test("an upload without Content-Length (chunked) over 2 MB is refused: 413 paylo
   await stop(service);
 });
 
-test("draws are limited per client address as well: past the limit a script with fresh player ids gets 429 with Retry-After", async () => {
+test("draws and claims are limited per client address as well (counted apart): past the limit a script gets 429 with Retry-After", async () => {
   const service = await start({ vars: { ADDRESS_RATE_LIMIT: "on" } });
   const api = client(service);
   assert.equal((await api.putCampaign(campaignOpenToday("drain", { limits: { draws_per_day: 1 }, ...sure }))).status, 201);
@@ -304,12 +343,33 @@ test("draws are limited per client address as well: past the limit a script with
   for (let i = 0; i < 300; i++) {
     replies.push(await api.draw("drain", { player: `script-${i}`, request_id: requestId("drain") }));
   }
-  const won = replies.filter((reply) => reply.status === 200).length;
+  const won = replies.filter((reply) => reply.status === 200);
   const limited = replies.filter((reply) => reply.status === 429);
-  assert.ok(won >= 120 && won <= 240, `${won} draws went through`);
-  assert.equal(won + limited.length, replies.length, "every other draw was rate limited");
+  assert.ok(won.length >= 120 && won.length <= 240, `${won.length} draws went through`);
+  assert.equal(won.length + limited.length, replies.length, "every other draw was rate limited");
   assert.equal(limited[0].json.error.code, "rate_limited");
   assert.equal(limited[0].headers.get("retry-after"), "60");
+
+  // Claims name no player: a script guessing tokens is slowed per address. The draws
+  // above used up the address's draws, not its claims: the first claims go through.
+  const token = won[0].json.draw.claim_token;
+  const own = await api.call("GET", "/api/v1/campaigns/drain/claim", undefined, { authorization: `Bearer ${token}` });
+  assert.equal(own.status, 200, own.text);
+  const guesses = [];
+  const shipping = { name: "A", phone: "12345", address: "Somewhere 1" };
+  for (let i = 0; i < 300; i++) {
+    const auth = { authorization: `Bearer ${Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url")}` };
+    // Every third guess is a PUT: GET and PUT count against the same limit.
+    const method = i % 3 === 2 ? "PUT" : "GET";
+    guesses.push({ method, ...(await api.call(method, "/api/v1/campaigns/drain/claim", method === "PUT" ? shipping : undefined, auth)) });
+  }
+  const missed = guesses.filter((reply) => reply.status === 404).length;
+  const slowed = guesses.filter((reply) => reply.status === 429);
+  assert.ok(missed >= 119 && missed <= 240, `${missed} guesses were answered`);
+  assert.equal(missed + slowed.length, guesses.length, "every other guess was rate limited");
+  assert.equal(slowed[0].json.error.code, "rate_limited");
+  assert.equal(slowed[0].headers.get("retry-after"), "60");
+  assert.ok(slowed.some((reply) => reply.method === "PUT") && slowed.some((reply) => reply.method === "GET"), "GETs and PUTs alike");
   await stop(service);
 });
 

@@ -7,6 +7,10 @@
 //   await service.restart();   // same state folder: storage must survive
 //   await service.kill();      // SIGKILL, as a crash; then await service.relaunch()
 //   await service.stop();
+//
+// wrangler dev runs at log level "warn" unless told otherwise: its request
+// lines ("[wrangler:info] GET /api/... 200 OK") are left out. A test that
+// must see what an access log records starts it with { logLevel: "info" }.
 
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -26,7 +30,7 @@ const offline = {
   XDG_CONFIG_HOME: join(root, ".wrangler", "config"),
 };
 
-export async function startService({ port, vars = {}, persistDir } = {}) {
+export async function startService({ port, vars = {}, persistDir, logLevel = "warn" } = {}) {
   const stateDir = persistDir ?? mkdtempSync(join(tmpdir(), "blindbox-state-"));
   const ownsState = persistDir === undefined;
   const allVars = { ADMIN_KEY, TICKET_SECRET, SEAL_KEY, BENCH_ENDPOINTS: "on", ADDRESS_RATE_LIMIT: "off", ...vars };
@@ -36,7 +40,7 @@ export async function startService({ port, vars = {}, persistDir } = {}) {
   const launch = async () => {
     output = "";
     const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(port + 10000), "--persist-to", stateDir,
-      "--show-interactive-dev-session=false", "--log-level", "warn"];
+      "--show-interactive-dev-session=false", "--log-level", logLevel];
     for (const [name, value] of Object.entries(allVars)) args.push("--var", `${name}:${value}`);
     child = spawn(join(root, "node_modules", ".bin", "wrangler"), args, {
       cwd: root,

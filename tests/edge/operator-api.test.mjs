@@ -91,7 +91,7 @@ test("the campaign list and the winners list serve the console", async () => {
   }
   assert.deepEqual(wins.map((d) => d.outcome), ["win", "win", "blank"]);
   const shipping = { name: "Ann", phone: "+1 555 0100", address: "1 Main St, Springfield" };
-  const put = await api.call("PUT", "/api/v1/campaigns/fulfilment/claims/ann", shipping, {
+  const put = await api.call("PUT", "/api/v1/campaigns/fulfilment/claim", shipping, {
     authorization: `Bearer ${wins[0].claim_token}`,
   });
   assert.equal(put.status, 200);

@@ -97,7 +97,7 @@ async function draw(api, id, player, requestId = crypto.randomUUID()) {
 
 let main;
 
-test("stats come from counters the draws keep, and an object of schema version 1 gets them backfilled from its entries", async () => {
+test("stats come from counters the draws keep, and an object of schema version 1 gets them backfilled from its entries (and its claims indexed by token)", async () => {
   main ??= await serviceOn(8860);
   const id = "ret-stats";
   const campaign = campaignOpenToday(id, {
@@ -117,11 +117,11 @@ test("stats come from counters the draws keep, and an object of schema version 1
     sent.push({ player, ...reply.json.draw });
   }
   const annWin = sent.find((d) => d.player === "ann" && d.outcome === "win");
-  const put = await main.api.call("PUT", `/api/v1/campaigns/${id}/claims/ann`,
+  const put = await main.api.call("PUT", `/api/v1/campaigns/${id}/claim`,
     { name: "Ann", phone: "+1 555 0100", address: "1 Main Street" }, { authorization: `Bearer ${annWin.claim_token}` });
   assert.equal(put.status, 200, put.text);
   // The same details again do not count the claim twice.
-  await main.api.call("PUT", `/api/v1/campaigns/${id}/claims/ann`,
+  await main.api.call("PUT", `/api/v1/campaigns/${id}/claim`,
     { name: "Ann", phone: "+1 555 0100", address: "2 Main Street" }, { authorization: `Bearer ${annWin.claim_token}` });
 
   const stats = await main.api.admin("GET", `${id}/stats`);
@@ -140,19 +140,26 @@ test("stats come from counters the draws keep, and an object of schema version 1
   );
   assert.equal(adminView.json.today.prizes.find((p) => p.id === "gold").claimed, 1);
 
-  // Back to schema version 1 (migration 2's tables and indexes gone), as an
-  // object written before it; on its next start it migrates and backfills.
+  // Back to schema version 1 (the tables and indexes of migrations 2 and 3
+  // gone), as an object written before them; on its next start it migrates
+  // and backfills.
   await main.restart(() => {
     const file = objectFile(main.dir, id);
     sql(file, `DROP TABLE day_totals; DROP TABLE claimed_totals; DROP TABLE minute_draws; DROP TABLE housekeeping;
-      DROP INDEX claims_by_day; DROP INDEX claims_by_prize; DROP INDEX claims_by_day_prize;
+      DROP INDEX claims_by_day; DROP INDEX claims_by_prize; DROP INDEX claims_by_day_prize; DROP INDEX claims_by_token;
       CREATE INDEX entries_by_day ON entries (day); UPDATE schema_version SET version = 1`, { write: true });
     assert.deepEqual(sql(file, "SELECT version FROM schema_version"), [{ version: 1 }]);
   });
   const again = await main.api.admin("GET", `${id}/stats`);
   assert.equal(again.status, 200, again.text);
   assert.deepEqual(again.json, stats.json, "the backfilled counters give the same stats");
-  assert.deepEqual(sql(objectFile(main.dir, id), "SELECT version FROM schema_version"), [{ version: 2 }]);
+  const migrated = objectFile(main.dir, id);
+  assert.deepEqual(sql(migrated, "SELECT version FROM schema_version"), [{ version: 3 }]);
+  assert.deepEqual(sql(migrated, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'claims_by_token'"), [{ name: "claims_by_token" }]);
+  // A claim won before the index existed opens by its token alone.
+  const claim = await main.api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined, { authorization: `Bearer ${annWin.claim_token}` });
+  assert.equal(claim.status, 200, claim.text);
+  assert.equal(claim.json.shipping.address, "2 Main Street");
   // And the draws after the migration count on top.
   assert.equal((await draw(main.api, id, "dan")).status, 200);
   const after = (await main.api.admin("GET", `${id}/stats`)).json.days.find((d) => d.day === day);
@@ -222,7 +229,7 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
   ]);
 
   // Today's counters still hold: alice has used both of today's draws, bob one.
-  const status = await main.api.call("GET", `/api/v1/campaigns/${id}/players/bob`);
+  const status = await main.api.call("POST", `/api/v1/campaigns/${id}/player-status`, { player: "bob" });
   assert.equal(status.json.draws_today, 1, status.text);
   // The recent request is still a retry: the same draw again.
   const recentAgain = await main.api.draw(id, { player: "alice", request_id: recent.requestId });
@@ -243,7 +250,7 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
   assert.deepEqual(sql(file, "SELECT name, value FROM housekeeping WHERE name = 'replies_dropped_through'"),
     [{ name: "replies_dropped_through", value: Number(old.json.draw.id) }]);
   // The old winner still has the prize: the claim opens with its token.
-  const claim = await main.api.call("GET", `/api/v1/campaigns/${id}/claims/alice`, undefined,
+  const claim = await main.api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined,
     { authorization: `Bearer ${old.json.draw.claim_token}` });
   assert.equal(claim.status, 200, claim.text);
 
@@ -273,7 +280,7 @@ test("with RESULTS_RETENTION_DAYS 0 the log is compacted the day after the last 
   assert.deepEqual([ann, ben, cat].map((r) => r.json?.draw?.outcome), ["win", "win", "blank"]);
   const shipping = { name: "Ann", phone: "+1 555 0100", address: "1 Main Street" };
   const bearer = { authorization: `Bearer ${ann.json.draw.claim_token}` };
-  assert.equal((await box.api.call("PUT", `/api/v1/campaigns/${id}/claims/ann`, shipping, bearer)).status, 200);
+  assert.equal((await box.api.call("PUT", `/api/v1/campaigns/${id}/claim`, shipping, bearer)).status, 200);
 
   const file = objectFile(box.dir, id);
   const entriesBefore = sql(file, "SELECT * FROM entries ORDER BY id");
@@ -306,7 +313,7 @@ test("with RESULTS_RETENTION_DAYS 0 the log is compacted the day after the last 
   assert.deepEqual(drawn(statsAfter), drawn(statsBefore));
   assert.deepEqual(statsAfter.draws_per_minute, statsBefore.draws_per_minute);
   assert.deepEqual((await box.api.admin("GET", `${id}/winners`)).json, winnersBefore);
-  const claim = await box.api.call("GET", `/api/v1/campaigns/${id}/claims/ann`, undefined, bearer);
+  const claim = await box.api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined, bearer);
   assert.equal(claim.status, 200, claim.text);
   assert.deepEqual(claim.json.shipping, shipping);
 });

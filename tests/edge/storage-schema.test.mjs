@@ -257,8 +257,8 @@ async function call(method, template, params, body, headers = {}) {
 const T = {
   campaign: "/api/v1/campaigns/{campaignId}",
   draws: "/api/v1/campaigns/{campaignId}/draws",
-  claim: "/api/v1/campaigns/{campaignId}/claims/{player}",
-  player: "/api/v1/campaigns/{campaignId}/players/{player}",
+  claim: "/api/v1/campaigns/{campaignId}/claim",
+  player: "/api/v1/campaigns/{campaignId}/player-status",
   admin: "/api/v1/admin/campaigns/{campaignId}",
   pause: "/api/v1/admin/campaigns/{campaignId}/pause",
   resume: "/api/v1/admin/campaigns/{campaignId}/resume",
@@ -291,7 +291,7 @@ const definitions = {
   [TICKET]: campaignOpenToday(TICKET, { identity: "ticket" }),
 };
 
-const PLAYER_CN = "李雷/7"; // not ASCII, with a slash: percent-encoded in claim paths
+const PLAYER_CN = "李雷/7"; // not ASCII, with a slash: in bodies and counter names
 const shippingSent = {
   alice: { name: "  Zhang Wei  ", phone: "+86 139 1234 5678", address: "88 Harbour Street, Shenzhen " },
   [PLAYER_CN]: { name: "Li Lei", phone: "+86 (21) 5555-0199", address: "Room 5, 12 Garden Lane, Suzhou" },
@@ -345,7 +345,7 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   assert.equal(capped.status, 409);
   assert.equal(capped.json.error.limit, "campaign");
   // Carol's status: her two draws, the campaign limit reached, two blanks towards the pity rule.
-  const carol = await call("GET", T.player, { campaignId: BLANK, player: "carol" });
+  const carol = await call("POST", T.player, { campaignId: BLANK }, { player: "carol" });
   assert.equal(carol.status, 200, carol.text);
   assert.equal(carol.json.draws_total, 2);
   assert.equal(carol.json.draws_left_in_campaign, 0);
@@ -360,6 +360,11 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   const malformed = await draw(TICKET, { player: "frank", ticket: "123.not-a-signature" });
   assert.equal(malformed.status, 401);
   assert.equal(malformed.json.error.reason, "malformed");
+  const frank = await call("POST", T.player, { campaignId: TICKET }, { player: "frank" });
+  assert.equal(frank.status, 401, frank.text);
+  assert.equal(frank.json.error.field, "/ticket");
+  const statusExtra = await call("POST", T.player, { campaignId: BLANK }, { player: "carol", request_id: "not-here-at-all" });
+  assert.equal(statusExtra.json.error.field, "/request_id");
 
   run.wins = run.draws.filter((d) => d.draw.outcome === "win");
   run.tokens = run.wins.map((d) => d.draw.claim_token);
@@ -379,24 +384,25 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   assert.equal(replaced.json.version, 2);
 
   // Claims.
-  const aliceClaim = await call("PUT", T.claim, { campaignId: WIN, player: "alice" }, shippingSent.alice,
+  const aliceClaim = await call("PUT", T.claim, { campaignId: WIN }, shippingSent.alice,
     bearer(tokenOf("alice", "alice-first-draw")));
   assert.equal(aliceClaim.status, 200, aliceClaim.text);
   assert.deepEqual(aliceClaim.json.shipping, trimmed(shippingSent.alice));
-  const cnClaim = await call("PUT", T.claim, { campaignId: WIN, player: PLAYER_CN }, shippingSent[PLAYER_CN],
+  const cnClaim = await call("PUT", T.claim, { campaignId: WIN }, shippingSent[PLAYER_CN],
     bearer(tokenOf(PLAYER_CN, "li-lei-first-draw")));
   assert.equal(cnClaim.status, 200, cnClaim.text);
-  const read = await call("GET", T.claim, { campaignId: WIN, player: "alice" }, undefined, bearer(tokenOf("alice", "alice-first-draw")));
+  const read = await call("GET", T.claim, { campaignId: WIN }, undefined, bearer(tokenOf("alice", "alice-first-draw")));
   assert.deepEqual(read.json.shipping, trimmed(shippingSent.alice));
-  const unsent = await call("GET", T.claim, { campaignId: WIN, player: "alice" }, undefined, bearer(tokenOf("alice", "alice-second-draw")));
+  const unsent = await call("GET", T.claim, { campaignId: WIN }, undefined, bearer(tokenOf("alice", "alice-second-draw")));
   assert.equal(unsent.json.shipping, null);
-  const stolen = await call("GET", T.claim, { campaignId: WIN, player: "bob" }, undefined, bearer(tokenOf("alice", "alice-first-draw")));
+  // A token opens its own campaign's claim only.
+  const stolen = await call("GET", T.claim, { campaignId: DECK }, undefined, bearer(tokenOf("alice", "alice-first-draw")));
   assert.equal(stolen.json.error.code, "claim_not_found");
-  const badPhone = await call("PUT", T.claim, { campaignId: WIN, player: "alice" },
+  const badPhone = await call("PUT", T.claim, { campaignId: WIN },
     { ...shippingSent.alice, phone: "12" }, bearer(tokenOf("alice", "alice-first-draw")));
   assert.equal(badPhone.status, 400);
   assert.equal(badPhone.json.error.field, "/phone");
-  const noToken = await call("GET", T.claim, { campaignId: WIN, player: "alice" });
+  const noToken = await call("GET", T.claim, { campaignId: WIN });
   assert.equal(noToken.json.error.code, "claim_not_found");
 
   // The operator's side; the campaign ends paused.
@@ -636,6 +642,7 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
       const meta = Object.fromEntries(db.prepare("SELECT key, value FROM meta").all().map((r) => [r.key, r.value]));
       if (meta.id !== undefined) {
         campaigns[meta.id] = {
+          path,
           meta,
           counters: Object.fromEntries(db.prepare("SELECT name, value FROM counters").all().map((r) => [r.name, r.value])),
           entries: db.prepare("SELECT * FROM entries ORDER BY id").all(),
@@ -750,7 +757,7 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
   }
 
   // Claims: one per win, token hashed, token and shipping sealed.
-  for (const [id, { entries, claims }] of Object.entries(campaigns)) {
+  for (const [id, { entries, claims, path }] of Object.entries(campaigns)) {
     const wins = entries.filter((entry) => entry.outcome === "win");
     assert.deepEqual(claims.map((c) => c.entry_id), wins.map((e) => e.id), `${id}: one claim per win`);
     for (const claim of claims) {
@@ -758,6 +765,12 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
       const token = run.draws.find((d) => d.campaignId === id && d.draw.id === String(entry.id)).draw.claim_token;
       assert.match(claim.token_hash, /^[0-9a-f]{64}$/);
       assert.equal(claim.token_hash, createHash("sha256").update(token).digest("hex"), "token_hash is SHA-256(token)");
+      // The claim endpoints find a claim by its token's hash, through claims_by_token.
+      const plan = execFileSync("sqlite3", ["-readonly", path], {
+        input: `EXPLAIN QUERY PLAN SELECT c.*, e.prize_name FROM claims c JOIN entries e ON e.id = c.entry_id WHERE c.token_hash = '${claim.token_hash}';\n`,
+        encoding: "utf8",
+      });
+      assert.match(plan, /claims_by_token/, `${id}: the claim is looked up by its token's hash through the index:\n${plan}`);
       check("shipping.schema.json#/$defs/sealed", claim.token_sealed, "claims.token_sealed");
       assert.ok(claim.token_sealed.startsWith("v1."));
       assert.equal(await unseal(claim.token_sealed), token, "token_sealed opens to the token");
@@ -886,7 +899,7 @@ test("openapi.yaml parses, covers every route, and every $ref resolves", () => {
     for (const method of methods.filter((m) => item[m])) {
       const operation = item[method];
       const security = (operation.security ?? openapi.security ?? []).flatMap((s) => Object.keys(s));
-      const expected = path.startsWith("/api/v1/admin/") ? ["adminKey"] : path.includes("/claims/") ? ["claimToken"] : [];
+      const expected = path.startsWith("/api/v1/admin/") ? ["adminKey"] : path.endsWith("/claim") ? ["claimToken"] : [];
       assert.deepEqual(security, expected, `security of ${method.toUpperCase()} ${path}`);
       assert.ok(operation.operationId && operation.summary, `${method.toUpperCase()} ${path} has an operationId and summary`);
       for (const [status, response] of Object.entries(operation.responses)) {
