@@ -16,11 +16,10 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { ADMIN_KEY, campaignOpenToday, client, startService } from "./harness.mjs";
+import { ADMIN_KEY, campaignOpenToday, client, sendChunked, startService } from "./harness.mjs";
 
 const PORT = 8830;
 const ADMIN = { authorization: `Bearer ${ADMIN_KEY}` };
@@ -789,47 +788,8 @@ function safeDecode(text) {
 // ---------------------------------------------------------------------------
 // Sending a case and judging the reply
 
-/**
- * A body streamed in chunks (Transfer-Encoding: chunked, no Content-Length),
- * the way a client sends what it has not finished producing. It stops sending
- * once a reply arrives: the service may answer 413 before the end.
- */
-function sendStreamed(method, path, headers, chunks) {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port: PORT, path, method, headers: { ...headers, "transfer-encoding": "chunked" } });
-    let answered = false;
-    const timer = setTimeout(() => {
-      request.destroy();
-      reject(new Error("no reply within 20 s"));
-    }, 20_000);
-    request.on("response", (response) => {
-      answered = true;
-      const parts = [];
-      response.on("data", (part) => parts.push(part));
-      response.on("end", () => {
-        clearTimeout(timer);
-        request.destroy();
-        resolve({ status: response.statusCode, contentType: response.headers["content-type"] ?? "", text: Buffer.concat(parts).toString("utf8") });
-      });
-    });
-    request.on("error", (error) => {
-      if (answered) return;
-      clearTimeout(timer);
-      reject(error);
-    });
-    (async () => {
-      for (const chunk of chunks) {
-        if (answered) return;
-        if (!request.write(chunk)) await new Promise((resolve) => request.once("drain", resolve));
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-      if (!answered) request.end();
-    })().catch(() => {});
-  });
-}
-
 async function send(c) {
-  if (c.body?.stream) return sendStreamed(c.method, c.path, c.headers, c.body.stream);
+  if (c.body?.stream) return sendChunked(service.base, c.method, c.path, c.headers, c.body.stream);
   const init = { method: c.method, headers: c.headers };
   if (c.body !== undefined) init.body = c.body;
   for (let attempt = 0; ; attempt++) {

@@ -13,6 +13,7 @@
 // must see what an access log records starts it with { logLevel: "info" }.
 
 import { spawn } from "node:child_process";
+import { request as httpRequest } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -207,4 +208,43 @@ export function client(service) {
     draw: (id, body) => call("POST", `/api/v1/campaigns/${id}/draws`, body),
     admin: (method, path, body) => call(method, `/api/v1/admin/campaigns/${path}`, body, admin),
   };
+}
+
+/**
+ * A body streamed in chunks (Transfer-Encoding: chunked, no Content-Length),
+ * the way a client sends what it has not finished producing. It stops sending
+ * once a reply arrives: the service may answer 413 before the end.
+ */
+export function sendChunked(base, method, path, headers, chunks) {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(base + path, { method, headers: { ...headers, "transfer-encoding": "chunked" } });
+    let answered = false;
+    const timer = setTimeout(() => {
+      request.destroy();
+      reject(new Error("no reply within 20 s"));
+    }, 20_000);
+    request.on("response", (response) => {
+      answered = true;
+      const parts = [];
+      response.on("data", (part) => parts.push(part));
+      response.on("end", () => {
+        clearTimeout(timer);
+        request.destroy();
+        resolve({ status: response.statusCode, contentType: response.headers["content-type"] ?? "", text: Buffer.concat(parts).toString("utf8") });
+      });
+    });
+    request.on("error", (error) => {
+      if (answered) return;
+      clearTimeout(timer);
+      reject(error);
+    });
+    (async () => {
+      for (const chunk of chunks) {
+        if (answered) return;
+        if (!request.write(chunk)) await new Promise((resolve) => request.once("drain", resolve));
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      if (!answered) request.end();
+    })().catch(() => {});
+  });
 }
