@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { crc32, deflateSync } from "node:zlib";
-import { ADMIN_KEY, campaignOpenToday, client, localDate, root, startService } from "../edge/harness.mjs";
+import { ADMIN_KEY, campaignOpenToday, client, localDate, parseCsv, root, startService } from "../edge/harness.mjs";
 import { assertAccessible, launchBrowser, SECURITY_HEADERS, screenshot as fullScreenshot, securityHeaders, watchedPage } from "./browser.mjs";
 
 let service;
@@ -99,48 +99,6 @@ function cliProblems(campaignText) {
     (problems[rest.slice(0, at)] ??= []).push(rest.slice(at + 2));
   }
   return problems;
-}
-
-/** An RFC 4180 parser: quoted fields with doubled quotes inside, records ending in CRLF. */
-function parseCsv(text) {
-  const records = [];
-  let record = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      assert.equal(field, "", `a quote inside an unquoted field at ${i}`);
-      quoted = true;
-    } else if (c === ",") {
-      record.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else {
-      assert.ok(c !== "\r" && c !== "\n", `a line break outside quotes and not CRLF at ${i}`);
-      field += c;
-    }
-  }
-  assert.equal(quoted, false, "an unterminated quoted field");
-  if (field !== "" || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
 }
 
 test("a wrong admin key is refused and the right one opens the console", async () => {

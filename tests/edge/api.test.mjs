@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { ADMIN_KEY, TICKET_SECRET, campaignOpenToday, client, localDate, root, startService } from "./harness.mjs";
+import { ADMIN_KEY, TICKET_SECRET, campaignOpenToday, client, localDate, parseCsv, root, startService } from "./harness.mjs";
 
 const PORT = 8792;
 const CLI = join(root, "build", "native", "blindbox");
@@ -118,51 +118,6 @@ function mintTicket(campaign, player, expiry) {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   }).trim();
-}
-
-/** RFC 4180: records of fields; quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text) {
-  const records = [];
-  let record = [];
-  let field = "";
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-      } else if (c === '"') {
-        quoted = false;
-        i++;
-      } else {
-        field += c;
-        i++;
-      }
-    } else if (c === '"') {
-      assert.equal(field, "", `a quote inside an unquoted field at ${i}`);
-      quoted = true;
-      i++;
-    } else if (c === ",") {
-      record.push(field);
-      field = "";
-      i++;
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i += 2;
-    } else {
-      assert.ok(c !== "\n" && c !== "\r", `a bare line break at ${i}`);
-      field += c;
-      i++;
-    }
-  }
-  assert.equal(quoted, false, "an unterminated quoted field");
-  assert.ok(field === "" && record.length === 0, "the last record does not end with CRLF");
-  return records;
 }
 
 const CSV_HEADER = ["day", "prize_id", "prize_name", "player", "won_at", "claimed", "name", "phone", "address"];

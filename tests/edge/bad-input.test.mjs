@@ -15,11 +15,12 @@
 
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { ADMIN_KEY, campaignOpenToday, client, sendChunked, startService } from "./harness.mjs";
+import { objectDatabases } from "./object-storage.mjs";
 
 const PORT = 8830;
 const ADMIN = { authorization: `Bearer ${ADMIN_KEY}` };
@@ -947,24 +948,10 @@ test("a path that is not valid percent-encoded UTF-8 is refused with 400 invalid
 test("a winners query parameter (cursor, limit, day, prize) of the wrong form, huge and negative numbers among them, is refused with 400 at its name", () => passes("query"));
 
 test("a campaign that was never created gets 404 campaign_not_found on every endpoint, and no Durable Object wakes for it", async () => {
-  const objectFiles = () => {
-    const dir = join(stateDir, "v3", "do");
-    if (!existsSync(dir)) return [];
-    const out = [];
-    const walk = (at) => {
-      for (const name of readdirSync(at)) {
-        const path = join(at, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith(".sqlite") && name !== "metadata.sqlite") out.push(path);
-      }
-    };
-    walk(dir);
-    return out.sort();
-  };
-  const before = objectFiles();
+  const before = objectDatabases(stateDir);
   assert.ok(before.length >= 3, `the created campaigns' objects are on disk (${before.length} files)`);
   const failures = await runRule("unknown-campaign");
-  assert.deepEqual(objectFiles(), before, "no object's storage appeared for a campaign never created");
+  assert.deepEqual(objectDatabases(stateDir), before, "no object's storage appeared for a campaign never created");
   assert.deepEqual(failures, []);
 });
 

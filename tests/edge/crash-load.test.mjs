@@ -15,13 +15,13 @@
 // time. It prints one line of figures; failures list the first violations.
 
 import assert from "node:assert/strict";
-import { createHash, webcrypto } from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { ADMIN_KEY, SEAL_KEY, localDate, startService } from "./harness.mjs";
-import { findCampaignFiles, readCampaignFile } from "./crash-load-sqlite.mjs";
+import { ADMIN_KEY, localDate, startService } from "./harness.mjs";
+import { campaignFiles, readCampaignFile, unseal } from "./object-storage.mjs";
 
 const PORT = 8840;
 const SECONDS = Number(process.env.BLINDBOX_LOAD_SECONDS ?? 30);
@@ -477,14 +477,6 @@ async function eachLimited(items, parallel, work) {
   );
 }
 
-async function unseal(sealed) {
-  const bytes = Buffer.from(sealed.slice(3), "base64url");
-  const raw = createHash("sha256").update(SEAL_KEY).digest();
-  const key = await webcrypto.subtle.importKey("raw", raw, "AES-GCM", false, ["decrypt"]);
-  const plain = await webcrypto.subtle.decrypt({ name: "AES-GCM", iv: bytes.subarray(0, 12) }, key, bytes.subarray(12));
-  return Buffer.from(plain).toString("utf8");
-}
-
 /** The day's prize table of a definition: its override for `day`, or the default. */
 const tableOn = (definition, day) => definition.date_overrides?.[day] ?? definition.prize_table;
 
@@ -756,7 +748,7 @@ test(TITLE, { timeout: (SECONDS + 300) * 1000 }, async () => {
   });
 
   // From the API and from the objects' SQLite files.
-  const files = findCampaignFiles(stateDir);
+  const files = campaignFiles(stateDir);
   const facts = {};
   for (const id of CAMPAIGN_IDS) {
     const stats = await settled(() => send("GET", `/api/v1/admin/campaigns/${id}/stats`, undefined, admin));

@@ -5,11 +5,12 @@
 // limit (oversize bodies, streamed or not, are in bad-input.test.mjs).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { ADMIN_KEY, TICKET_SECRET, campaignOpenToday, client, root, startService } from "./harness.mjs";
+import { ADMIN_KEY, TICKET_SECRET, campaignOpenToday, client, parseCsv, root, startService } from "./harness.mjs";
+import { filesUnder, objectDatabases, query } from "./object-storage.mjs";
 
 // Each service gets a port of its own (8872-8879): a stopped runtime may still hold its port for a moment.
 let nextPort = 8872;
@@ -32,30 +33,6 @@ async function stop(service) {
 const requestId = (label) => `${label}-${crypto.randomUUID()}`;
 const sure = { prize_table: { prizes: [{ id: "sure", name: "Sure Thing", stock: 1000, odds: "1" }] } };
 const waitForLog = () => new Promise((resolve) => setTimeout(resolve, 1500));
-
-function filesUnder(dir) {
-  const found = [];
-  const walk = (at) => {
-    for (const name of readdirSync(at)) {
-      const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else found.push(path);
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return found;
-}
-
-/** The objects' databases (the runtime's own metadata.sqlite left out). */
-function sqliteFiles(stateDir) {
-  return filesUnder(join(stateDir, "v3", "do")).filter((path) => path.endsWith(".sqlite") && !path.endsWith("metadata.sqlite"));
-}
-
-function sqlite(path, sql, { readonly = true } = {}) {
-  const args = ["-json", ...(readonly ? ["-readonly"] : []), path];
-  const out = execFileSync("sqlite3", args, { input: `${sql};\n`, encoding: "utf8" }).trim();
-  return out ? JSON.parse(out) : [];
-}
 
 test("a missing or short SEAL_KEY or ADMIN_KEY fails closed: 500 server_misconfigured, and the log names the secret once, never its value", async () => {
   const shortSeal = "only-twenty-chars-ok";
@@ -196,35 +173,6 @@ test("winners.csv makes every cell a spreadsheet would run as a formula inert wi
   await stop(service);
 });
 
-/** RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
-
 test("a request id is stored only as its hash; a retry after 24 hours gets the draw without the claim token", async () => {
   const stateDir = mkdtempSync(join(tmpdir(), "blindbox-hardening-"));
   try {
@@ -237,15 +185,15 @@ test("a request id is stored only as its hash; a retry after 24 hours gets the d
     assert.deepEqual((await api.draw("retry-window", { player: "alice", request_id: id })).json, first.json);
     await stop(service);
 
-    const [file] = sqliteFiles(stateDir).filter((path) => sqlite(path, "SELECT name FROM sqlite_master WHERE name = 'entries'").length);
-    const stored = sqlite(file, "SELECT request_id FROM entries")[0].request_id;
+    const [file] = objectDatabases(stateDir).filter((path) => query(path, "SELECT name FROM sqlite_master WHERE name = 'entries'").length);
+    const stored = query(file, "SELECT request_id FROM entries")[0].request_id;
     const hash = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(id));
     assert.equal(stored, Buffer.from(hash).toString("hex"), "the entry holds SHA-256(request_id), not the id");
     for (const path of filesUnder(join(stateDir, "v3", "do"))) {
       assert.ok(!readFileSync(path).includes(id), `${path} holds the request id in clear`);
     }
     // The draw happened 25 hours ago.
-    sqlite(file, "UPDATE entries SET drawn_at = drawn_at - 25 * 3600 * 1000", { readonly: false });
+    query(file, "UPDATE entries SET drawn_at = drawn_at - 25 * 3600 * 1000", { write: true });
 
     service = await start({ persistDir: stateDir });
     api = client(service);
@@ -291,7 +239,7 @@ test("requests for campaigns that do not exist never reach an object: nothing is
     });
     assert.equal(upload.status, 404);
     assert.equal((await upload.json()).error.code, "campaign_not_found");
-    assert.deepEqual(sqliteFiles(stateDir), [], "no object storage was made");
+    assert.deepEqual(objectDatabases(stateDir), [], "no object storage was made");
     await stop(service);
   } finally {
     rmSync(stateDir, { recursive: true, force: true });

@@ -12,6 +12,7 @@
 // lines ("[wrangler:info] GET /api/... 200 OK") are left out. A test that
 // must see what an access log records starts it with { logLevel: "info" }.
 
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -247,4 +248,49 @@ export function sendChunked(base, method, path, headers, chunks) {
       if (!answered) request.end();
     })().catch(() => {});
   });
+}
+
+/**
+ * The records of a CSV the service wrote (RFC 4180, as csvRow in
+ * host/src/index.ts writes it): fields split by commas; a quoted field may
+ * hold commas, doubled quotes and line breaks; every record ends in CRLF, the
+ * last one too. A quote inside an unquoted field, a bare CR or LF, an
+ * unterminated quote or a last record without its CRLF fails the test.
+ */
+export function parseCsv(text) {
+  const records = [];
+  let record = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      assert.equal(field, "", `a quote inside an unquoted field at ${i}`);
+      quoted = true;
+    } else if (c === ",") {
+      record.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+    } else {
+      assert.ok(c !== "\r" && c !== "\n", `a bare line break at ${i}`);
+      field += c;
+    }
+  }
+  assert.equal(quoted, false, "an unterminated quoted field");
+  assert.ok(field === "" && record.length === 0, "the last record does not end with CRLF");
+  return records;
 }

@@ -11,15 +11,15 @@
 //   node --test --test-concurrency=1 tests/edge/retention.test.mjs
 //
 // What the API cannot show (deleted counters, compacted columns) is read from
-// the objects' SQLite files with Debian's sqlite3, as storage-schema.test.mjs does.
+// the objects' SQLite files, through object-storage.mjs.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { ADMIN_KEY, campaignOpenToday, client, localDate, startService } from "./harness.mjs";
+import { ADMIN_KEY, campaignOpenToday, client, localDate, parseCsv, startService } from "./harness.mjs";
+import { campaignFiles, query } from "./object-storage.mjs";
 
 const VARS = { ADDRESS_RATE_LIMIT: "off" };
 const admin = { authorization: `Bearer ${ADMIN_KEY}` };
@@ -47,22 +47,9 @@ async function serviceOn(port, vars = {}) {
   return box;
 }
 
-/** The SQLite file of a campaign's object. */
+/** The database of a campaign's object. */
 function objectFile(dir, campaignId) {
-  const folder = join(dir, "v3", "do", "blindbox-CampaignObject");
-  for (const name of existsSync(folder) ? readdirSync(folder) : []) {
-    if (!name.endsWith(".sqlite") || name === "metadata.sqlite") continue;
-    const path = join(folder, name);
-    if (sql(path, "SELECT value FROM meta WHERE key = 'id'")[0]?.value === campaignId) return path;
-  }
-  assert.fail(`no object file for ${campaignId} under ${folder}`);
-}
-
-/** Runs SQL on an object's file (read-only unless `write`), rows as objects. */
-function sql(path, text, { write = false } = {}) {
-  const args = write ? ["-json", path] : ["-json", "-readonly", path];
-  const out = execFileSync("sqlite3", args, { input: `${text};\n`, encoding: "utf8" }).trim();
-  return out ? JSON.parse(out) : [];
+  return campaignFiles(dir)[campaignId] ?? assert.fail(`no object file for ${campaignId} under ${dir}`);
 }
 
 const quote = (text) => `'${String(text).replace(/'/g, "''")}'`;
@@ -145,17 +132,17 @@ test("stats come from counters the draws keep, and an object of schema version 1
   // and backfills.
   await main.restart(() => {
     const file = objectFile(main.dir, id);
-    sql(file, `DROP TABLE day_totals; DROP TABLE claimed_totals; DROP TABLE minute_draws; DROP TABLE housekeeping;
+    query(file, `DROP TABLE day_totals; DROP TABLE claimed_totals; DROP TABLE minute_draws; DROP TABLE housekeeping;
       DROP INDEX claims_by_day; DROP INDEX claims_by_prize; DROP INDEX claims_by_day_prize; DROP INDEX claims_by_token;
       CREATE INDEX entries_by_day ON entries (day); UPDATE schema_version SET version = 1`, { write: true });
-    assert.deepEqual(sql(file, "SELECT version FROM schema_version"), [{ version: 1 }]);
+    assert.deepEqual(query(file, "SELECT version FROM schema_version"), [{ version: 1 }]);
   });
   const again = await main.api.admin("GET", `${id}/stats`);
   assert.equal(again.status, 200, again.text);
   assert.deepEqual(again.json, stats.json, "the backfilled counters give the same stats");
   const migrated = objectFile(main.dir, id);
-  assert.deepEqual(sql(migrated, "SELECT version FROM schema_version"), [{ version: 3 }]);
-  assert.deepEqual(sql(migrated, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'claims_by_token'"), [{ name: "claims_by_token" }]);
+  assert.deepEqual(query(migrated, "SELECT version FROM schema_version"), [{ version: 3 }]);
+  assert.deepEqual(query(migrated, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'claims_by_token'"), [{ name: "claims_by_token" }]);
   // A claim won before the index existed opens by its token alone.
   const claim = await main.api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined, { authorization: `Bearer ${annWin.claim_token}` });
   assert.equal(claim.status, 200, claim.text);
@@ -202,7 +189,7 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
       [`issued/${yesterday}/gold`, 3],
       [`request/5/alice/an-old-request-id`, 1],
     ];
-    sql(file, `INSERT INTO counters (name, value) VALUES ${rows.map(([n, v]) => `(${quote(n)}, ${v})`).join(", ")};
+    query(file, `INSERT INTO counters (name, value) VALUES ${rows.map(([n, v]) => `(${quote(n)}, ${v})`).join(", ")};
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500)
         INSERT INTO counters (name, value) SELECT ${quote(`draws/${yesterday}/player-`)} || i, 1 FROM n;
       UPDATE entries SET drawn_at = drawn_at - 49 * 3600000 WHERE id = ${Number(old.json.draw.id)}`, { write: true });
@@ -213,9 +200,9 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
   const ended = { ...keep, window: { first_day: keep.window.first_day, last_day: yesterday } };
   assert.equal((await main.api.putCampaign(ended)).status, 200);
   const endedAt = Date.now();
-  const names = () => sql(file, "SELECT name FROM counters ORDER BY name").map((row) => row.name);
+  const names = () => query(file, "SELECT name FROM counters ORDER BY name").map((row) => row.name);
   await eventually(() => !names().some((name) => name.startsWith(`draws/${yesterday}/`)), "yesterday's counters are gone");
-  await eventually(() => sql(file, `SELECT reply FROM entries WHERE id = ${Number(old.json.draw.id)}`)[0].reply === "",
+  await eventually(() => query(file, `SELECT reply FROM entries WHERE id = ${Number(old.json.draw.id)}`)[0].reply === "",
     "the old request's stored reply is dropped");
   assert.deepEqual(names(), [
     `draws/${today}/alice`,
@@ -241,13 +228,13 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
   const { claim_token: _token, draws_left_today: _left, ...oldDraw } = old.json.draw;
   assert.deepEqual(oldAgain.json.draw, { ...oldDraw, draws_left_today: 0 });
 
-  const [dropped, kept] = sql(file, "SELECT e.id, e.request_id, e.reply, c.token_sealed, c.token_hash FROM entries e JOIN claims c ON c.entry_id = e.id WHERE e.player = 'alice' ORDER BY e.id");
+  const [dropped, kept] = query(file, "SELECT e.id, e.request_id, e.reply, c.token_sealed, c.token_hash FROM entries e JOIN claims c ON c.entry_id = e.id WHERE e.player = 'alice' ORDER BY e.id");
   assert.deepEqual({ reply: dropped.reply, token_sealed: dropped.token_sealed }, { reply: "", token_sealed: "" });
   assert.match(dropped.request_id, /^[0-9a-f]{64}$/, "the request id's hash stays: the same id never draws twice");
   assert.match(dropped.token_hash, /^[0-9a-f]{64}$/, "the claim itself stays");
   assert.match(kept.request_id, /^[0-9a-f]{64}$/);
   assert.ok(kept.reply.startsWith("{") && kept.token_sealed.startsWith("v1."));
-  assert.deepEqual(sql(file, "SELECT name, value FROM housekeeping WHERE name = 'replies_dropped_through'"),
+  assert.deepEqual(query(file, "SELECT name, value FROM housekeeping WHERE name = 'replies_dropped_through'"),
     [{ name: "replies_dropped_through", value: Number(old.json.draw.id) }]);
   // The old winner still has the prize: the claim opens with its token.
   const claim = await main.api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined,
@@ -256,7 +243,7 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
 
   // The ended campaign's alarm (set by its PUT) has run by now: nothing compacted.
   await sleep(Math.max(0, endedAt + 3000 - Date.now()));
-  const kept90 = sql(objectFile(main.dir, keep.id), "SELECT player, entropy, reply FROM entries");
+  const kept90 = query(objectFile(main.dir, keep.id), "SELECT player, entropy, reply FROM entries");
   assert.equal(kept90.length, 1);
   assert.equal(kept90[0].player, "kim");
   assert.match(kept90[0].entropy, /^[0-9a-f]{64}$/);
@@ -283,8 +270,8 @@ test("with RESULTS_RETENTION_DAYS 0 the log is compacted the day after the last 
   assert.equal((await box.api.call("PUT", `/api/v1/campaigns/${id}/claim`, shipping, bearer)).status, 200);
 
   const file = objectFile(box.dir, id);
-  const entriesBefore = sql(file, "SELECT * FROM entries ORDER BY id");
-  const claimsBefore = sql(file, "SELECT * FROM claims ORDER BY entry_id");
+  const entriesBefore = query(file, "SELECT * FROM entries ORDER BY id");
+  const claimsBefore = query(file, "SELECT * FROM claims ORDER BY entry_id");
   const statsBefore = (await box.api.admin("GET", `${id}/stats`)).json;
   const winnersBefore = (await box.api.admin("GET", `${id}/winners`)).json;
   assert.equal(winnersBefore.winners.length, 2);
@@ -292,17 +279,17 @@ test("with RESULTS_RETENTION_DAYS 0 the log is compacted the day after the last 
   // It ended yesterday: with no retention, today its log is compacted.
   const ended = { ...campaign, window: { first_day: campaign.window.first_day, last_day: localDate(-720, -1) } };
   assert.equal((await box.api.putCampaign(ended)).status, 200);
-  await eventually(() => sql(file, "SELECT COUNT(*) AS n FROM entries WHERE player <> ''")[0].n === 0, "the entries are compacted");
+  await eventually(() => query(file, "SELECT COUNT(*) AS n FROM entries WHERE player <> ''")[0].n === 0, "the entries are compacted");
 
-  const entries = sql(file, "SELECT * FROM entries ORDER BY id");
+  const entries = query(file, "SELECT * FROM entries ORDER BY id");
   assert.deepEqual(
     entries,
     entriesBefore.map((entry) => ({ ...entry, player: "", request_id: null, entropy: "", reply: "" })),
     "what the log needs stays: id, day, drawn_at, outcome, prize, by_pity, player_draw_number, campaign_version",
   );
-  assert.deepEqual(sql(file, "SELECT * FROM claims ORDER BY entry_id"), claimsBefore.map((claim) => ({ ...claim, token_sealed: "" })),
+  assert.deepEqual(query(file, "SELECT * FROM claims ORDER BY entry_id"), claimsBefore.map((claim) => ({ ...claim, token_sealed: "" })),
     "claims stay (shipping included) without the sealed token");
-  assert.deepEqual(sql(file, "SELECT name, value FROM housekeeping ORDER BY name"), [
+  assert.deepEqual(query(file, "SELECT name, value FROM housekeeping ORDER BY name"), [
     { name: "compacted_through", value: entries.at(-1).id },
     { name: "replies_dropped_through", value: entries.at(-1).id },
   ]);
@@ -372,8 +359,8 @@ test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and C
   let cursor = null;
   let requests = 0;
   for (; requests <= WINS / PAGE + 1; ) {
-    const query = `limit=${PAGE}${cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`}`;
-    const page = await api.admin("GET", `${id}/winners?${query}`);
+    const params = `limit=${PAGE}${cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`}`;
+    const page = await api.admin("GET", `${id}/winners?${params}`);
     requests++;
     assert.equal(page.status, 200, page.text);
     assert.ok(page.json.winners.length <= PAGE, `page ${requests}: at most ${PAGE} wins`);
@@ -402,8 +389,8 @@ test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and C
     assert.equal(response.status, 200);
     assert.match(response.headers.get("content-type"), /^text\/csv/);
     const text = await response.text();
-    const records = text.split("\r\n").slice(0, -1);
-    assert.equal(records[0].startsWith("day,prize_id,"), pages.length === 0, `page ${pages.length + 1}: header row on the first page only`);
+    const records = parseCsv(text);
+    assert.equal(records[0][0] === "day" && records[0][1] === "prize_id", pages.length === 0, `page ${pages.length + 1}: header row on the first page only`);
     assert.ok(records.length - (pages.length === 0 ? 1 : 0) <= PAGE, `page ${pages.length + 1}: at most ${PAGE} wins`);
     pages.push(text);
     const link = response.headers.get("link");
@@ -414,7 +401,7 @@ test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and C
   assert.equal(path, null, "the last page has no Link");
   assert.equal(pages.length, Math.ceil(WINS / PAGE));
   const file = pages.join("");
-  const rows = file.split("\r\n").slice(1, -1).map((line) => line.split(","));
+  const rows = parseCsv(file).slice(1);
   assert.equal(rows.length, WINS);
   const players = rows.map((row) => row[3]);
   assert.equal(new Set(players).size, WINS, "every winner exactly once");

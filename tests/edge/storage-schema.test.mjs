@@ -6,9 +6,9 @@
 //   node --test --test-concurrency=1 tests/edge/storage-schema.test.mjs
 
 import assert from "node:assert/strict";
-import { execFile, execFileSync } from "node:child_process";
-import { createHash, webcrypto } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
@@ -16,7 +16,8 @@ import { promisify } from "node:util";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import YAML from "yaml";
-import { ADMIN_KEY, SEAL_KEY, campaignOpenToday, root, startService } from "./harness.mjs";
+import { ADMIN_KEY, campaignOpenToday, root, startService } from "./harness.mjs";
+import { filesUnder, objectDatabases, query, queryPlan, unseal } from "./object-storage.mjs";
 
 const PORT = 8793;
 const SCHEMAS = join(root, "kv-schema");
@@ -29,9 +30,10 @@ const OFFLINE = {
   XDG_CONFIG_HOME: join(root, ".wrangler", "config"),
 };
 
-// The Durable Objects' SQLite files are read with Debian's sqlite3 command
-// (installed by .ci/setup), through this small stand-in for a database handle:
-// prepare(sql).all() / .get(), exec(sql) for an in-memory reference built from DDL.
+// The Durable Objects' SQLite files are read through object-storage.mjs, with
+// this small stand-in for a database handle: prepare(sql).all() / .get(), and
+// exec(sql) for an in-memory reference built from DDL (sqlite3 runs the
+// statements so far again before each query).
 class Database {
   constructor(path) {
     this.path = path;
@@ -41,12 +43,8 @@ class Database {
     this.script.push(sql.trim().endsWith(";") ? sql : `${sql};`);
   }
   prepare(sql) {
-    const run = () => {
-      const args = this.path === ":memory:" ? ["-json", ":memory:"] : ["-json", "-readonly", this.path];
-      const input = this.path === ":memory:" ? `${this.script.join("\n")}\n${sql};\n` : `${sql};\n`;
-      const out = execFileSync("sqlite3", args, { input, encoding: "utf8" }).trim();
-      return out ? JSON.parse(out) : [];
-    };
+    const run = () =>
+      this.path === ":memory:" ? query(":memory:", `${this.script.join("\n")}\n${sql}`, { write: true }) : query(this.path, sql);
     return { all: run, get: () => run()[0] };
   }
   close() {}
@@ -533,16 +531,6 @@ test("KV campaign/{id} and campaign/{id}/stock validate against their schemas", 
 // ---------------------------------------------------------------------------
 // The Durable Objects' SQLite files
 
-function filesUnder(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
-    else out.push(path);
-  }
-  return out;
-}
-
 function openDatabase(path) {
   return new Database(path);
 }
@@ -553,14 +541,6 @@ const userTables = (db) =>
     .all()
     .map((row) => row.name)
     .filter((name) => !RUNTIME_TABLE.test(name));
-
-async function unseal(sealed) {
-  const bytes = Buffer.from(sealed.slice(3), "base64url");
-  const raw = createHash("sha256").update(SEAL_KEY).digest();
-  const key = await webcrypto.subtle.importKey("raw", raw, "AES-GCM", false, ["decrypt"]);
-  const plain = await webcrypto.subtle.decrypt({ name: "AES-GCM", iv: bytes.subarray(0, 12) }, key, bytes.subarray(12));
-  return Buffer.from(plain).toString("utf8");
-}
 
 test("Durable Object SQLite: tables, columns, stored replies, sealed values, no secrets in clear", async (t) => {
   assert.ok(run.day, "the run drew");
@@ -593,9 +573,8 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
   }
   reference.close();
 
-  const doDir = join(stateDir, "v3", "do");
-  const sqliteFiles = filesUnder(doDir).filter((path) => path.endsWith(".sqlite") && !path.endsWith("metadata.sqlite"));
-  assert.ok(sqliteFiles.length >= 4, `found the objects' files under ${doDir}`);
+  const sqliteFiles = objectDatabases(stateDir);
+  assert.ok(sqliteFiles.length >= 4, `found the objects' files under ${join(stateDir, "v3", "do")}`);
 
   const secrets = [
     ...run.tokens,
@@ -766,10 +745,7 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
       assert.match(claim.token_hash, /^[0-9a-f]{64}$/);
       assert.equal(claim.token_hash, createHash("sha256").update(token).digest("hex"), "token_hash is SHA-256(token)");
       // The claim endpoints find a claim by its token's hash, through claims_by_token.
-      const plan = execFileSync("sqlite3", ["-readonly", path], {
-        input: `EXPLAIN QUERY PLAN SELECT c.*, e.prize_name FROM claims c JOIN entries e ON e.id = c.entry_id WHERE c.token_hash = '${claim.token_hash}';\n`,
-        encoding: "utf8",
-      });
+      const plan = queryPlan(path, `SELECT c.*, e.prize_name FROM claims c JOIN entries e ON e.id = c.entry_id WHERE c.token_hash = '${claim.token_hash}'`);
       assert.match(plan, /claims_by_token/, `${id}: the claim is looked up by its token's hash through the index:\n${plan}`);
       check("shipping.schema.json#/$defs/sealed", claim.token_sealed, "claims.token_sealed");
       assert.ok(claim.token_sealed.startsWith("v1."));
