@@ -500,19 +500,6 @@ export class CampaignObject extends DurableObject<Env> {
     return batch.count === HOUSEKEEPING_BATCH;
   }
 
-  /** The stored campaign record (the Worker's fallback when KV has none yet). */
-  async currentRecord(): Promise<CampaignRecord | null> {
-    return this.record();
-  }
-
-  /** The public view, computed here (used when KV does not have the campaign yet). */
-  async publicView(): Promise<Reply> {
-    const record = this.record();
-    if (!record) return notFound();
-    const snapshot = this.snapshot(record, Date.now());
-    return { status: 200, body: publicView(record, snapshot, Date.now()) };
-  }
-
   /**
    * Creates or replaces the campaign. `text` is the definition as sent; with
    * `createOnly`, an existing campaign is left as it is (412 campaign_exists).

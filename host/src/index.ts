@@ -134,7 +134,6 @@ function withApiHeaders(response: Response): Response {
   return response;
 }
 
-
 /**
  * A path for the log. API paths hold nothing a player chose (player ids go
  * in bodies, claim tokens in a header), only fixed parts and a campaign id;
