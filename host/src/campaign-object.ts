@@ -3,9 +3,10 @@
  * for its counters, entries and claims.
  *
  * Storage is the object's SQLite database (tables in kv-schema/README.md,
- * created by MIGRATIONS below). A draw runs the core's bb_draw with its
- * counter imports reading the `counters` table (draw-counters.ts), then writes
- * the entry, the counters' changes and a win's claim in one
+ * created by MIGRATIONS in migrations.ts). A draw runs the core's bb_draw
+ * with its counter imports reading the `counters` table (draw-counters.ts),
+ * then writes the entry, the counters' changes, the stats' counters
+ * (campaign-stats.ts) and a win's claim in one
  * `ctx.storage.transactionSync`, with no await in between: a draw is
  * all-or-nothing, and the reply leaves only after its writes are durable
  * (Durable Objects' output gate). Draws that arrive together run in one turn
@@ -13,17 +14,24 @@
  *
  * After changes the object publishes what edge locations read to KV: the
  * campaign (definition, version, paused) at once, and a stock snapshot at most
- * about once a second (an alarm), which says when it was taken.
+ * about once a second (an alarm), which says when it was taken. The same
+ * alarm runs the retention passes when one is due (housekeeping.ts).
  *
  * Methods are called over RPC by the Worker (index.ts) and return a `Reply`
  * (status + JSON body) or plain data; nothing here parses HTTP.
  */
 import { DurableObject } from "cloudflare:workers";
 import { CoreError, withCore } from "./core";
+import { CampaignStats } from "./campaign-stats";
 import { DrawCounters } from "./draw-counters";
+import { Housekeeping } from "./housekeeping";
+import { hasTables, migrate } from "./migrations";
 import { type CampaignRecord, type StockSnapshot, kvKeys, onlyKnown, publicView } from "./views";
 import { seal, sealSecrets, sha256Hex, unseal } from "./sealing";
 import type { Env } from "./env";
+
+export { DEFAULT_RETENTION_DAYS, REQUEST_KEPT_MS } from "./housekeeping";
+export { SCHEMA_VERSION } from "./migrations";
 
 export interface Reply {
   status: number;
@@ -74,66 +82,6 @@ export interface WinnersPage {
   next_cursor: string | null;
 }
 
-const MIGRATIONS: string[] = [
-  `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-   CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-   CREATE TABLE entries (
-     id INTEGER PRIMARY KEY,
-     day TEXT NOT NULL,
-     player TEXT NOT NULL,
-     request_id TEXT,
-     drawn_at INTEGER NOT NULL,
-     outcome TEXT NOT NULL CHECK (outcome IN ('win', 'blank')),
-     prize_id TEXT,
-     prize_name TEXT,
-     by_pity INTEGER NOT NULL DEFAULT 0,
-     player_draw_number INTEGER NOT NULL,
-     entropy TEXT NOT NULL,
-     campaign_version INTEGER NOT NULL,
-     reply TEXT NOT NULL);
-   CREATE UNIQUE INDEX entries_by_request ON entries (player, request_id) WHERE request_id IS NOT NULL;
-   CREATE INDEX entries_by_day ON entries (day);
-   CREATE INDEX entries_by_time ON entries (drawn_at);
-   CREATE TABLE claims (
-     entry_id INTEGER PRIMARY KEY REFERENCES entries (id),
-     player TEXT NOT NULL,
-     day TEXT NOT NULL,
-     prize_id TEXT NOT NULL,
-     won_at INTEGER NOT NULL,
-     token_hash TEXT NOT NULL,
-     token_sealed TEXT NOT NULL,
-     shipping_sealed TEXT,
-     shipping_updated_at INTEGER);
-   CREATE INDEX claims_by_player ON claims (player);`,
-  `CREATE TABLE day_totals (
-     day TEXT PRIMARY KEY,
-     draws INTEGER NOT NULL,
-     players INTEGER NOT NULL,
-     wins INTEGER NOT NULL) WITHOUT ROWID;
-   CREATE TABLE claimed_totals (
-     day TEXT NOT NULL,
-     prize_id TEXT NOT NULL,
-     claimed INTEGER NOT NULL,
-     PRIMARY KEY (day, prize_id)) WITHOUT ROWID;
-   CREATE TABLE minute_draws (minute INTEGER PRIMARY KEY, draws INTEGER NOT NULL);
-   CREATE TABLE housekeeping (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-   CREATE INDEX claims_by_day ON claims (day, entry_id);
-   CREATE INDEX claims_by_prize ON claims (prize_id, entry_id);
-   CREATE INDEX claims_by_day_prize ON claims (day, prize_id, entry_id);
-   DROP INDEX entries_by_day;
-   INSERT INTO day_totals (day, draws, players, wins)
-     SELECT day, COUNT(*), COUNT(DISTINCT player), SUM(outcome = 'win') FROM entries GROUP BY day;
-   INSERT INTO claimed_totals (day, prize_id, claimed)
-     SELECT day, prize_id, COUNT(*) FROM claims WHERE shipping_sealed IS NOT NULL GROUP BY day, prize_id;
-   INSERT INTO minute_draws (minute, draws)
-     SELECT drawn_at / 60000, COUNT(*) FROM entries
-     WHERE drawn_at >= (CAST(strftime('%s', 'now') AS INTEGER) - 86400) * 1000 GROUP BY drawn_at / 60000;`,
-  `CREATE INDEX claims_by_token ON claims (token_hash);`,
-];
-
-/** Schema version of the object's tables (the number of MIGRATIONS applied). */
-export const SCHEMA_VERSION = MIGRATIONS.length;
-
 const SNAPSHOT_INTERVAL_MS = 1000;
 /**
  * How long a retried draw request gets its original reply with the claim
@@ -142,27 +90,6 @@ const SNAPSHOT_INTERVAL_MS = 1000;
  */
 export const RETRY_TOKEN_WINDOW_MS = 24 * 3600 * 1000;
 
-// Housekeeping, run by the alarm (kv-schema/README.md, "Retention"): every
-// pass is bounded, and a pass that stopped at a bound sets the alarm again.
-/** Rows deleted or rewritten per kind of work per pass. */
-const HOUSEKEEPING_BATCH = 2000;
-/** A pass with nothing left over runs again at most this often (sooner when a day ends or a deadline passes). */
-const HOUSEKEEPING_INTERVAL_MS = 3600 * 1000;
-/** The alarm's delay when a pass stopped at HOUSEKEEPING_BATCH. */
-const HOUSEKEEPING_CONTINUE_MS = 1000;
-/**
- * A draw's stored reply and sealed claim token are kept this long: the retry
- * window (RETRY_TOKEN_WINDOW_MS) and as much again as a margin. Later a retry
- * gets the draw rebuilt from its entry; the request id's hash stays as long
- * as the entry (until compaction), so the same id never draws twice.
- */
-export const REQUEST_KEPT_MS = 48 * 3600 * 1000;
-/** Entries are compacted this many days after the campaign's last day unless RESULTS_RETENTION_DAYS says otherwise. */
-export const DEFAULT_RETENTION_DAYS = 90;
-/** Draws per minute are kept for the stats' last 24 hours. */
-const MINUTE_DRAWS_KEPT_MS = 24 * 3600 * 1000;
-/** The westernmost utc_offset a campaign may have (-12:00): no campaign's today is earlier than the date there. */
-const WESTERNMOST_OFFSET_MS = -12 * 3600 * 1000;
 /** Wins per winners page (JSON and CSV) at most: one object call each, bounded work. */
 export const WINNERS_PAGE_MAX = 1000;
 
@@ -175,17 +102,20 @@ export class CampaignObject extends DurableObject<Env> {
   private benchReady = false;
   /** Draws waiting for the next commit group to start (see commitGroup). */
   private groupWaiting: Array<() => void> = [];
-  /** When the alarm next runs a housekeeping pass (ms); 0: at the next alarm (kept in memory only). */
-  private housekeepingDueAt = 0;
-  private retentionWarned = false;
+  /** The stats' counters, kept by draws and claims (campaign-stats.ts). */
+  private readonly campaignStats: CampaignStats;
+  /** The retention passes the alarm runs (housekeeping.ts). */
+  private readonly housekeeping: Housekeeping;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
+    this.campaignStats = new CampaignStats(this.sql);
+    this.housekeeping = new Housekeeping(ctx.storage, env);
     // Tables are made by the first PUT (migrate), so requests for campaigns
     // that do not exist store nothing; later starts bring old tables up to date.
-    if (this.hasTables()) {
-      this.migrate();
+    if (hasTables(this.sql)) {
+      migrate(ctx.storage);
       if (this.metaValue("request_ids") !== "sha256") void ctx.blockConcurrencyWhile(() => this.hashStoredRequestIds());
     }
   }
@@ -207,21 +137,6 @@ export class CampaignObject extends DurableObject<Env> {
     });
   }
 
-  private hasTables(): boolean {
-    return this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").toArray().length > 0;
-  }
-
-  private migrate(): void {
-    this.sql.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-    const current = this.sql.exec<{ version: number }>("SELECT version FROM schema_version").toArray()[0]?.version ?? 0;
-    if (current >= MIGRATIONS.length) return;
-    this.ctx.storage.transactionSync(() => {
-      for (let version = current; version < MIGRATIONS.length; version++) this.sql.exec(MIGRATIONS[version]);
-      this.sql.exec("DELETE FROM schema_version");
-      this.sql.exec("INSERT INTO schema_version (version) VALUES (?)", MIGRATIONS.length);
-    });
-  }
-
   private metaValue(key: string): string | null {
     return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
   }
@@ -240,7 +155,7 @@ export class CampaignObject extends DurableObject<Env> {
    */
   private record(): CampaignRecord | null {
     if (this.cachedRecord !== undefined) return this.cachedRecord;
-    if (!this.hasTables()) return null;
+    if (!hasTables(this.sql)) return null;
     const definition = this.metaValue("definition");
     this.cachedRecord =
       definition === null
@@ -319,7 +234,7 @@ export class CampaignObject extends DurableObject<Env> {
 
   /** A changed definition may move the campaign's last day: the next alarm runs a housekeeping pass. */
   private async scheduleHousekeeping(): Promise<void> {
-    this.housekeepingDueAt = 0;
+    this.housekeeping.dueAtNextAlarm();
     await this.scheduleSnapshot();
   }
 
@@ -333,171 +248,14 @@ export class CampaignObject extends DurableObject<Env> {
     if (!record) return;
     await this.publishSnapshot(record);
     const nowMs = Date.now();
-    if (this.housekeepingDueAt <= nowMs) {
-      try {
-        this.housekeepingDueAt = this.housekeep(record, nowMs) ?? 0;
-      } catch (error) {
-        // Never the snapshot's problem: log, and try again in a while.
-        console.error(`housekeeping failed: ${(error as Error)?.stack ?? error}`);
-        this.housekeepingDueAt = nowMs + HOUSEKEEPING_INTERVAL_MS;
-      }
-    }
-    if (this.housekeepingDueAt > 0) await this.alarmNoLaterThan(this.housekeepingDueAt);
-  }
-
-  /**
-   * One housekeeping pass (kv-schema/README.md, "Retention"), synchronous and
-   * bounded: each kind of work touches at most HOUSEKEEPING_BATCH rows.
-   * Returns when the next pass is due, or null when nothing will be due
-   * until new draws (whose alarm then runs one).
-   */
-  private housekeep(record: CampaignRecord, nowMs: number): number | null {
-    const cutoff = minDay(this.campaignToday(record, nowMs), earliestToday(nowMs));
-    let more = this.pruneDayCounters(cutoff);
-    more = this.dropStoredReplies(nowMs - REQUEST_KEPT_MS) || more;
-    this.sql.exec("DELETE FROM minute_draws WHERE minute < ?", Math.floor((nowMs - MINUTE_DRAWS_KEPT_MS) / 60000));
-    const compactFrom = this.compactionDay(record);
-    if (compactFrom !== null && earliestToday(nowMs) >= compactFrom) more = this.compactEntries() || more;
-    if (more) return nowMs + HOUSEKEEPING_CONTINUE_MS;
-
-    // Nothing left over: when will there be something to do?
-    const dayEnds = nextEarliestDayStart(nowMs);
-    const due: number[] = [];
-    if (this.firstRow("SELECT 1 FROM counters WHERE name >= 'draws/0' AND name < 'draws/a' LIMIT 1")) due.push(dayEnds);
-    const oldest = this.firstRow<{ drawn_at: number }>(
-      "SELECT drawn_at FROM entries WHERE id > ? ORDER BY id LIMIT 1",
-      this.housekeepingValue("replies_dropped_through"),
-    );
-    if (oldest) due.push(oldest.drawn_at + REQUEST_KEPT_MS);
-    if (compactFrom !== null && this.firstRow("SELECT 1 FROM entries WHERE id > ? LIMIT 1", this.housekeepingValue("compacted_through"))) {
-      due.push(dayStartMs(compactFrom) - WESTERNMOST_OFFSET_MS);
-    }
-    if (due.length === 0) return null;
-    // At most one pass an hour, except at the end of a day (yesterday's counters).
-    return Math.max(Math.min(...due), Math.min(nowMs + HOUSEKEEPING_INTERVAL_MS, dayEnds));
-  }
-
-  private firstRow<T = Record<string, unknown>>(query: string, ...bindings: unknown[]): T | null {
-    return (this.sql.exec(query, ...bindings).toArray()[0] as T | undefined) ?? null;
-  }
-
-  private housekeepingValue(name: string): number {
-    return this.firstRow<{ value: number }>("SELECT value FROM housekeeping WHERE name = ?", name)?.value ?? 0;
-  }
-
-  private setHousekeepingValue(name: string, value: number): void {
-    this.sql.exec(
-      "INSERT INTO housekeeping (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-      name,
-      value,
-    );
+    const nextPass = this.housekeeping.runIfDue(record, nowMs, () => this.campaignToday(record, nowMs));
+    if (nextPass > 0) await this.alarmNoLaterThan(nextPass);
   }
 
   /** The campaign's day now, by the core's clock. */
   private campaignToday(record: CampaignRecord, nowMs: number): string {
     const handle = this.handle(record);
     return withCore((core) => core.call("clock", [handle], JSON.stringify({ now: Math.floor(nowMs / 1000) })).result.day);
-  }
-
-  /**
-   * Deletes per-player day counters (draws/DAY/PLAYER) of days before `cutoff`,
-   * at most HOUSEKEEPING_BATCH, and the request marks older objects may hold
-   * (request/...: nothing reads them). True when more remain.
-   */
-  private pruneDayCounters(cutoff: string): boolean {
-    let more = false;
-    const ranges: Array<[string, string]> = [
-      ["draws/0", `draws/${cutoff}`], // "draws/DAY/...": DAY starts with a digit, "draws/all/..." with "a"
-      ["request/", "request0"], // "0" follows "/"
-    ];
-    this.ctx.storage.transactionSync(() => {
-      for (const [from, to] of ranges) {
-        const last = this.firstRow<{ name: string }>(
-          "SELECT name FROM counters WHERE name >= ? AND name < ? ORDER BY name LIMIT 1 OFFSET ?",
-          from,
-          to,
-          HOUSEKEEPING_BATCH - 1,
-        );
-        if (last) {
-          this.sql.exec("DELETE FROM counters WHERE name >= ? AND name <= ?", from, last.name);
-          more = true;
-        } else {
-          this.sql.exec("DELETE FROM counters WHERE name >= ? AND name < ?", from, to);
-        }
-      }
-    });
-    return more;
-  }
-
-  /**
-   * Entries drawn before `before` drop what only a retry within the window
-   * needs: reply '' and the claim's sealed token '' (the request id's hash
-   * stays, and the claim itself, token_hash and shipping). At most
-   * HOUSEKEEPING_BATCH, in entry order. True when more remain.
-   */
-  private dropStoredReplies(before: number): boolean {
-    const from = this.housekeepingValue("replies_dropped_through");
-    const batch = this.sql
-      .exec<{ id: number; drawn_at: number }>("SELECT id, drawn_at FROM entries WHERE id > ? ORDER BY id LIMIT ?", from, HOUSEKEEPING_BATCH)
-      .toArray();
-    let count = 0;
-    while (count < batch.length && batch[count].drawn_at < before) count++;
-    if (count === 0) return false;
-    const through = batch[count - 1].id;
-    this.ctx.storage.transactionSync(() => {
-      this.sql.exec("UPDATE entries SET reply = '' WHERE id > ? AND id <= ?", from, through);
-      this.sql.exec("UPDATE claims SET token_sealed = '' WHERE entry_id > ? AND entry_id <= ?", from, through);
-      this.setHousekeepingValue("replies_dropped_through", through);
-    });
-    return count === HOUSEKEEPING_BATCH;
-  }
-
-  /** Days the results log is kept after the campaign's last day (RESULTS_RETENTION_DAYS), or null: kept for good. */
-  private retentionDays(): number | null {
-    const text = this.env.RESULTS_RETENTION_DAYS ?? String(DEFAULT_RETENTION_DAYS);
-    if (/^(?:0|[1-9][0-9]{0,5})$/.test(text.trim())) return Number(text.trim());
-    if (!this.retentionWarned) {
-      console.error("RESULTS_RETENTION_DAYS is not a whole number of days: entries are kept for good");
-      this.retentionWarned = true;
-    }
-    return null;
-  }
-
-  /** The first day (on the westernmost calendar) the campaign's entries are compacted, or null: never. */
-  private compactionDay(record: CampaignRecord): string | null {
-    const days = this.retentionDays();
-    const lastDay = record.definition.window?.last_day;
-    if (days === null || typeof lastDay !== "string") return null;
-    return addDays(lastDay, days + 1);
-  }
-
-  /**
-   * Compacts the next HOUSEKEEPING_BATCH entries: player '', request id NULL,
-   * entropy '', reply ''; claims lose their sealed token. What the results
-   * log needs stays (id, day, drawn_at, outcome, prize, by_pity,
-   * player_draw_number, campaign_version), and the claims with their shipping
-   * details. True when more remain.
-   */
-  private compactEntries(): boolean {
-    const from = this.housekeepingValue("compacted_through");
-    const batch = this.firstRow<{ through: number | null; count: number }>(
-      "SELECT MAX(id) AS through, COUNT(*) AS count FROM (SELECT id FROM entries WHERE id > ? ORDER BY id LIMIT ?)",
-      from,
-      HOUSEKEEPING_BATCH,
-    )!;
-    if (batch.count === 0 || batch.through === null) return false;
-    const through = batch.through;
-    this.ctx.storage.transactionSync(() => {
-      this.sql.exec(
-        "UPDATE entries SET player = '', request_id = NULL, entropy = '', reply = '' WHERE id > ? AND id <= ?",
-        from,
-        through,
-      );
-      this.sql.exec("UPDATE claims SET token_sealed = '' WHERE entry_id > ? AND entry_id <= ?", from, through);
-      this.setHousekeepingValue("compacted_through", through);
-      if (this.housekeepingValue("replies_dropped_through") < through) this.setHousekeepingValue("replies_dropped_through", through);
-    });
-    return batch.count === HOUSEKEEPING_BATCH;
   }
 
   /**
@@ -548,7 +306,7 @@ export class CampaignObject extends DurableObject<Env> {
       if (problem) return apiError(409, "stock_below_issued", problem.message, problem.field);
     }
 
-    this.migrate();
+    migrate(this.ctx.storage);
     // A new campaign's entries hash their request ids from the first draw on.
     if (!previous) this.setMeta("request_ids", "sha256");
     this.saveRecord(next);
@@ -638,7 +396,7 @@ export class CampaignObject extends DurableObject<Env> {
         .toArray()[0];
       if (!entry) return null;
       counters.write();
-      this.countDraw(result.day, nowMs, result.status === "win", result.draws_today === 1);
+      this.campaignStats.countDraw(result.day, nowMs, result.status === "win", result.draws_today === 1);
       if (result.status === "win") {
         this.sql.exec(
           `INSERT INTO claims (entry_id, player, day, prize_id, won_at, token_hash, token_sealed)
@@ -839,8 +597,8 @@ export class CampaignObject extends DurableObject<Env> {
     const snapshot = this.snapshot(record, nowMs);
     const view = publicView(record, snapshot, nowMs);
     const day = snapshot.day;
-    const totals = this.dayTotals(day);
-    const claimed = this.claimedByPrize(day);
+    const totals = this.campaignStats.dayTotals(day);
+    const claimed = this.campaignStats.claimedByPrize(day);
     return {
       status: 200,
       body: {
@@ -865,66 +623,21 @@ export class CampaignObject extends DurableObject<Env> {
     };
   }
 
-  /** Draws, players and wins on `day`, from the counters the draws keep (day_totals). */
-  private dayTotals(day: string): { draws: number; players: number; wins: number } {
-    const row = this.firstRow<{ draws: number; players: number; wins: number }>(
-      "SELECT draws, players, wins FROM day_totals WHERE day = ?",
-      day,
-    );
-    return { draws: row?.draws ?? 0, players: row?.players ?? 0, wins: row?.wins ?? 0 };
-  }
-
-  /** Wins of `day` with shipping details on file, by prize (claimed_totals). */
-  private claimedByPrize(day: string): Record<string, number> {
-    const claimed: Record<string, number> = {};
-    for (const row of this.sql.exec<{ prize_id: string; claimed: number }>(
-      "SELECT prize_id, claimed FROM claimed_totals WHERE day = ?",
-      day,
-    )) {
-      claimed[row.prize_id] = row.claimed;
-    }
-    return claimed;
-  }
-
-  /**
-   * Counts a draw in the stats' counters; inside the draw's transaction.
-   * `newPlayer`: the player's first draw of the day (the core's day counter went from 0 to 1).
-   */
-  private countDraw(day: string, nowMs: number, won: boolean, newPlayer: boolean): void {
-    this.sql.exec(
-      `INSERT INTO day_totals (day, draws, players, wins) VALUES (?, 1, ?, ?)
-       ON CONFLICT (day) DO UPDATE SET draws = draws + 1, players = players + excluded.players, wins = wins + excluded.wins`,
-      day,
-      newPlayer ? 1 : 0,
-      won ? 1 : 0,
-    );
-    this.sql.exec(
-      "INSERT INTO minute_draws (minute, draws) VALUES (?, 1) ON CONFLICT (minute) DO UPDATE SET draws = draws + 1",
-      Math.floor(nowMs / 60000),
-    );
-  }
-
   /**
    * Stores a claim's sealed shipping details; the first time, counts the claim
    * in claimed_totals. Synchronous: two PUTs of one claim cannot both count it.
    */
   private saveShipping(claim: { entry_id: number; day: string; prize_id: string }, sealed: string, nowMs: number): void {
     this.ctx.storage.transactionSync(() => {
-      const first = this.firstRow("SELECT 1 FROM claims WHERE entry_id = ? AND shipping_sealed IS NULL", claim.entry_id) !== null;
+      const first =
+        this.sql.exec("SELECT 1 FROM claims WHERE entry_id = ? AND shipping_sealed IS NULL", claim.entry_id).toArray().length > 0;
       this.sql.exec(
         "UPDATE claims SET shipping_sealed = ?, shipping_updated_at = ? WHERE entry_id = ?",
         sealed,
         nowMs,
         claim.entry_id,
       );
-      if (first) {
-        this.sql.exec(
-          `INSERT INTO claimed_totals (day, prize_id, claimed) VALUES (?, ?, 1)
-           ON CONFLICT (day, prize_id) DO UPDATE SET claimed = claimed + 1`,
-          claim.day,
-          claim.prize_id,
-        );
-      }
+      if (first) this.campaignStats.countClaim(claim.day, claim.prize_id);
     });
   }
 
@@ -936,10 +649,7 @@ export class CampaignObject extends DurableObject<Env> {
     const record = this.record();
     if (!record) return notFound();
     const nowMs = Date.now();
-    const days = this.sql
-      .exec<{ day: string }>("SELECT day FROM day_totals UNION SELECT ? AS day ORDER BY day", this.campaignToday(record, nowMs))
-      .toArray()
-      .map((row) => row.day);
+    const days = this.campaignStats.days(this.campaignToday(record, nowMs));
     const handle = this.handle(record);
     const perDay = days.map((day) => {
       const stock = this.stockOn(day);
@@ -948,10 +658,10 @@ export class CampaignObject extends DurableObject<Env> {
           core.call("odds", [handle], JSON.stringify({ day, issued: onlyKnown(stock.issued, record.definition, day), boxes_opened: stock.boxes_opened }))
             .result,
       );
-      const claimed = this.claimedByPrize(day);
+      const claimed = this.campaignStats.claimedByPrize(day);
       return {
         day,
-        ...this.dayTotals(day),
+        ...this.campaignStats.dayTotals(day),
         prizes: odds.prizes.map((prize: any) => ({
           id: prize.id,
           name: prize.name,
@@ -961,12 +671,7 @@ export class CampaignObject extends DurableObject<Env> {
         })),
       };
     });
-    // The minute that holds "24 hours ago" and every one after it.
-    const since = Math.floor((nowMs - MINUTE_DRAWS_KEPT_MS) / 60000);
-    const perMinute = this.sql
-      .exec<{ minute: number; draws: number }>("SELECT minute, draws FROM minute_draws WHERE minute >= ? ORDER BY minute", since)
-      .toArray()
-      .map((row) => ({ minute: new Date(row.minute * 60000).toISOString(), draws: row.draws }));
+    const perMinute = this.campaignStats.drawsPerMinute(nowMs);
     return { status: 200, body: { campaign: record.id, days: perDay, draws_per_minute: perMinute } };
   }
 
@@ -1011,7 +716,7 @@ export class CampaignObject extends DurableObject<Env> {
    */
   async benchIncrement(grouped = false): Promise<number> {
     if (grouped) await this.commitGroup();
-    if (!this.benchReady) this.migrate();
+    if (!this.benchReady) migrate(this.ctx.storage);
     this.benchReady = true;
     this.sql.exec(
       "INSERT INTO counters (name, value) VALUES ('bench', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1",
@@ -1099,32 +804,4 @@ function stockProblem(
     return { field: `${base}/boxes`, message: `${snapshot.boxes_opened} boxes were already opened today (${day})` };
   }
   return null;
-}
-
-// Days as "YYYY-MM-DD" (campaign days, or UTC dates where said).
-
-function dayStartMs(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`);
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(dayStartMs(day) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function minDay(a: string, b: string): string {
-  return a < b ? a : b;
-}
-
-/**
- * The date now at the westernmost utc_offset a campaign may have (-12:00):
- * no campaign's today is earlier, whatever utc_offset a later PUT gives it, so
- * a day before this one can never be drawn again.
- */
-function earliestToday(nowMs: number): string {
-  return new Date(nowMs + WESTERNMOST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** When earliestToday() next changes (12:00 UTC). */
-function nextEarliestDayStart(nowMs: number): number {
-  return dayStartMs(addDays(earliestToday(nowMs), 1)) - WESTERNMOST_OFFSET_MS;
 }

@@ -135,8 +135,8 @@ function checkAgainstOpenapi(record) {
 // ---------------------------------------------------------------------------
 // The DDL this document promises: MIGRATIONS from the source and the copy in kv-schema/README.md.
 
-const objectSource = readFileSync(join(root, "host", "src", "campaign-object.ts"), "utf8");
-const migrationsText = objectSource.match(/const MIGRATIONS: string\[\] = \[([\s\S]*?)\n\];/)?.[1] ?? "";
+const migrationsSource = readFileSync(join(root, "host", "src", "migrations.ts"), "utf8");
+const migrationsText = migrationsSource.match(/const MIGRATIONS: string\[\] = \[([\s\S]*?)\n\];/)?.[1] ?? "";
 const MIGRATIONS = [...migrationsText.matchAll(/`([^`]*)`/g)].map((match) => match[1]);
 const SCHEMA_VERSION_DDL = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
 
@@ -546,7 +546,7 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
   assert.ok(run.day, "the run drew");
 
   // The README's DDL is MIGRATIONS, exactly.
-  assert.ok(MIGRATIONS.length >= 1, "MIGRATIONS parsed from campaign-object.ts");
+  assert.ok(MIGRATIONS.length >= 1, "MIGRATIONS parsed from migrations.ts");
   const readme = readFileSync(join(SCHEMAS, "README.md"), "utf8");
   const sqlBlocks = [...readme.matchAll(/```sql\n([\s\S]*?)\n```/g)].map((match) => match[1]);
   assert.ok(sqlBlocks.includes(SCHEMA_VERSION_DDL), "README shows the schema_version DDL");
