@@ -94,7 +94,11 @@ try {
     return { rps, cpuPerRequest };
   };
   const counterArgs = ["-s", join(root, "bench/edge_counter.lua"), `${service.base}/api/v1/_bench/counter`];
-  const groupedCounterArgs = ["-s", join(root, "bench/edge_counter.lua"), `${service.base}/api/v1/_bench/counter?group=1`];
+  const groupedCounterArgs = [
+    "-s",
+    join(root, "bench/edge_counter.lua"),
+    `${service.base}/api/v1/_bench/counter?group=1`,
+  ];
   let runs = 0;
   const drawArgs = () => ["-s", drawScript, service.base, "--", "bench", String(++runs)];
   // Warm both paths (the JIT, the object's storage), then alternate.

@@ -24,12 +24,18 @@ core.call("simulate", handle, JSON.stringify({ day: "2026-11-28", players: 50_00
 const times = [];
 for (let run = 0; run < 3; run++) {
   const started = performance.now();
-  const { status, text } = core.call("simulate", handle, JSON.stringify({ day: "2026-11-28", players: 333_334, seed: run + 1 }));
+  const { status, text } = core.call(
+    "simulate",
+    handle,
+    JSON.stringify({ day: "2026-11-28", players: 333_334, seed: run + 1 }),
+  );
   const elapsed = performance.now() - started;
   if (status !== 0) throw new Error(text);
   const { draws } = JSON.parse(text);
   times.push(elapsed);
-  console.log(`run ${run + 1}: ${draws} draws in ${elapsed.toFixed(0)} ms (${((draws / elapsed) * 1000 / 1e6).toFixed(2)} M draws/s)`);
+  console.log(
+    `run ${run + 1}: ${draws} draws in ${elapsed.toFixed(0)} ms (${(((draws / elapsed) * 1000) / 1e6).toFixed(2)} M draws/s)`,
+  );
 }
 times.sort((a, b) => a - b);
 console.log(`median: ${times[1].toFixed(0)} ms for a million draws (goal: under 1000 ms)`);

@@ -13,33 +13,34 @@
 // --native sets the native figure for the pure odds decide only; running the
 // native benchmark gives one for every workload.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { WASI } from 'node:wasi';
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { WASI } from "node:wasi";
 
 const repository = dirname(dirname(fileURLToPath(import.meta.url)));
-const defaultWasm = join(repository, 'build/wasi/bench/blindbox_bench.wasm');
-const nativeBench = join(repository, 'build/native/bench/blindbox_bench');
+const defaultWasm = join(repository, "build/wasi/bench/blindbox_bench.wasm");
+const nativeBench = join(repository, "build/native/bench/blindbox_bench");
 const goalRatio = 3;
 const warmUpNs = 200_000_000n;
 const measuredNs = 1_000_000_000n;
 
 // The wasm exports and the native benchmark's names for the same workloads.
 const workloads = [
-  { name: 'decide_odds_20', fn: 'bench_decide', chunk: 1 << 16,
-    description: 'decide, odds model, 20 prizes' },
-  { name: 'draw_odds_20', fn: 'bench_draw', chunk: 1 << 12,
-    description: 'draw through MemoryCounters, odds model, 20 prizes' },
-  { name: 'decide_deck_20', fn: 'bench_decide_deck', chunk: 1 << 16,
-    description: 'decide, deck model, 20 prizes' },
+  { name: "decide_odds_20", fn: "bench_decide", chunk: 1 << 16, description: "decide, odds model, 20 prizes" },
+  {
+    name: "draw_odds_20",
+    fn: "bench_draw",
+    chunk: 1 << 12,
+    description: "draw through MemoryCounters, odds model, 20 prizes",
+  },
+  { name: "decide_deck_20", fn: "bench_decide_deck", chunk: 1 << 16, description: "decide, deck model, 20 prizes" },
 ];
 
 function usage(message) {
   if (message) console.error(`wasi_bench: ${message}`);
-  console.error('usage: node bench/wasi_bench.mjs [--wasm FILE] ' +
-                '[--native DECISIONS_PER_S | --no-native]');
+  console.error("usage: node bench/wasi_bench.mjs [--wasm FILE] " + "[--native DECISIONS_PER_S | --no-native]");
   process.exit(2);
 }
 
@@ -48,16 +49,16 @@ function parseArguments(argv) {
   for (let i = 0; i < argv.length; ++i) {
     const argument = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : usage(`${argument} needs a value`));
-    if (argument === '--wasm') {
+    if (argument === "--wasm") {
       options.wasm = value();
-    } else if (argument === '--native') {
+    } else if (argument === "--native") {
       const text = value();
       const figure = Number(text);
       if (!/^\d+(\.\d+)?$/.test(text) || !(figure > 0)) usage(`--native must be a positive number`);
       options.native = figure;
-    } else if (argument === '--no-native') {
+    } else if (argument === "--no-native") {
       options.runNative = false;
-    } else if (argument === '--help' || argument === '-h') {
+    } else if (argument === "--help" || argument === "-h") {
       usage();
     } else {
       usage(`unknown argument '${argument}'`);
@@ -68,30 +69,29 @@ function parseArguments(argv) {
 
 // Native decisions per second by workload name, or an empty map.
 function nativeFigures(options) {
-  if (options.native !== undefined) return new Map([['decide_odds_20', options.native]]);
+  if (options.native !== undefined) return new Map([["decide_odds_20", options.native]]);
   if (!options.runNative) return new Map();
   if (!existsSync(nativeBench)) {
     console.log(`(no native figure: ${nativeBench} is not built)`);
     return new Map();
   }
   console.log(`running ${nativeBench} --json ...`);
-  const report = JSON.parse(execFileSync(nativeBench, ['--json'], { encoding: 'utf8' }));
+  const report = JSON.parse(execFileSync(nativeBench, ["--json"], { encoding: "utf8" }));
   return new Map(report.benchmarks.map((b) => [b.name, b.decisions_per_second]));
 }
 
 async function loadBenchmark(path) {
   if (!existsSync(path)) {
-    console.error(`wasi_bench: ${path} not found; build it with\n` +
-                  '  cmake --preset wasi && cmake --build --preset wasi');
+    console.error(`wasi_bench: ${path} not found; build it with\n  cmake --preset wasi && cmake --build --preset wasi`);
     process.exit(1);
   }
-  const wasi = new WASI({ version: 'preview1', args: [], env: {} });
+  const wasi = new WASI({ version: "preview1", args: [], env: {} });
   const module = await WebAssembly.compile(readFileSync(path));
   const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
   wasi.initialize(instance); // a reactor: runs the constructors, no main
   const exports = instance.exports;
   if (exports.bench_prepare() !== 0) {
-    console.error('wasi_bench: bench_prepare() failed: a benchmark campaign is invalid');
+    console.error("wasi_bench: bench_prepare() failed: a benchmark campaign is invalid");
     process.exit(1);
   }
   return exports;
@@ -123,8 +123,9 @@ let missedGoal = false;
 for (const workload of workloads) {
   const result = measure(bench[workload.fn], workload.chunk);
   checksum += result.wins;
-  let line = `wasm ${workload.description}: ${Math.round(result.perSecond)} decisions/s ` +
-             `(${result.decisions} in ${result.seconds.toFixed(3)} s)`;
+  let line =
+    `wasm ${workload.description}: ${Math.round(result.perSecond)} decisions/s ` +
+    `(${result.decisions} in ${result.seconds.toFixed(3)} s)`;
   const nativePerSecond = native.get(workload.name);
   if (nativePerSecond) {
     const ratio = nativePerSecond / result.perSecond;

@@ -64,5 +64,6 @@ export const api = {
     request(`${base(campaign)}/player-status`, { method: "POST", body: ticket ? { player, ticket } : { player } }),
   /** The claim a claim code opens: the code names it by itself. */
   getClaim: (campaign, code) => request(`${base(campaign)}/claim`, { token: code }),
-  putClaim: (campaign, code, shipping) => request(`${base(campaign)}/claim`, { method: "PUT", token: code, body: shipping }),
+  putClaim: (campaign, code, shipping) =>
+    request(`${base(campaign)}/claim`, { method: "PUT", token: code, body: shipping }),
 };

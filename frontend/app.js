@@ -82,7 +82,11 @@ function linkedIdentity() {
     for (const name of moved) hash.delete(name);
     const searchText = search.toString();
     const hashText = hash.toString();
-    history.replaceState(history.state, "", `${location.pathname}${searchText ? `?${searchText}` : ""}${hashText ? `#${hashText}` : ""}`);
+    history.replaceState(
+      history.state,
+      "",
+      `${location.pathname}${searchText ? `?${searchText}` : ""}${hashText ? `#${hashText}` : ""}`,
+    );
   }
   if (!state.id) return fromLink;
   if (fromLink.player || fromLink.ticket) {
@@ -208,8 +212,8 @@ function compute() {
       const sameDay = campaign.stock?.day === clock.day;
       state.odds = state.core.odds(campaign.definition, {
         now,
-        issued: sameDay ? campaign.stock.issued ?? {} : {},
-        boxes_opened: sameDay ? campaign.stock.boxes_opened ?? 0 : 0,
+        issued: sameDay ? (campaign.stock.issued ?? {}) : {},
+        boxes_opened: sameDay ? (campaign.stock.boxes_opened ?? 0) : 0,
       });
       state.clock = clock;
       return;
@@ -363,14 +367,14 @@ function pityIds() {
   return new Set(state.campaign?.pity?.prizes ?? []);
 }
 
-function oddsCell(kind, odds) {
+function oddsCell(odds) {
   const decimal = odds?.decimal ?? "0";
   const fraction = odds?.fraction ?? "0/1";
   return { text: percentFromDecimal(decimal), fraction, title: t("exactly", fraction) };
 }
 
 function fillOdds(element, kind, odds) {
-  const { text, fraction, title } = oddsCell(kind, odds);
+  const { text, fraction, title } = oddsCell(odds);
   const value = element.querySelector(`[data-odds="${kind}"]`);
   if (value.textContent !== text) value.textContent = text;
   value.dataset.fraction = fraction;
@@ -434,7 +438,15 @@ function renderPrizes() {
   const list = $(".prize-list");
   if (!odds) {
     if (list.dataset.key !== "loading") {
-      clear(list, h("li", { class: "prize-loading muted" }, h("span", { class: "spinner", "aria-hidden": "true" }), t("oddsLoading")));
+      clear(
+        list,
+        h(
+          "li",
+          { class: "prize-loading muted" },
+          h("span", { class: "spinner", "aria-hidden": "true" }),
+          t("oddsLoading"),
+        ),
+      );
       list.dataset.key = "loading";
     }
     return;
@@ -455,7 +467,8 @@ function renderPrizes() {
     row.classList.toggle("is-sold-out", soldOut);
     const meta = [];
     if (prize.value) meta.push(h("span", { class: "prize-value" }, prize.value));
-    if (pity.has(prize.id)) meta.push(h("span", { class: "badge badge-accent" }, t("pityBadge", state.campaign.pity.after)));
+    if (pity.has(prize.id))
+      meta.push(h("span", { class: "badge badge-accent" }, t("pityBadge", state.campaign.pity.after)));
     if (soldOut) meta.push(h("span", { class: "badge badge-muted" }, t("soldOut")));
     else if (waiting) meta.push(h("span", { class: "badge badge-muted" }, t("notReleased")));
     clear(row.querySelector(".prize-meta"), meta);
@@ -482,13 +495,29 @@ function renderPrizes() {
         "p",
         {},
         h("span", { class: "label" }, t("oddsDisclosed")),
-        h("strong", { "data-odds-total": "disclosed", "data-fraction": win.disclosed?.fraction, title: t("exactly", win.disclosed?.fraction ?? "") }, percentFromDecimal(win.disclosed?.decimal ?? "0")),
+        h(
+          "strong",
+          {
+            "data-odds-total": "disclosed",
+            "data-fraction": win.disclosed?.fraction,
+            title: t("exactly", win.disclosed?.fraction ?? ""),
+          },
+          percentFromDecimal(win.disclosed?.decimal ?? "0"),
+        ),
       ),
       h(
         "p",
         {},
         h("span", { class: "label" }, t("oddsEffective")),
-        h("strong", { "data-odds-total": "effective", "data-fraction": win.effective?.fraction, title: t("exactly", win.effective?.fraction ?? "") }, percentFromDecimal(win.effective?.decimal ?? "0")),
+        h(
+          "strong",
+          {
+            "data-odds-total": "effective",
+            "data-fraction": win.effective?.fraction,
+            title: t("exactly", win.effective?.fraction ?? ""),
+          },
+          percentFromDecimal(win.effective?.decimal ?? "0"),
+        ),
       ),
     ),
   ];
@@ -554,7 +583,14 @@ function renderRules() {
   rules.push(["person", campaign.identity === "ticket" ? t("rulesTicket") : t("rulesOpen")]);
   clear(
     $(".rule-list"),
-    rules.map(([icon, text]) => h("li", { class: `rule rule-${icon}` }, h("span", { class: "rule-icon", "aria-hidden": "true" }), h("p", {}, text))),
+    rules.map(([icon, text]) =>
+      h(
+        "li",
+        { class: `rule rule-${icon}` },
+        h("span", { class: "rule-icon", "aria-hidden": "true" }),
+        h("p", {}, text),
+      ),
+    ),
   );
 }
 
@@ -597,11 +633,14 @@ function showNotFound(error) {
 function showLoadFailed(error) {
   const render = () => {
     $(".hero-title").textContent = "blindbox";
-    const retry = h("button", { type: "button", class: "button button-primary", onclick: () => location.reload() }, t("reload"));
+    const retry = h(
+      "button",
+      { type: "button", class: "button button-primary", onclick: () => location.reload() },
+      t("reload"),
+    );
     showNotice(t("loadFailedTitle"), h("div", { class: "error-slot" }), retry);
     showError(document.querySelector("#notice .error-slot"), { code: error.code, text: () => errorText(error) });
   };
   render();
   onLanguageChange(render);
 }
-

@@ -98,11 +98,17 @@ export function updatePlay() {
   const left = state.player ? store.drawsLeft(state.id, state.player, day) : null;
   // A blank's result already says how many are left.
   const shownInResult = lastDraw?.outcome === "blank" && $(".result").dataset.outcome === "blank";
-  const leftText = left === null || reason !== "" || busy || shownInResult ? "" : left === 0 ? t("noneLeft") : t("drawsLeft", left);
+  const leftText =
+    left === null || reason !== "" || busy || shownInResult ? "" : left === 0 ? t("noneLeft") : t("drawsLeft", left);
   $("#box-left").textContent = leftText;
   $("#box-left").hidden = leftText === "";
   const until = pity?.draws_until_guaranteed;
-  const pityText = !Number.isInteger(until) || reason !== "" || busy || left === 0 ? "" : until === 1 ? t("pityNext") : t("pityWithin", until);
+  const pityText =
+    !Number.isInteger(until) || reason !== "" || busy || left === 0
+      ? ""
+      : until === 1
+        ? t("pityNext")
+        : t("pityWithin", until);
   $("#box-pity").textContent = pityText;
   $("#box-pity").hidden = pityText === "";
 }
@@ -118,7 +124,11 @@ function renderPending() {
   clear(
     element,
     h("p", {}, t("pendingNotice")),
-    h("button", { type: "button", class: "button button-secondary button-small", onclick: () => open() }, t("pendingResume")),
+    h(
+      "button",
+      { type: "button", class: "button button-secondary button-small", onclick: () => open() },
+      t("pendingResume"),
+    ),
   );
 }
 
@@ -154,7 +164,8 @@ async function open() {
     const draw = outcome.draw;
     attempt = null;
     store.setPendingDraw(state.id, null);
-    if (Number.isInteger(draw.draws_left_today)) store.setDrawsLeft(state.id, state.player, draw.day, draw.draws_left_today);
+    if (Number.isInteger(draw.draws_left_today))
+      store.setDrawsLeft(state.id, state.player, draw.day, draw.draws_left_today);
     if (draw.outcome === "win" && draw.claim_token) {
       store.saveWin({
         campaign: state.id,
@@ -198,7 +209,11 @@ async function open() {
 }
 
 function retryButton() {
-  return h("button", { type: "button", class: "button button-secondary button-small", onclick: () => open() }, t("retry"));
+  return h(
+    "button",
+    { type: "button", class: "button button-secondary button-small", onclick: () => open() },
+    t("retry"),
+  );
 }
 
 /** POSTs the draw, retrying lost replies with the same request_id. */
@@ -228,7 +243,7 @@ function confetti() {
   const colors = ["var(--primary)", "var(--accent)", "#ff5d8f", "#3ec1d3", "#ffd23f", "#8ac926"];
   const pieces = [];
   for (let i = 0; i < 42; i++) {
-    const angle = (Math.PI * (0.1 + 0.8 * Math.random())) ;
+    const angle = Math.PI * (0.1 + 0.8 * Math.random());
     const distance = 90 + Math.random() * 120;
     pieces.push(
       h("span", {
@@ -298,7 +313,9 @@ function renderResult(draw, { announceIt }) {
       result,
       h("h3", { class: "result-title" }, t("blankTitle")),
       h("p", {}, t("blankBody")),
-      Number.isInteger(left) ? h("p", { class: "result-left" }, left === 0 ? t("noneLeft") : t("drawsLeft", left)) : null,
+      Number.isInteger(left)
+        ? h("p", { class: "result-left" }, left === 0 ? t("noneLeft") : t("drawsLeft", left))
+        : null,
       pity ? h("p", { class: "muted small" }, t("blankPity", pity.after)) : null,
     );
   }

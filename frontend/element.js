@@ -18,7 +18,8 @@ export function h(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes ?? {})) {
     if (value === undefined || value === null || value === false) continue;
     if (name === "dataset") {
-      for (const [key, data] of Object.entries(value)) if (data !== undefined && data !== null) element.dataset[key] = data;
+      for (const [key, data] of Object.entries(value))
+        if (data !== undefined && data !== null) element.dataset[key] = data;
     } else if (name.startsWith("on") && typeof value === "function") element.addEventListener(name.slice(2), value);
     else if (name === "text") element.textContent = value;
     else if (name === "value" && !svg) element.value = value;

@@ -13,7 +13,8 @@ const en = {
   langToggleTitle: "切换到简体中文",
   loading: "Loading the campaign…",
   noCampaignTitle: "Which campaign would you like to open?",
-  noCampaignBody: "This page shows one blind-box campaign. Open it from the link the shop gave you, or put the campaign's id at the end of the address, like this:",
+  noCampaignBody:
+    "This page shows one blind-box campaign. Open it from the link the shop gave you, or put the campaign's id at the end of the address, like this:",
   noCampaignHint: "The id is in the shop's announcement, usually a short name such as “spring-festival”.",
   notFoundTitle: "We couldn't find this campaign",
   loadFailedTitle: "The campaign didn't load",
@@ -59,7 +60,8 @@ const en = {
   announceCopied: "Claim code copied.",
   blankTitle: "Empty box this time",
   blankBody: "No prize in this one. Better luck with the next!",
-  blankPity: (after) => `Remember: after ${fmtNumber(after)} empty boxes in a row, your next box is guaranteed a prize.`,
+  blankPity: (after) =>
+    `Remember: after ${fmtNumber(after)} empty boxes in a row, your next box is guaranteed a prize.`,
   shipElsewhere: "The shipping form is open under “My prizes”.",
 
   shipTitle: "Where should we send your prize?",
@@ -97,7 +99,8 @@ const en = {
   coreFailed: "Your browser couldn't start the odds calculator, so these are the server's figures.",
 
   rulesTitle: "How it works",
-  rulesWindow: (first, last) => (first === last ? `The campaign runs on ${first}.` : `The campaign runs from ${first} to ${last}.`),
+  rulesWindow: (first, last) =>
+    first === last ? `The campaign runs on ${first}.` : `The campaign runs from ${first} to ${last}.`,
   rulesHours: (open, close, zone, local) =>
     `Boxes can be opened every day from ${open} to ${close} (${zone})${local ? `, that is ${local} your time` : ""}.`,
   rulesAllDay: (zone) => `Boxes can be opened all day, every day; days follow the campaign's calendar (${zone}).`,
@@ -105,14 +108,19 @@ const en = {
     `Each player gets ${n === 1 ? "1 box" : `${fmtNumber(n)} boxes`} a day${total ? ` and ${fmtNumber(total)} over the whole campaign` : ""}.`,
   rulesPity: (after, names) =>
     `After ${fmtNumber(after)} boxes in a row without a prize, your next box is guaranteed to be one of: ${names} (while any of them is in stock).`,
-  rulesPacingEven: "Prizes are released evenly through the day, so they can't all be won in the first minutes. A prize whose released units are all won shows “more released later” until its next release.",
+  rulesPacingEven:
+    "Prizes are released evenly through the day, so they can't all be won in the first minutes. A prize whose released units are all won shows “more released later” until its next release.",
   rulesPacingNone: "Each prize's full daily stock is available from opening time.",
-  rulesPoolOdds: "Every box is an independent draw at the published odds. Each prize has a daily stock, refilled every day.",
+  rulesPoolOdds:
+    "Every box is an independent draw at the published odds. Each prize has a daily stock, refilled every day.",
   rulesPoolDeck: (boxes) =>
     `This is a real case${boxes ? ` of ${fmtNumber(boxes)} boxes` : ""} each day: each prize is in as many boxes as its stock, the other boxes are empty, and opened boxes are not put back.`,
-  rulesLose: "When a prize runs out, its chance becomes an empty box. The other prizes keep their odds, so the overall chance to win goes down as stock runs out.",
-  rulesRedistribute: "When a prize runs out, its chance is shared among the prizes still in stock, in proportion to their odds. The overall chance to win stays the same while anything is left.",
-  rulesDeck: "Your chance of each prize is how many of its boxes are left over all boxes left, so it changes with every box opened.",
+  rulesLose:
+    "When a prize runs out, its chance becomes an empty box. The other prizes keep their odds, so the overall chance to win goes down as stock runs out.",
+  rulesRedistribute:
+    "When a prize runs out, its chance is shared among the prizes still in stock, in proportion to their odds. The overall chance to win stays the same while anything is left.",
+  rulesDeck:
+    "Your chance of each prize is how many of its boxes are left over all boxes left, so it changes with every box opened.",
   rulesEffective: "“Odds right now” on each prize shows exactly this, recomputed every few seconds.",
   rulesOverrides: (days) => `Special days have their own prize table: ${days}.`,
   rulesTicket: "Sign in on the shop's site to play: its link brings you here with your ticket.",
@@ -120,7 +128,8 @@ const en = {
 
   mineTitle: "My prizes",
   minePlayer: "Your player id",
-  minePlayerHelp: "This browser draws under this id. A claim code is all you need to see a prize, and change where it is sent, on any device.",
+  minePlayerHelp:
+    "This browser draws under this id. A claim code is all you need to see a prize, and change where it is sent, on any device.",
   mineEmpty: "No prizes saved in this browser yet.",
   mineWon: (day) => `Won on ${day}`,
   mineShipping: "Shipping details",
@@ -147,7 +156,8 @@ const en = {
   simDay: (day) => `Simulated day: ${day}`,
   simTimes: (zone) => `Times are campaign time (${zone}).`,
   simSeed: (seed) => `random seed ${seed}`,
-  simPlayersWon: (won, players, share) => `${fmtNumber(won)} of ${fmtNumber(players)} players won something (${share}).`,
+  simPlayersWon: (won, players, share) =>
+    `${fmtNumber(won)} of ${fmtNumber(players)} players won something (${share}).`,
   simWinRate: (rate, draws) => `${rate} of the ${fmtNumber(draws)} boxes opened held a prize.`,
   simRefused: (n) => `${fmtNumber(n)} draws were refused (every box opened).`,
   simChartTitle: "When each prize sells out",
@@ -163,19 +173,22 @@ const en = {
   simErrRange: "Enter a whole number of players from 1 to 1,000,000.",
   simFailed: "The simulation couldn't run in this browser.",
 
-  errDailyLimit: (n) => `You've opened all ${n ? fmtNumber(n) + " " : ""}of today's boxes. Come back tomorrow!`,
-  errCampaignLimit: (n) => `You've used all ${n ? fmtNumber(n) + " " : ""}draws of this campaign. Thank you for playing!`,
+  errDailyLimit: (n) => `You've opened all ${n ? `${fmtNumber(n)} ` : ""}of today's boxes. Come back tomorrow!`,
+  errCampaignLimit: (n) =>
+    `You've used all ${n ? `${fmtNumber(n)} ` : ""}draws of this campaign. Thank you for playing!`,
   errPaused: "Draws are paused for a moment. Please check back soon.",
   errScheduled: (when) => (when ? `The campaign isn't open yet: it opens ${when}.` : "The campaign isn't open yet."),
   errEnded: "This campaign has ended. Thank you for playing!",
   errRateLimited: "That was a lot of tries at once. Wait a few seconds, then try again.",
-  errInvalidTicket: "Your sign-in has expired or isn't valid for this page. Please sign in again on the shop's site and come back through its link.",
+  errInvalidTicket:
+    "Your sign-in has expired or isn't valid for this page. Please sign in again on the shop's site and come back through its link.",
   errBoxesExhausted: "Every box for today has been opened. New boxes arrive tomorrow!",
   errCampaignNotFound: "We couldn't find this campaign. Check the link, or ask the shop for a new one.",
   errClaimNotFound: "No prize matches this claim code. Check it and try again.",
   errInvalidRequest: (message) => `The request wasn't accepted${message ? `: ${message}` : ""}.`,
   errRetrying: (n, max) => `Connection lost — retrying (${n} of ${max})…`,
-  errNetworkDraw: "We can't reach the server. Your box is safe: “Try again” finishes this same box, it won't use a new one.",
+  errNetworkDraw:
+    "We can't reach the server. Your box is safe: “Try again” finishes this same box, it won't use a new one.",
   errNetwork: "Connection lost. Check your connection and try again.",
   errInternal: "Something went wrong on our side. Please try again in a moment.",
   retry: "Try again",
@@ -276,9 +289,12 @@ const zh = {
   rulesHours: (open, close, zone, local) =>
     `每天 ${open} 至 ${close}（${zone}）可以开盒${local ? `，即你所在时区的 ${local}` : ""}。`,
   rulesAllDay: (zone) => `每天全天开放，日期以活动时区（${zone}）为准。`,
-  rulesPerDay: (n, total) => `每位玩家每天可开 ${fmtNumber(n)} 个盲盒${total ? `，整个活动期间共 ${fmtNumber(total)} 个` : ""}。`,
-  rulesPity: (after, names) => `连续 ${fmtNumber(after)} 个盲盒未中奖后，下一个盲盒必中以下奖品之一：${names}（在仍有库存时）。`,
-  rulesPacingEven: "奖品在一天中均匀放出，不会在开场几分钟内被抽光。已放出的份数被抽完后，该奖品显示“稍后放出更多”，直到下一次放出。",
+  rulesPerDay: (n, total) =>
+    `每位玩家每天可开 ${fmtNumber(n)} 个盲盒${total ? `，整个活动期间共 ${fmtNumber(total)} 个` : ""}。`,
+  rulesPity: (after, names) =>
+    `连续 ${fmtNumber(after)} 个盲盒未中奖后，下一个盲盒必中以下奖品之一：${names}（在仍有库存时）。`,
+  rulesPacingEven:
+    "奖品在一天中均匀放出，不会在开场几分钟内被抽光。已放出的份数被抽完后，该奖品显示“稍后放出更多”，直到下一次放出。",
   rulesPacingNone: "每个奖品当天的全部库存从开放时起即可抽取。",
   rulesPoolOdds: "每次开盒都是按公示概率进行的独立抽奖。每个奖品都有每日库存，每天重新补满。",
   rulesPoolDeck: (boxes) =>
@@ -413,8 +429,8 @@ export function percentFromDecimal(decimal, places = 4) {
   const match = /^(\d+)(?:\.(\d*))?$/.exec(String(decimal).trim());
   if (!match) return "–";
   const fraction = (match[2] ?? "").padEnd(2, "0");
-  let integer = (match[1] + fraction.slice(0, 2)).replace(/^0+(?=\d)/, "");
-  let rest = fraction.slice(2);
+  const integer = (match[1] + fraction.slice(0, 2)).replace(/^0+(?=\d)/, "");
+  const rest = fraction.slice(2);
   if (/^0*$/.test(integer + rest)) return "0%";
   if (/^0+$/.test(integer) && /^0*$/.test(rest.slice(0, places)) && rest.length > places) {
     return `0.${rest.replace(/0+$/, "")}%`;
@@ -437,7 +453,7 @@ export function ratioPercent(n, d, places = 2) {
   const scale = 10n ** BigInt(places + 2);
   const scaled = (BigInt(n) * scale * 2n + BigInt(d)) / (2n * BigInt(d)); // rounded half up
   const text = scaled.toString().padStart(places + 1, "0");
-  return `${text.slice(0, text.length - places)}${places > 0 ? "." + text.slice(text.length - places) : ""}%`;
+  return `${text.slice(0, text.length - places)}${places > 0 ? `.${text.slice(text.length - places)}` : ""}%`;
 }
 
 // ---------------------------------------------------------------- dates and times

@@ -67,8 +67,18 @@ export function renderMine() {
           "div",
           { class: "win-main" },
           h("p", { class: "win-name" }, win.prize?.name ?? ""),
-          h("p", { class: "muted small" }, t("mineWon", fmtDay(win.day)), win.player && win.player !== state.player ? ` · ${win.player}` : ""),
-          h("div", { class: "code-field code-field-small" }, h("code", {}, win.code), copyButton(() => win.code)),
+          h(
+            "p",
+            { class: "muted small" },
+            t("mineWon", fmtDay(win.day)),
+            win.player && win.player !== state.player ? ` · ${win.player}` : "",
+          ),
+          h(
+            "div",
+            { class: "code-field code-field-small" },
+            h("code", {}, win.code),
+            copyButton(() => win.code),
+          ),
         ),
         h(
           "button",
@@ -163,7 +173,11 @@ function renderClaim(view, { mountForm = false } = {}) {
         {},
         h("h3", { class: "result-prize-name" }, claim.prize?.name ?? ""),
         claim.prize?.value ? h("p", { class: "result-prize-value" }, claim.prize.value) : null,
-        h("p", { class: "muted small" }, Number.isNaN(wonAt) ? t("mineWon", fmtDay(claim.day)) : t("claimWonAt", fmtLocal(wonAt))),
+        h(
+          "p",
+          { class: "muted small" },
+          Number.isNaN(wonAt) ? t("mineWon", fmtDay(claim.day)) : t("claimWonAt", fmtLocal(wonAt)),
+        ),
       ),
     ),
     shippingBlock(claim),

@@ -11,7 +11,7 @@ import { state } from "./state.js";
 import { h, clear, showError, clearError, announce, setFieldError } from "./ui.js";
 
 const PHONE = /^\+?[0-9][0-9 ()-]*[0-9]$/;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
 let current = null; // {mount, form, options}
@@ -91,7 +91,11 @@ export function mountShipping(mount, options) {
     address.value = options.shipping.address ?? "";
   }
   const submitLabel = () => t(options.shipping ? "shipUpdate" : "shipSubmit");
-  const submit = h("button", { type: "submit", class: "button button-primary", "data-testid": "shipping-submit" }, submitLabel());
+  const submit = h(
+    "button",
+    { type: "submit", class: "button button-primary", "data-testid": "shipping-submit" },
+    submitLabel(),
+  );
   const errorSlot = h("div", { class: "error-slot", role: "alert" });
   const saved = h("div", { class: "ship-status", role: "status" });
   const form = h(
@@ -108,7 +112,8 @@ export function mountShipping(mount, options) {
   let tried = false;
   const check = (only) => {
     const errors = validate({ name: name.value, phone: phone.value, address: address.value });
-    for (const key of only ? [only] : ["name", "phone", "address"]) setFieldError(form.elements[key], errors[key] ? t(errors[key]) : "");
+    for (const key of only ? [only] : ["name", "phone", "address"])
+      setFieldError(form.elements[key], errors[key] ? t(errors[key]) : "");
     return errors;
   };
   for (const input of [name, phone, address]) {
@@ -180,7 +185,11 @@ onLanguageChange(() => {
   form.querySelector('[data-testid="shipping-submit"]').textContent = t(options.shipping ? "shipUpdate" : "shipSubmit");
   for (const key of ["name", "phone", "address"]) {
     if (form.elements[key].getAttribute("aria-invalid") === "true") {
-      const problem = validate({ name: form.elements.name.value, phone: form.elements.phone.value, address: form.elements.address.value })[key];
+      const problem = validate({
+        name: form.elements.name.value,
+        phone: form.elements.phone.value,
+        address: form.elements.address.value,
+      })[key];
       if (problem) setFieldError(form.elements[key], t(problem));
     }
   }

@@ -14,7 +14,11 @@ self.addEventListener("message", async (event) => {
     self.postMessage({
       id,
       ok: false,
-      error: { code: error?.code ?? "simulation_failed", message: String(error?.message ?? error), field: error?.field },
+      error: {
+        code: error?.code ?? "simulation_failed",
+        message: String(error?.message ?? error),
+        field: error?.field,
+      },
     });
   }
 });

@@ -217,7 +217,12 @@ function renderResult(result) {
     h(
       "figure",
       { class: "sim-figure" },
-      h("figcaption", {}, h("strong", {}, t("simChartTitle")), h("span", { class: "muted small" }, ` ${t("simChartDesc")}`)),
+      h(
+        "figcaption",
+        {},
+        h("strong", {}, t("simChartTitle")),
+        h("span", { class: "muted small" }, ` ${t("simChartDesc")}`),
+      ),
       timeline(result, Math.max(280, Math.min(1080, container.clientWidth || 320))),
     ),
     // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
@@ -227,7 +232,12 @@ function renderResult(result) {
 }
 
 function stat(big, text, fraction) {
-  return h("div", { class: "sim-stat" }, h("strong", { title: fraction ? t("exactly", fraction) : null }, big), h("p", {}, text));
+  return h(
+    "div",
+    { class: "sim-stat" },
+    h("strong", { title: fraction ? t("exactly", fraction) : null }, big),
+    h("p", {}, text),
+  );
 }
 
 function minutesOf(hhmm, fallback) {
@@ -286,25 +296,61 @@ function timeline(result, width) {
   for (const s of ticks) {
     svg.append(h("svg:line", { x1: x(s), x2: x(s), y1: top, y2: height - axis + 4, class: "grid" }));
     const anchor = s === 0 ? "start" : s === length ? "end" : "middle";
-    svg.append(h("svg:text", { x: x(s), y: height - 10, "text-anchor": anchor, class: "tick" }, clockText(opens + Math.round(s / 60))));
+    svg.append(
+      h(
+        "svg:text",
+        { x: x(s), y: height - 10, "text-anchor": anchor, class: "tick" },
+        clockText(opens + Math.round(s / 60)),
+      ),
+    );
   }
   result.prizes.forEach((prize, index) => {
     const y = top + index * rowHeight;
     const sold = prize.sold_out_after_seconds;
-    const status = sold === null || sold === undefined ? t("simLeftAtClose", prize.won, prize.stock) : t("simSoldOutAt", prize.sold_out_at);
+    const status =
+      sold === null || sold === undefined
+        ? t("simLeftAtClose", prize.won, prize.stock)
+        : t("simSoldOutAt", prize.sold_out_at);
     const statusWidth = textWidth(status, 12) + 14;
     const hue = hueOf(prize.id);
     svg.append(
       h("svg:text", { x: pad, y: y + 16, class: "row-label" }, fit(prize.name, width - 2 * pad - statusWidth, 13)),
-      h("svg:text", { x: width - pad, y: y + 16, "text-anchor": "end", class: sold === null || sold === undefined ? "row-status" : "row-status is-sold" }, status),
+      h(
+        "svg:text",
+        {
+          x: width - pad,
+          y: y + 16,
+          "text-anchor": "end",
+          class: sold === null || sold === undefined ? "row-status" : "row-status is-sold",
+        },
+        status,
+      ),
       h("svg:rect", { x: pad, y: y + 25, width: width - 2 * pad, height: 8, rx: 4, class: "track" }),
     );
     if (sold === null || sold === undefined) {
       const share = prize.stock > 0 ? prize.won / prize.stock : 0;
-      svg.append(h("svg:rect", { x: pad, y: y + 25, width: Math.max(0, (width - 2 * pad) * share), height: 8, rx: 4, class: "bar bar-partial", style: `--hue:${hue}` }));
+      svg.append(
+        h("svg:rect", {
+          x: pad,
+          y: y + 25,
+          width: Math.max(0, (width - 2 * pad) * share),
+          height: 8,
+          rx: 4,
+          class: "bar bar-partial",
+          style: `--hue:${hue}`,
+        }),
+      );
     } else {
       svg.append(
-        h("svg:rect", { x: pad, y: y + 25, width: Math.max(8, x(sold) - pad), height: 8, rx: 4, class: "bar", style: `--hue:${hue}` }),
+        h("svg:rect", {
+          x: pad,
+          y: y + 25,
+          width: Math.max(8, x(sold) - pad),
+          height: 8,
+          rx: 4,
+          class: "bar",
+          style: `--hue:${hue}`,
+        }),
         h("svg:circle", { cx: x(sold), cy: y + 29, r: 7, class: "marker", style: `--hue:${hue}` }),
       );
     }

@@ -135,9 +135,12 @@ export function showError(slot, { code, text, action } = {}) {
     const message = h(
       "div",
       { class: "error-message", "data-testid": "error-message", "data-error-code": code },
-      h("svg:svg", { viewBox: "0 0 24 24", class: "error-icon", "aria-hidden": "true", focusable: "false" },
+      h(
+        "svg:svg",
+        { viewBox: "0 0 24 24", class: "error-icon", "aria-hidden": "true", focusable: "false" },
         h("svg:circle", { cx: 12, cy: 12, r: 10 }),
-        h("svg:path", { d: "M12 7v6M12 16.5v.5" })),
+        h("svg:path", { d: "M12 7v6M12 16.5v.5" }),
+      ),
       h("p", {}, typeof text === "function" ? text() : text),
       (typeof action === "function" ? action() : action) ?? null,
     );
@@ -148,7 +151,8 @@ export function showError(slot, { code, text, action } = {}) {
 }
 
 onLanguageChange(() => {
-  for (const slot of document.querySelectorAll(".error-slot")) if (slot.firstChild && slot.renderError) slot.renderError();
+  for (const slot of document.querySelectorAll(".error-slot"))
+    if (slot.firstChild && slot.renderError) slot.renderError();
 });
 
 export function clearError(slot) {

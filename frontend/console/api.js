@@ -40,7 +40,10 @@ export function whenUnauthorized(listener) {
  * One request. `body`: an object or string sent as JSON; `raw`: a Blob sent
  * as is with `contentType`. `key` overrides the stored key (sign-in).
  */
-export async function request(path, { method = "GET", body, raw, contentType, key, accept = "application/json", signal, headers: extra = {} } = {}) {
+export async function request(
+  path,
+  { method = "GET", body, raw, contentType, key, accept = "application/json", signal, headers: extra = {} } = {},
+) {
   const token = key ?? storedKey();
   const headers = { accept, ...extra };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -63,7 +66,8 @@ export async function request(path, { method = "GET", body, raw, contentType, ke
     return { ok: false, status: 0, data: { error: { code: "network", message: String(error?.message ?? error) } } };
   }
   clearTimeout(timer);
-  if (accept !== "application/json" && response.ok) return { ok: true, status: response.status, response, headers: response.headers };
+  if (accept !== "application/json" && response.ok)
+    return { ok: true, status: response.status, response, headers: response.headers };
   let data = null;
   try {
     const text = await response.text();
@@ -72,7 +76,9 @@ export async function request(path, { method = "GET", body, raw, contentType, ke
     data = null;
   }
   if (!response.ok && !data?.error) {
-    data = { error: { code: response.status >= 500 ? "internal_error" : "http_error", message: `HTTP ${response.status}` } };
+    data = {
+      error: { code: response.status >= 500 ? "internal_error" : "http_error", message: `HTTP ${response.status}` },
+    };
   }
   if (response.status === 401 && key === undefined && data?.error?.code === "unauthorized") onUnauthorized();
   return { ok: response.ok, status: response.status, data, headers: response.headers };

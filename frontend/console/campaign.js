@@ -3,7 +3,22 @@
 // fractions (for display and comparisons only: the core decides everything).
 
 const ORDER = {
-  "": ["$schema", "id", "title", "utc_offset", "window", "pool", "sold_out", "pacing", "identity", "limits", "pity", "prize_table", "date_overrides", "theme"],
+  "": [
+    "$schema",
+    "id",
+    "title",
+    "utc_offset",
+    "window",
+    "pool",
+    "sold_out",
+    "pacing",
+    "identity",
+    "limits",
+    "pity",
+    "prize_table",
+    "date_overrides",
+    "theme",
+  ],
   window: ["first_day", "last_day", "opens_at", "closes_at"],
   limits: ["draws_per_day", "draws_per_campaign"],
   pity: ["after", "prizes"],
@@ -87,7 +102,8 @@ export function allPrizes(campaign) {
   const tables = [campaign?.prize_table, ...Object.values(campaign?.date_overrides ?? {})];
   for (const table of tables) {
     for (const prize of Array.isArray(table?.prizes) ? table.prizes : []) {
-      if (prize && typeof prize.id === "string" && prize.id && !seen.has(prize.id)) seen.set(prize.id, prize.name || prize.id);
+      if (prize && typeof prize.id === "string" && prize.id && !seen.has(prize.id))
+        seen.set(prize.id, prize.name || prize.id);
     }
   }
   return [...seen].map(([id, name]) => ({ id, name }));

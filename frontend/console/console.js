@@ -113,7 +113,11 @@ function renderSignIn(v) {
     required: true,
     "aria-describedby": "admin-key-hint sign-in-error",
   });
-  const error = h("p", { class: "field-error", id: "sign-in-error", "data-testid": "sign-in-error", role: "alert" }, signOutReason);
+  const error = h(
+    "p",
+    { class: "field-error", id: "sign-in-error", "data-testid": "sign-in-error", role: "alert" },
+    signOutReason,
+  );
   const reveal = h(
     "button",
     {
@@ -161,13 +165,25 @@ function renderSignIn(v) {
           return;
         }
         const e = errorOf(reply);
-        error.textContent = reply.status === 401 ? t("keyRefused") : e.code === "network" ? t("networkError") : t("signInFailed", reply.status, e.message || e.code);
+        error.textContent =
+          reply.status === 401
+            ? t("keyRefused")
+            : e.code === "network"
+              ? t("networkError")
+              : t("signInFailed", reply.status, e.message || e.code);
         input.setAttribute("aria-invalid", "true");
         input.focus();
         input.select();
       },
     },
-    h("div", { class: "field" }, h("label", { for: "admin-key" }, t("adminKey")), h("div", { class: "key-row" }, input, reveal), h("p", { class: "hint", id: "admin-key-hint" }, t("adminKeyHint")), error),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "admin-key" }, t("adminKey")),
+      h("div", { class: "key-row" }, input, reveal),
+      h("p", { class: "hint", id: "admin-key-hint" }, t("adminKeyHint")),
+      error,
+    ),
     button,
   );
   clear(
@@ -213,7 +229,12 @@ function renderList(v) {
         "div",
         { class: "page-head" },
         heading,
-        h("a", { href: "#/new", class: "button button-primary", "data-testid": "new-campaign" }, h("span", { "aria-hidden": "true" }, "+ "), t("newCampaign")),
+        h(
+          "a",
+          { href: "#/new", class: "button button-primary", "data-testid": "new-campaign" },
+          h("span", { "aria-hidden": "true" }, "+ "),
+          t("newCampaign"),
+        ),
       ),
       status,
       list,
@@ -250,7 +271,16 @@ function renderList(v) {
             badge,
             details,
           ),
-          h("a", { href: `#/c/${encodeURIComponent(id)}/edit`, class: "button button-ghost button-small", "data-testid": `edit-${id}` }, t("edit"), h("span", { class: "visually-hidden" }, ` ${id}`)),
+          h(
+            "a",
+            {
+              href: `#/c/${encodeURIComponent(id)}/edit`,
+              class: "button button-ghost button-small",
+              "data-testid": `edit-${id}`,
+            },
+            t("edit"),
+            h("span", { class: "visually-hidden" }, ` ${id}`),
+          ),
         );
         // Details per campaign, a few at a time.
         queueDetails(id, (info) => {
@@ -260,7 +290,13 @@ function renderList(v) {
           }
           titleEl.textContent = info.campaign?.title ?? id;
           clear(badge, statusBadge(info.status, info.paused));
-          details.textContent = t("listDetails", fmtNumber(info.today?.draws ?? 0), fmtNumber(info.today?.wins ?? 0), info.campaign?.window?.first_day ?? "", info.campaign?.window?.last_day ?? "");
+          details.textContent = t(
+            "listDetails",
+            fmtNumber(info.today?.draws ?? 0),
+            fmtNumber(info.today?.wins ?? 0),
+            info.campaign?.window?.first_day ?? "",
+            info.campaign?.window?.last_day ?? "",
+          );
         });
         return item;
       }),
@@ -291,18 +327,34 @@ function pump() {
 function campaignHeader(id, active, titleText) {
   const title = h("h1", { id: "campaign-title", tabindex: "-1" }, titleText ?? id);
   const tab = (name, href, label) =>
-    h("a", { href, class: "tab", "data-testid": `tab-${name}`, "aria-current": active === name ? "page" : null }, label);
+    h(
+      "a",
+      { href, class: "tab", "data-testid": `tab-${name}`, "aria-current": active === name ? "page" : null },
+      label,
+    );
   const header = h(
     "div",
     { class: "campaign-head" },
-    h("nav", { class: "crumbs", "aria-label": t("breadcrumbs") }, h("a", { href: "#/" }, t("campaigns")), h("span", { "aria-hidden": "true" }, " / "), h("code", {}, id)),
+    h(
+      "nav",
+      { class: "crumbs", "aria-label": t("breadcrumbs") },
+      h("a", { href: "#/" }, t("campaigns")),
+      h("span", { "aria-hidden": "true" }, " / "),
+      h("code", {}, id),
+    ),
     title,
     h(
       "nav",
       { class: "tabs", "aria-label": t("campaignSections") },
       tab("live", `#/c/${encodeURIComponent(id)}`, t("tabLive")),
       tab("edit", `#/c/${encodeURIComponent(id)}/edit`, t("tabEdit")),
-      h("a", { href: `/?campaign=${encodeURIComponent(id)}`, class: "tab tab-external", target: "_blank", rel: "noopener" }, t("playerPage"), h("span", { class: "visually-hidden" }, ` (${t("newTab")})`), h("span", { "aria-hidden": "true" }, " ↗")),
+      h(
+        "a",
+        { href: `/?campaign=${encodeURIComponent(id)}`, class: "tab tab-external", target: "_blank", rel: "noopener" },
+        t("playerPage"),
+        h("span", { class: "visually-hidden" }, ` (${t("newTab")})`),
+        h("span", { "aria-hidden": "true" }, " ↗"),
+      ),
     ),
   );
   return { header, title };
@@ -336,7 +388,13 @@ function renderEditor(v) {
       ? h(
           "div",
           { class: "campaign-head" },
-          h("nav", { class: "crumbs", "aria-label": t("breadcrumbs") }, h("a", { href: "#/" }, t("campaigns")), h("span", { "aria-hidden": "true" }, " / "), t("newCampaign")),
+          h(
+            "nav",
+            { class: "crumbs", "aria-label": t("breadcrumbs") },
+            h("a", { href: "#/" }, t("campaigns")),
+            h("span", { "aria-hidden": "true" }, " / "),
+            t("newCampaign"),
+          ),
           h("h1", { class: "visually-hidden" }, t("newCampaign")),
         )
       : campaignHeader(v.id, "edit", savedTitle).header;

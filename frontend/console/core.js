@@ -29,14 +29,16 @@ function wrap(module) {
     /** A handle for the campaign, or throws with the core's error. */
     load(text) {
       const { status, value } = call("campaign_load", [], text);
-      if (status <= 0) throw Object.assign(new Error(value?.error?.message ?? "invalid campaign"), { error: value?.error });
+      if (status <= 0)
+        throw Object.assign(new Error(value?.error?.message ?? "invalid campaign"), { error: value?.error });
       return status;
     },
     unload: (handle) => call("campaign_unload", [handle]),
     /** A simulated day, or throws with the core's error. */
     simulate(handle, requestJson) {
       const { status, value } = call("simulate", [handle], requestJson);
-      if (status < 0) throw Object.assign(new Error(value?.error?.message ?? "simulation failed"), { error: value?.error });
+      if (status < 0)
+        throw Object.assign(new Error(value?.error?.message ?? "simulation failed"), { error: value?.error });
       return value;
     },
   };

@@ -5,7 +5,7 @@
 import { t } from "./i18n.js";
 
 export { announce, append, clear, h } from "../element.js";
-import { clear, h } from "../element.js";
+import { clear } from "../element.js";
 
 /** Focuses an element that may not be focusable by itself (a heading, a region). */
 export function focusElement(element, { scroll = true } = {}) {

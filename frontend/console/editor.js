@@ -10,7 +10,17 @@ import { announce, clear, confirmDialog, debounce, focusElement, h } from "./dom
 import { createForecast } from "./forecast.js";
 import { fmtDay, lang, oddsText, t } from "./i18n.js";
 import * as ptr from "./pointer.js";
-import { allPrizes, browserOffset, clone, dayIn, oddsFraction, oddsNumber, sameOdds, stringify, tableFor } from "./campaign.js";
+import {
+  allPrizes,
+  browserOffset,
+  clone,
+  dayIn,
+  oddsFraction,
+  oddsNumber,
+  sameOdds,
+  stringify,
+  tableFor,
+} from "./campaign.js";
 import { createPreview } from "./preview.js";
 import { themeColors, contrast } from "../theme.js";
 import { uploadControl } from "./upload.js";
@@ -120,7 +130,15 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
     preview = null;
     els = {};
     if (ed.loadError) {
-      clear(mount, h("section", { class: "card notice", role: "alert" }, h("h2", {}, t("loadFailed")), h("p", {}, ed.loadError.message || ed.loadError.code)));
+      clear(
+        mount,
+        h(
+          "section",
+          { class: "card notice", role: "alert" },
+          h("h2", {}, t("loadFailed")),
+          h("p", {}, ed.loadError.message || ed.loadError.code),
+        ),
+      );
       return;
     }
     if (!ed.draft) {
@@ -129,12 +147,31 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
     }
     els.title = h("h2", { class: "editor-title", id: "editor-title", tabindex: "-1" });
     els.dirty = h("p", { class: "dirty-state", "data-testid": "dirty-state" });
-    els.save = h("button", { type: "button", class: "button button-primary", "data-testid": "save", onclick: save }, t("save"));
-    els.saveResult = h("p", { class: "save-result", "data-testid": "save-result", role: "status", "aria-live": "polite" });
+    els.save = h(
+      "button",
+      { type: "button", class: "button button-primary", "data-testid": "save", onclick: save },
+      t("save"),
+    );
+    els.saveResult = h("p", {
+      class: "save-result",
+      "data-testid": "save-result",
+      role: "status",
+      "aria-live": "polite",
+    });
     els.saveError = h("p", { class: "save-error", "data-testid": "save-error", role: "alert" });
-    els.summary = h("section", { class: "error-summary", "data-testid": "error-summary", "aria-labelledby": "error-summary-title", hidden: true });
+    els.summary = h("section", {
+      class: "error-summary",
+      "data-testid": "error-summary",
+      "aria-labelledby": "error-summary-title",
+      hidden: true,
+    });
     els.checking = h("p", { class: "checker-state muted small", "data-testid": "checker-state" });
-    els.form = h("form", { class: "editor-form", novalidate: true, onsubmit: (event) => event.preventDefault(), "aria-labelledby": "editor-title" });
+    els.form = h("form", {
+      class: "editor-form",
+      novalidate: true,
+      onsubmit: (event) => event.preventDefault(),
+      "aria-labelledby": "editor-title",
+    });
     els.raw = h("textarea", {
       id: "raw-json",
       class: "raw-json mono",
@@ -151,7 +188,12 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
       onblur: () => jsonSoon.flush(),
     });
     els.raw.value = ed.jsonText;
-    els.rawError = h("p", { class: "field-error", id: "raw-json-error", "data-testid": "raw-json-error", "data-error-for": "" });
+    els.rawError = h("p", {
+      class: "field-error",
+      id: "raw-json-error",
+      "data-testid": "raw-json-error",
+      "data-error-for": "",
+    });
     const forecastMount = h("section", { class: "card aside-card", "aria-labelledby": "forecast-title" });
     const previewMount = h("section", { class: "card aside-card", "aria-labelledby": "preview-title" });
 
@@ -243,7 +285,24 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
    * A labelled input bound to `pointer`.
    * kind: text | optional (removed when empty) | int | odds | date | select | textarea
    */
-  function field(pointer, { label, fullLabel, kind = "text", hint, options, testid, inputmode, placeholder, list, readonly, className = "", counter, onValue } = {}) {
+  function field(
+    pointer,
+    {
+      label,
+      fullLabel,
+      kind = "text",
+      hint,
+      options,
+      testid,
+      inputmode,
+      placeholder,
+      list,
+      readonly,
+      className = "",
+      counter,
+      onValue,
+    } = {},
+  ) {
     const inputId = ptr.domId("f-", pointer);
     const hintId = hint ? ptr.domId("hint-", pointer) : null;
     const errorId = ptr.domId("err-", pointer);
@@ -282,7 +341,12 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
         spellcheck: kind === "text" || kind === "optional" ? undefined : "false",
         autocapitalize: "off",
       });
-      control.value = current === undefined || current === null ? "" : typeof current === "object" ? JSON.stringify(current) : String(current);
+      control.value =
+        current === undefined || current === null
+          ? ""
+          : typeof current === "object"
+            ? JSON.stringify(current)
+            : String(current);
     }
     const counterEl = counter ? h("span", { class: "char-count", id: `${inputId}-count`, "aria-live": "off" }) : null;
     const updateCounter = () => {
@@ -390,15 +454,32 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
           { class: "grid-2", "data-pointer": "/window", "data-label": t("secWindow") },
           field("/window/first_day", { label: t("fFirstDay"), kind: "date" }),
           field("/window/last_day", { label: t("fLastDay"), kind: "date" }),
-          field("/window/opens_at", { label: t("fOpensAt"), hint: t("fOpensAtHint"), inputmode: "numeric", placeholder: "00:00" }),
-          field("/window/closes_at", { label: t("fClosesAt"), hint: t("fClosesAtHint"), inputmode: "numeric", placeholder: "24:00" }),
-          field("/utc_offset", { label: t("fUtcOffset"), hint: t("fUtcOffsetHint"), list: "utc-offsets", placeholder: "+08:00" }),
+          field("/window/opens_at", {
+            label: t("fOpensAt"),
+            hint: t("fOpensAtHint"),
+            inputmode: "numeric",
+            placeholder: "00:00",
+          }),
+          field("/window/closes_at", {
+            label: t("fClosesAt"),
+            hint: t("fClosesAtHint"),
+            inputmode: "numeric",
+            placeholder: "24:00",
+          }),
+          field("/utc_offset", {
+            label: t("fUtcOffset"),
+            hint: t("fUtcOffsetHint"),
+            list: "utc-offsets",
+            placeholder: "+08:00",
+          }),
         ),
         errorSlot("/window"),
         h(
           "datalist",
           { id: "utc-offsets" },
-          ["Z", "+08:00", "+09:00", "+07:00", "+05:30", "+01:00", "+00:00", "-05:00", "-08:00"].map((v) => h("option", { value: v })),
+          ["Z", "+08:00", "+09:00", "+07:00", "+05:30", "+01:00", "+00:00", "-05:00", "-08:00"].map((v) =>
+            h("option", { value: v }),
+          ),
         ),
       ),
       section(
@@ -431,13 +512,29 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
                 ],
                 hint: t("fPacingHint"),
               }),
-          field("/limits/draws_per_day", { label: t("fDrawsPerDay"), kind: "int", inputmode: "numeric", placeholder: "1", hint: t("fDrawsPerDayHint") }),
-          field("/limits/draws_per_campaign", { label: t("fDrawsPerCampaign"), kind: "int", inputmode: "numeric", hint: t("fDrawsPerCampaignHint") }),
+          field("/limits/draws_per_day", {
+            label: t("fDrawsPerDay"),
+            kind: "int",
+            inputmode: "numeric",
+            placeholder: "1",
+            hint: t("fDrawsPerDayHint"),
+          }),
+          field("/limits/draws_per_campaign", {
+            label: t("fDrawsPerCampaign"),
+            kind: "int",
+            inputmode: "numeric",
+            hint: t("fDrawsPerCampaignHint"),
+          }),
         ),
         errorSlot("/limits"),
         h("div", { class: "pity", "data-pointer": "/pity", "data-label": t("fPity") }),
       ),
-      section("prizes", t("secPrizes"), isDeck ? t("secPrizesDeckIntro") : t("secPrizesIntro"), prizeTable("/prize_table", t("regularDay"))),
+      section(
+        "prizes",
+        t("secPrizes"),
+        isDeck ? t("secPrizesDeckIntro") : t("secPrizesIntro"),
+        prizeTable("/prize_table", t("regularDay")),
+      ),
       section("overrides", t("secOverrides"), t("secOverridesIntro"), overridesBlock()),
       section("theme", t("secTheme"), t("secThemeIntro"), themeBlock()),
     );
@@ -453,7 +550,14 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
       h("label", { for: id }, label),
       h(
         "select",
-        { id, disabled: true, "data-pointer": pointer, "data-label": label, "data-testid": `field-${ptr.testId(pointer)}`, "aria-describedby": `${id}-hint ${ptr.domId("err-", pointer)}` },
+        {
+          id,
+          disabled: true,
+          "data-pointer": pointer,
+          "data-label": label,
+          "data-testid": `field-${ptr.testId(pointer)}`,
+          "aria-describedby": `${id}-hint ${ptr.domId("err-", pointer)}`,
+        },
         h("option", { selected: true }, value),
       ),
       h("p", { class: "hint", id: `${id}-hint` }, hint),
@@ -463,7 +567,11 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
 
   function poolChooser() {
     const current = ed.draft.pool ?? "odds";
-    const hint = h("p", { class: "hint", id: ptr.domId("hint-", "/pool") }, current === "deck" ? t("poolDeckHint") : t("poolOddsHint"));
+    const hint = h(
+      "p",
+      { class: "hint", id: ptr.domId("hint-", "/pool") },
+      current === "deck" ? t("poolDeckHint") : t("poolOddsHint"),
+    );
     const select = h(
       "select",
       {
@@ -483,7 +591,8 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
   function tables() {
     const out = [];
     if (ed.draft.prize_table && typeof ed.draft.prize_table === "object") out.push(ed.draft.prize_table);
-    for (const table of Object.values(ed.draft.date_overrides ?? {})) if (table && typeof table === "object") out.push(table);
+    for (const table of Object.values(ed.draft.date_overrides ?? {}))
+      if (table && typeof table === "object") out.push(table);
     return out;
   }
 
@@ -495,7 +604,8 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
         const prizes = Array.isArray(table.prizes) ? table.prizes : [];
         const stock = prizes.reduce((sum, p) => sum + (Number.isInteger(p?.stock) ? p.stock : 0), 0);
         const odds = prizes.reduce((sum, p) => sum + (oddsNumber(p?.odds) || 0), 0);
-        if (!Number.isInteger(table.boxes)) table.boxes = Math.max(stock, 1, odds > 0 ? Math.round(stock / odds) : stock * 10);
+        if (!Number.isInteger(table.boxes))
+          table.boxes = Math.max(stock, 1, odds > 0 ? Math.round(stock / odds) : stock * 10);
         for (const prize of prizes) if (prize && typeof prize === "object") delete prize.odds;
       }
       d.pool = "deck";
@@ -509,7 +619,10 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
         const boxes = Math.max(Number.isInteger(table.boxes) ? table.boxes : 0, stock);
         for (const prize of prizes) {
           if (prize && typeof prize === "object" && prize.odds === undefined) {
-            prize.odds = boxes > 0 && boxes <= 1e9 && Number.isInteger(prize.stock) && prize.stock >= 0 ? `${prize.stock}/${boxes}` : "0";
+            prize.odds =
+              boxes > 0 && boxes <= 1e9 && Number.isInteger(prize.stock) && prize.stock >= 0
+                ? `${prize.stock}/${boxes}`
+                : "0";
           }
         }
         delete table.boxes;
@@ -552,21 +665,44 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
       },
     });
     const children = [
-      h("div", { class: "check" }, toggle, h("label", { for: "pity-enabled" }, h("strong", {}, t("fPity")), " ", h("span", { class: "hint" }, t("fPityHint")))),
+      h(
+        "div",
+        { class: "check" },
+        toggle,
+        h(
+          "label",
+          { for: "pity-enabled" },
+          h("strong", {}, t("fPity")),
+          " ",
+          h("span", { class: "hint" }, t("fPityHint")),
+        ),
+      ),
       errorSlot("/pity"),
     ];
     if (enabled) {
       const chosen = Array.isArray(pity.prizes) ? pity.prizes : [];
       const known = allPrizes(ed.draft);
-      for (const id of chosen) if (typeof id === "string" && !known.some((p) => p.id === id)) known.push({ id, name: id, missing: true });
+      for (const id of chosen)
+        if (typeof id === "string" && !known.some((p) => p.id === id)) known.push({ id, name: id, missing: true });
       children.push(
         h(
           "div",
           { class: "pity-details" },
-          field("/pity/after", { label: t("fPityAfter"), kind: "int", inputmode: "numeric", hint: t("fPityAfterHint") }),
+          field("/pity/after", {
+            label: t("fPityAfter"),
+            kind: "int",
+            inputmode: "numeric",
+            hint: t("fPityAfterHint"),
+          }),
           h(
             "fieldset",
-            { class: "field checklist", "data-pointer": "/pity/prizes", "data-label": t("fPityPrizes"), "data-testid": "field-pity-prizes", id: ptr.domId("f-", "/pity/prizes") },
+            {
+              class: "field checklist",
+              "data-pointer": "/pity/prizes",
+              "data-label": t("fPityPrizes"),
+              "data-testid": "field-pity-prizes",
+              id: ptr.domId("f-", "/pity/prizes"),
+            },
             h("legend", {}, t("fPityPrizes")),
             h(
               "div",
@@ -593,7 +729,14 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
                   "div",
                   { class: "check" },
                   box,
-                  h("label", { for: boxId }, prize.name, " ", h("code", { class: "small muted" }, prize.id), prize.missing ? h("span", { class: "tag tag-warn" }, t("missingPrize")) : null),
+                  h(
+                    "label",
+                    { for: boxId },
+                    prize.name,
+                    " ",
+                    h("code", { class: "small muted" }, prize.id),
+                    prize.missing ? h("span", { class: "tag tag-warn" }, t("missingPrize")) : null,
+                  ),
                 );
               }),
             ),
@@ -619,7 +762,12 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
     const baseId = ptr.testId(base);
     const list = h(
       "ol",
-      { class: "prize-list", "data-pointer": `${base}/prizes`, "data-label": t("prizeListLabel", caption), "aria-label": t("prizeListLabel", caption) },
+      {
+        class: "prize-list",
+        "data-pointer": `${base}/prizes`,
+        "data-label": t("prizeListLabel", caption),
+        "aria-label": t("prizeListLabel", caption),
+      },
       prizes.map((prize, index) => prizeCard(base, index, prize, prizes.length)),
     );
     return h(
@@ -672,7 +820,8 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
   }
 
   function refreshSummaries() {
-    for (const el of els.form?.querySelectorAll("[data-summary-for]") ?? []) el.textContent = tableSummary(el.dataset.summaryFor);
+    for (const el of els.form?.querySelectorAll("[data-summary-for]") ?? [])
+      el.textContent = tableSummary(el.dataset.summaryFor);
   }
 
   function prizeCard(base, index, prize, count) {
@@ -684,7 +833,12 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
     const full = (label) => `${base === "/prize_table" ? "" : `${caption} · `}${t("prizeN", number)} · ${label}`;
     const thumb = h("div", { class: "prize-thumb", "aria-hidden": "true" });
     const setThumb = (url) => {
-      clear(thumb, typeof url === "string" && /^(https?:\/\/|\/(?!\/))/.test(url) ? h("img", { src: url, alt: "", loading: "lazy" }) : giftIcon());
+      clear(
+        thumb,
+        typeof url === "string" && /^(https?:\/\/|\/(?!\/))/.test(url)
+          ? h("img", { src: url, alt: "", loading: "lazy" })
+          : giftIcon(),
+      );
     };
     setThumb(prize?.image);
     const oddsHint = h("span", { class: "odds-hint", id: ptr.domId("oh-", p) });
@@ -728,7 +882,11 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
           ...extra,
         },
         h("span", { "aria-hidden": "true" }, name === "up" ? "↑" : name === "down" ? "↓" : "✕"),
-        h("span", { class: "action-text" }, name === "up" ? t("moveUp") : name === "down" ? t("moveDown") : t("remove")),
+        h(
+          "span",
+          { class: "action-text" },
+          name === "up" ? t("moveUp") : name === "down" ? t("moveDown") : t("remove"),
+        ),
       );
     const name = prize?.name || prize?.id || t("prizeN", number);
     return h(
@@ -736,7 +894,10 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
       { class: "prize-card", "data-prize-index": index, "data-prize-id": prize?.id ?? "" },
       h(
         "fieldset",
-        { "data-pointer": p, "data-label": `${base === "/prize_table" ? "" : `${caption} · `}${t("prizeN", number)} (${prize?.name || prize?.id || ""})` },
+        {
+          "data-pointer": p,
+          "data-label": `${base === "/prize_table" ? "" : `${caption} · `}${t("prizeN", number)} (${prize?.name || prize?.id || ""})`,
+        },
         h("legend", {}, h("span", { class: "prize-number" }, t("prizeN", number)), " ", legendName),
         h(
           "div",
@@ -761,8 +922,20 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
             className: "f-name",
             onValue: (value) => (legendName.textContent = value),
           }),
-          field(`${p}/value`, { label: t("fPrizeValue"), fullLabel: full(t("fPrizeValue")), kind: "optional", placeholder: t("fPrizeValuePlaceholder"), className: "f-value" }),
-          field(`${p}/stock`, { label: isDeck ? t("fBoxesWithPrize") : t("fStock"), fullLabel: full(t("fStock")), kind: "int", inputmode: "numeric", className: "f-stock" }),
+          field(`${p}/value`, {
+            label: t("fPrizeValue"),
+            fullLabel: full(t("fPrizeValue")),
+            kind: "optional",
+            placeholder: t("fPrizeValuePlaceholder"),
+            className: "f-value",
+          }),
+          field(`${p}/stock`, {
+            label: isDeck ? t("fBoxesWithPrize") : t("fStock"),
+            fullLabel: full(t("fStock")),
+            kind: "int",
+            inputmode: "numeric",
+            className: "f-stock",
+          }),
           isDeck
             ? null
             : (() => {
@@ -845,7 +1018,11 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
     announce(t("prizeRemoved", removed?.name || removed?.id || t("prizeN", index + 1)));
     const cards = els.form.querySelectorAll(`[data-table="${CSS.escape(base)}"] .prize-card`);
     const next = cards[Math.min(index, cards.length - 1)];
-    focusElement(next?.querySelector("[data-action=remove]") ?? els.form.querySelector(`[data-table="${CSS.escape(base)}"] > button`), { scroll: false });
+    focusElement(
+      next?.querySelector("[data-action=remove]") ??
+        els.form.querySelector(`[data-table="${CSS.escape(base)}"] > button`),
+      { scroll: false },
+    );
   }
 
   function movePrize(base, index, delta) {
@@ -891,9 +1068,15 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
   // ---------------------------------------------------------- date overrides
 
   function overridesBlock() {
-    const overrides = ed.draft.date_overrides && typeof ed.draft.date_overrides === "object" ? ed.draft.date_overrides : {};
+    const overrides =
+      ed.draft.date_overrides && typeof ed.draft.date_overrides === "object" ? ed.draft.date_overrides : {};
     const days = Object.keys(overrides).sort();
-    const dateInput = h("input", { type: "date", id: "override-date", "data-testid": "override-date", "aria-describedby": "override-date-error" });
+    const dateInput = h("input", {
+      type: "date",
+      id: "override-date",
+      "data-testid": "override-date",
+      "aria-describedby": "override-date-error",
+    });
     const dateError = h("p", { class: "field-error", id: "override-date-error", role: "alert" });
     const add = () => {
       const day = dateInput.value;
@@ -960,7 +1143,11 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
         "div",
         { class: "override-add" },
         h("div", { class: "field" }, h("label", { for: "override-date" }, t("overrideDate")), dateInput, dateError),
-        h("button", { type: "button", class: "button button-secondary", "data-testid": "add-override", onclick: add }, t("addOverride")),
+        h(
+          "button",
+          { type: "button", class: "button button-secondary", "data-testid": "add-override", onclick: add },
+          t("addOverride"),
+        ),
         h("p", { class: "hint" }, t("overrideCopyHint")),
       ),
     );
@@ -1018,9 +1205,16 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
       const f = field(pointer, { label, kind: "optional", placeholder: "/media/…", hint });
       const input = f.querySelector("input");
       const thumb = h("div", { class: "theme-thumb", "aria-hidden": "true" });
-      const setThumb = (url) => clear(thumb, typeof url === "string" && /^(https?:\/\/|\/(?!\/))/.test(url) ? h("img", { src: url, alt: "" }) : null);
+      const setThumb = (url) =>
+        clear(
+          thumb,
+          typeof url === "string" && /^(https?:\/\/|\/(?!\/))/.test(url) ? h("img", { src: url, alt: "" }) : null,
+        );
       setThumb(valueAt(pointer));
-      input.addEventListener("input", debounce(() => setThumb(input.value), 300));
+      input.addEventListener(
+        "input",
+        debounce(() => setThumb(input.value), 300),
+      );
       f.append(
         h(
           "div",
@@ -1051,14 +1245,29 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
       h("div", { class: "colors" }, THEME_COLORS.map(colorRow)),
       contrastNote,
       h("h4", {}, t("themePictures")),
-      h("div", { class: "grid-2" }, picture("logo", "theme-logo-upload", t("fLogo"), t("fLogoHint")), picture("box_image", "theme-box-image-upload", t("fBoxImage"), t("fBoxImageHint"))),
+      h(
+        "div",
+        { class: "grid-2" },
+        picture("logo", "theme-logo-upload", t("fLogo"), t("fLogoHint")),
+        picture("box_image", "theme-box-image-upload", t("fBoxImage"), t("fBoxImageHint")),
+      ),
       h("p", { class: "hint" }, t("prizePicturesHint")),
       h("h4", {}, t("themeTexts")),
       h(
         "div",
         { class: "grid-2" },
-        field("/theme/headline/en", { label: t("fHeadlineEn"), kind: "optional", testid: "theme-headline-en", counter: 120 }),
-        field("/theme/headline/zh", { label: t("fHeadlineZh"), kind: "optional", testid: "theme-headline-zh", counter: 120 }),
+        field("/theme/headline/en", {
+          label: t("fHeadlineEn"),
+          kind: "optional",
+          testid: "theme-headline-en",
+          counter: 120,
+        }),
+        field("/theme/headline/zh", {
+          label: t("fHeadlineZh"),
+          kind: "optional",
+          testid: "theme-headline-zh",
+          counter: 120,
+        }),
         field("/theme/intro/en", { label: t("fIntroEn"), kind: "textarea", counter: 1000 }),
         field("/theme/intro/zh", { label: t("fIntroZh"), kind: "textarea", counter: 1000 }),
       ),
@@ -1189,7 +1398,9 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
       if (hiddenUntilTouched(target.pointer, target.element)) continue;
       shown.push({ ...error, target });
       if (target.slot) {
-        target.slot.textContent = target.slot.textContent ? `${target.slot.textContent}\n${error.message}` : error.message;
+        target.slot.textContent = target.slot.textContent
+          ? `${target.slot.textContent}\n${error.message}`
+          : error.message;
       }
       if (target.element?.matches("input, textarea, select")) target.element.setAttribute("aria-invalid", "true");
       target.element?.closest(".field, .prize-table, fieldset")?.classList.add("has-error");
@@ -1208,7 +1419,8 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
         "ul",
         {},
         shown.map((error) => {
-          const label = error.target.element?.dataset?.label ?? (error.target.pointer === "" ? t("rawJson") : error.field);
+          const label =
+            error.target.element?.dataset?.label ?? (error.target.pointer === "" ? t("rawJson") : error.field);
           return h(
             "li",
             {},
@@ -1226,7 +1438,9 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
               ": ",
               error.message,
             ),
-            error.field && error.target.pointer !== error.field ? h("code", { class: "small muted pointer-text" }, ` ${error.field}`) : null,
+            error.field && error.target.pointer !== error.field
+              ? h("code", { class: "small muted pointer-text" }, ` ${error.field}`)
+              : null,
           );
         }),
       ),
@@ -1237,7 +1451,7 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
     if (!element) return;
     const focusable = element.matches("input, textarea, select, button")
       ? element
-      : element.querySelector("input:not([type=hidden]), textarea, select, button") ?? element;
+      : (element.querySelector("input:not([type=hidden]), textarea, select, button") ?? element);
     focusElement(focusable);
   }
 
@@ -1258,13 +1472,17 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
         changes.push(t("changeRemoved", name));
         continue;
       }
-      if (typeof next.stock === "number" && next.stock < prize.stock) changes.push(t("changeStock", name, prize.stock, next.stock));
-      if (ed.draft.pool !== "deck" && !sameOdds(prize.odds, next.odds)) changes.push(t("changeOdds", name, prize.odds ?? "—", next.odds ?? "—"));
+      if (typeof next.stock === "number" && next.stock < prize.stock)
+        changes.push(t("changeStock", name, prize.stock, next.stock));
+      if (ed.draft.pool !== "deck" && !sameOdds(prize.odds, next.odds))
+        changes.push(t("changeOdds", name, prize.odds ?? "—", next.odds ?? "—"));
     }
     for (const prize of afterPrizes) {
-      if (prize?.id && !beforePrizes.some((p) => p.id === prize.id)) changes.push(t("changeAdded", prize.name || prize.id));
+      if (prize?.id && !beforePrizes.some((p) => p.id === prize.id))
+        changes.push(t("changeAdded", prize.name || prize.id));
     }
-    if (ed.draft.pool === "deck" && before?.boxes !== after?.boxes) changes.push(t("changeBoxes", before?.boxes ?? "—", after?.boxes ?? "—"));
+    if (ed.draft.pool === "deck" && before?.boxes !== after?.boxes)
+      changes.push(t("changeBoxes", before?.boxes ?? "—", after?.boxes ?? "—"));
     if ((ed.saved.pool ?? "odds") !== (ed.draft.pool ?? "odds")) changes.push(t("changePool"));
     if ((ed.saved.sold_out ?? "lose") !== (ed.draft.sold_out ?? "lose")) changes.push(t("changeSoldOut"));
     if ((ed.saved.pacing ?? "none") !== (ed.draft.pacing ?? "none")) changes.push(t("changePacing"));
@@ -1300,7 +1518,11 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
         title: t("confirmTodayTitle"),
         body: [
           h("p", {}, t("confirmTodayBody", fmtDay(current.today.day))),
-          h("ul", { class: "change-list" }, changes.map((c) => h("li", {}, c))),
+          h(
+            "ul",
+            { class: "change-list" },
+            changes.map((c) => h("li", {}, c)),
+          ),
           h("p", { class: "muted" }, t("confirmTodayNote")),
         ],
         confirm: t("confirmTodayYes"),
@@ -1418,4 +1640,3 @@ export function giftIcon() {
     h("svg:rect", { x: 28.5, y: 20, width: 7, height: 36, class: "gift-ribbon" }),
   );
 }
-

@@ -40,7 +40,11 @@ self.addEventListener("message", async (event) => {
     self.postMessage({
       type: "error",
       job,
-      error: { code: detail.code ?? "forecast_failed", message: detail.message ?? String(error?.message ?? error), field: detail.field },
+      error: {
+        code: detail.code ?? "forecast_failed",
+        message: detail.message ?? String(error?.message ?? error),
+        field: detail.field,
+      },
     });
   } finally {
     if (core && handle > 0) core.unload(handle);

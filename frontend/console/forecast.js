@@ -42,7 +42,8 @@ function getWorker() {
     worker = new Worker(new URL("./forecast-worker.js", import.meta.url), { type: "module" });
     worker.addEventListener("message", (event) => listeners.get(event.data?.job)?.(event.data));
     worker.addEventListener("error", () => {
-      for (const listener of listeners.values()) listener({ type: "error", error: { code: "worker_failed", message: "" } });
+      for (const listener of listeners.values())
+        listener({ type: "error", error: { code: "worker_failed", message: "" } });
     });
   } catch {
     workerFailed = true;
@@ -130,7 +131,8 @@ function simulationDefinition(draft) {
       if (!prize || typeof prize !== "object") continue;
       delete prize.image;
       delete prize.value;
-      if (typeof prize.name !== "string" || prize.name === "") prize.name = typeof prize.id === "string" && prize.id ? prize.id : "prize";
+      if (typeof prize.name !== "string" || prize.name === "")
+        prize.name = typeof prize.id === "string" && prize.id ? prize.id : "prize";
     }
   }
   return JSON.stringify(d);
@@ -228,7 +230,13 @@ export function createForecast(mount, st = {}) {
       },
       ["even", "morning", "lunch_evening", "evening", "custom"].map((p) => h("option", { value: p }, t(`preset_${p}`))),
     );
-    els.bars = h("div", { class: "arrival-bars", "data-testid": "forecast-arrival-bars", role: "group", "aria-labelledby": "arrival-title", "aria-describedby": "arrival-help" });
+    els.bars = h("div", {
+      class: "arrival-bars",
+      "data-testid": "forecast-arrival-bars",
+      role: "group",
+      "aria-labelledby": "arrival-title",
+      "aria-describedby": "arrival-help",
+    });
     els.state = h("p", { class: "forecast-state", "data-testid": "forecast-state" });
     els.summary = h("div", { class: "forecast-summary" });
     els.chart = h("div", { class: "forecast-chart" });
@@ -242,8 +250,21 @@ export function createForecast(mount, st = {}) {
       h(
         "div",
         { class: "forecast-controls" },
-        h("div", { class: "field" }, h("label", { for: "forecast-players" }, t("forecastPlayers")), els.players, els.playersError),
-        h("div", { class: "field" }, h("label", { for: "forecast-draws" }, t("forecastDraws")), els.draws, els.drawsHint, els.drawsError),
+        h(
+          "div",
+          { class: "field" },
+          h("label", { for: "forecast-players" }, t("forecastPlayers")),
+          els.players,
+          els.playersError,
+        ),
+        h(
+          "div",
+          { class: "field" },
+          h("label", { for: "forecast-draws" }, t("forecastDraws")),
+          els.draws,
+          els.drawsHint,
+          els.drawsError,
+        ),
         h("div", { class: "field field-wide" }, h("label", { for: "forecast-day" }, t("forecastDay")), els.day),
       ),
       h(
@@ -275,7 +296,10 @@ export function createForecast(mount, st = {}) {
     const regular = regularDay(draft);
     const days = Object.keys(draft.date_overrides ?? {}).sort();
     if (st.day !== "regular" && !days.includes(st.day)) st.day = "regular";
-    const options = [h("option", { value: "regular" }, t("forecastRegularDay", regular ? fmtDay(regular) : "—")), ...days.map((day) => h("option", { value: day }, t("forecastSpecialDay", fmtDay(day))))];
+    const options = [
+      h("option", { value: "regular" }, t("forecastRegularDay", regular ? fmtDay(regular) : "—")),
+      ...days.map((day) => h("option", { value: day }, t("forecastSpecialDay", fmtDay(day)))),
+    ];
     const key = JSON.stringify([regular, days]);
     if (els.day.dataset.key !== key) {
       clear(els.day, options);
@@ -314,7 +338,16 @@ export function createForecast(mount, st = {}) {
         },
         h("span", { class: "arrival-fill", style: `height:${(value / max) * 100}%` }),
       );
-      return h("div", { class: "arrival-col" }, bar, h("span", { class: "arrival-label", "aria-hidden": "true" }, i % labelEvery === 0 ? clockText(slice.start) : ""));
+      return h(
+        "div",
+        { class: "arrival-col" },
+        bar,
+        h(
+          "span",
+          { class: "arrival-label", "aria-hidden": "true" },
+          i % labelEvery === 0 ? clockText(slice.start) : "",
+        ),
+      );
     });
     clear(els.bars, bars);
   }
@@ -403,7 +436,9 @@ export function createForecast(mount, st = {}) {
   // -------------------------------------------------------------- running
 
   function readInt(text, min, max) {
-    const trimmed = String(text).trim().replace(/[,_\s]/g, "");
+    const trimmed = String(text)
+      .trim()
+      .replace(/[,_\s]/g, "");
     if (!/^\d+$/.test(trimmed)) return null;
     const n = Number(trimmed);
     return n >= min && n <= max ? n : null;
@@ -568,13 +603,19 @@ export function createForecast(mount, st = {}) {
         numCell(
           t("colExpectedWinners"),
           fmtNumber(Math.round(p.meanWon * 10) / 10),
-          p.minWon !== p.maxWon ? h("span", { class: "block small muted" }, t("range", fmtNumber(p.minWon), fmtNumber(p.maxWon))) : null,
+          p.minWon !== p.maxWon
+            ? h("span", { class: "block small muted" }, t("range", fmtNumber(p.minWon), fmtNumber(p.maxWon)))
+            : null,
         ),
         numCell(t("colStillInStock"), fmtPercent(p.stillInStock, 0)),
         cell(
           t("colSoldOut"),
           typical ? typical : "—",
-          h("span", { class: "block small muted" }, p.soldOutRuns > 0 ? t("soldOutRuns", p.soldOutRuns, result.runs) : t("neverSoldOut")),
+          h(
+            "span",
+            { class: "block small muted" },
+            p.soldOutRuns > 0 ? t("soldOutRuns", p.soldOutRuns, result.runs) : t("neverSoldOut"),
+          ),
         ),
       );
     });
@@ -626,17 +667,37 @@ export function createForecast(mount, st = {}) {
       const y = top + i * row;
       const usuallyGone = p.soldOutRuns * 2 > result.runs && p.medianSoldOut !== null;
       const when = p.medianSoldOut !== null ? soldOutClock(p.medianSoldOut) : "";
-      const note = usuallyGone ? t("chartGone", when) : t("chartLasts", Math.round(p.stillInStock * result.runs), result.runs);
+      const note = usuallyGone
+        ? t("chartGone", when)
+        : t("chartLasts", Math.round(p.stillInStock * result.runs), result.runs);
       describe.push(`${p.name}: ${note}`);
       const name = p.name.length > 34 ? `${p.name.slice(0, 33)}…` : p.name;
       lines.push(
-        h("svg:text", { x: "0", y: y + 14, class: "chart-name" }, h("svg:tspan", { class: "chart-prize" }, name), h("svg:tspan", { class: usuallyGone ? "chart-note gone" : "chart-note" }, `  ${note}`)),
+        h(
+          "svg:text",
+          { x: "0", y: y + 14, class: "chart-name" },
+          h("svg:tspan", { class: "chart-prize" }, name),
+          h("svg:tspan", { class: usuallyGone ? "chart-note gone" : "chart-note" }, `  ${note}`),
+        ),
         h("svg:rect", { x: "0", y: y + 22, width: "100%", height: 12, rx: 6, class: "chart-track" }),
-        h("svg:rect", { x: "0", y: y + 22, width: usuallyGone ? pct(p.medianSoldOut) : "100%", height: 12, rx: 6, class: usuallyGone ? "chart-bar gone" : "chart-bar" }),
+        h("svg:rect", {
+          x: "0",
+          y: y + 22,
+          width: usuallyGone ? pct(p.medianSoldOut) : "100%",
+          height: 12,
+          rx: 6,
+          class: usuallyGone ? "chart-bar gone" : "chart-bar",
+        }),
       );
       if (p.medianSoldOut !== null) {
         lines.push(
-          h("svg:line", { x1: pct(p.medianSoldOut), x2: pct(p.medianSoldOut), y1: y + 18, y2: y + 38, class: "chart-marker" }),
+          h("svg:line", {
+            x1: pct(p.medianSoldOut),
+            x2: pct(p.medianSoldOut),
+            y1: y + 18,
+            y2: y + 38,
+            class: "chart-marker",
+          }),
           h("svg:circle", { cx: pct(p.medianSoldOut), cy: y + 28, r: 5, class: "chart-dot" }),
         );
       }
@@ -659,7 +720,14 @@ export function createForecast(mount, st = {}) {
     }
     return h(
       "svg:svg",
-      { class: "timeline", width: "100%", height, role: "img", "aria-label": `${t("chartTitle")}: ${describe.join("; ")}`, "data-testid": "forecast-chart" },
+      {
+        class: "timeline",
+        width: "100%",
+        height,
+        role: "img",
+        "aria-label": `${t("chartTitle")}: ${describe.join("; ")}`,
+        "data-testid": "forecast-chart",
+      },
       lines,
     );
   }

@@ -32,7 +32,8 @@ const en = {
 
   // sign-in
   signInTitle: "Operator console",
-  signInIntro: "Sign in with the admin key to create campaigns, watch them live and ship prizes. The key stays in this browser tab only.",
+  signInIntro:
+    "Sign in with the admin key to create campaigns, watch them live and ship prizes. The key stays in this browser tab only.",
   adminKey: "Admin key",
   adminKeyHint: "The ADMIN_KEY secret of this service.",
   showKey: "Show",
@@ -96,7 +97,8 @@ const en = {
   fIdentity: "Who can draw",
   identityOpen: "Anyone",
   identityTicket: "Only players with a ticket",
-  fIdentityHint: "“Anyone” draws under the player id your site gives them; ticket campaigns need a ticket from your login system for every draw.",
+  fIdentityHint:
+    "“Anyone” draws under the player id your site gives them; ticket campaigns need a ticket from your login system for every draw.",
   identityRisk:
     "Open (“Anyone”) campaigns can be drained by scripts: the client chooses the player id, so a script can make up new ids and keep drawing. Ticket identity is what protects valuable stock.",
   secWindow: "When it runs",
@@ -170,7 +172,8 @@ const en = {
   prizeRemoved: (name) => `${name} removed.`,
   prizeMoved: (name, n) => `${name} moved to position ${n}.`,
   secOverrides: "Special dates",
-  secOverridesIntro: "A date can have its own table (more stock on a holiday, an extra prize). It replaces the regular table for that day.",
+  secOverridesIntro:
+    "A date can have its own table (more stock on a holiday, an extra prize). It replaces the regular table for that day.",
   noOverrides: "No special dates.",
   overrideDate: "Date",
   addOverride: "Add a special date",
@@ -190,7 +193,8 @@ const en = {
   colorPicker: (label) => `${label}: colour picker`,
   useDefault: "Default",
   colorReset: (label) => `${label} back to the default.`,
-  contrastLow: (ratio) => `Text on background: ${ratio.toFixed(1)}:1, below 4.5:1. The player page will darken or lighten the text so it stays readable.`,
+  contrastLow: (ratio) =>
+    `Text on background: ${ratio.toFixed(1)}:1, below 4.5:1. The player page will darken or lighten the text so it stays readable.`,
   contrastOk: (ratio) => `Text on background: ${ratio.toFixed(1)}:1 (at least 4.5:1 is readable).`,
   themePictures: "Pictures",
   fLogo: "Logo (URL)",
@@ -209,7 +213,8 @@ const en = {
   uploadNeedsId: "Enter a valid campaign id first: pictures are stored under it.",
   uploadFailed: (code, message) => `Not uploaded: ${message || code}.`,
   saveNeedsId: "Enter a valid campaign id before saving.",
-  idTaken: (id) => `a campaign with the id “${id}” already exists: choose another id, or open that campaign from the list to change it`,
+  idTaken: (id) =>
+    `a campaign with the id “${id}” already exists: choose another id, or open that campaign from the list to change it`,
   saveIdTaken: "Not saved: that campaign id is already in use.",
   created: (id, version) => `Created “${id}” (version ${version}).`,
   saved: (version) => `Saved (version ${version}).`,
@@ -233,7 +238,8 @@ const en = {
 
   // forecast
   forecastTitle: "Forecast",
-  forecastIntro: (runs) => `The campaign as it stands in the form, run through the real draw on a simulated day, ${runs} times with different luck.`,
+  forecastIntro: (runs) =>
+    `The campaign as it stands in the form, run through the real draw on a simulated day, ${runs} times with different luck.`,
   forecastPlayers: "Expected players per day",
   forecastPlayersError: (max) => `A whole number from 1 to ${max}.`,
   forecastDraws: "Draws per player",
@@ -301,7 +307,8 @@ const en = {
   last24h: "Last 24 hours",
   perMinuteMax: (n) => `${n} a minute`,
   drawsChartLabel: (range, total, peak) => `Draws per minute, ${range}: ${total} draws, at most ${peak} in a minute`,
-  drawsSummary: (total, peak, at, total24) => `${total} draws · busiest minute ${peak} at ${at} · ${total24} in 24 hours`,
+  drawsSummary: (total, peak, at, total24) =>
+    `${total} draws · busiest minute ${peak} at ${at} · ${total24} in 24 hours`,
   noDrawsRange: (range) => `No draws in the ${range.toLowerCase()}.`,
   stockToday: "Today's stock",
   stockLeft: (left, total) => `${left} of ${total} left`,
@@ -326,7 +333,8 @@ const en = {
   winnersFailed: (why) => `Couldn't load the winners: ${why}.`,
   noWinners: "No winners yet.",
   noWinnersFiltered: "No winners match these filters.",
-  winnersCount: (n, claimed, more) => `${n}${more ? "+" : ""} ${plural(n, "winner", "winners")} shown · ${claimed} with shipping details`,
+  winnersCount: (n, claimed, more) =>
+    `${n}${more ? "+" : ""} ${plural(n, "winner", "winners")} shown · ${claimed} with shipping details`,
   loadMore: "Load more",
   colWonAt: "Won at",
   colPlayer: "Player",
@@ -423,7 +431,8 @@ const zh = {
   identityOpen: "任何人",
   identityTicket: "仅限持有票据的玩家",
   fIdentityHint: "“任何人”按网站分配的玩家 ID 抽奖；票据活动的每次抽奖都需要你的登录系统签发的票据。",
-  identityRisk: "开放（“任何人”）活动可能被脚本刷空：玩家 ID 由客户端自行决定，脚本可以不断编造新的 ID 反复抽奖。要保护贵重奖品的库存，请使用票据身份。",
+  identityRisk:
+    "开放（“任何人”）活动可能被脚本刷空：玩家 ID 由客户端自行决定，脚本可以不断编造新的 ID 反复抽奖。要保护贵重奖品的库存，请使用票据身份。",
   secWindow: "活动时间",
   secWindowIntro: "活动日期和每天的开放时间，按活动所在时区计算。",
   fFirstDay: "开始日期",
@@ -515,7 +524,8 @@ const zh = {
   colorPicker: (label) => `${label}：取色器`,
   useDefault: "默认",
   colorReset: (label) => `${label}已恢复默认。`,
-  contrastLow: (ratio) => `文字与背景对比度 ${ratio.toFixed(1)}:1，低于 4.5:1。玩家页面会自动加深或调浅文字颜色以保证可读。`,
+  contrastLow: (ratio) =>
+    `文字与背景对比度 ${ratio.toFixed(1)}:1，低于 4.5:1。玩家页面会自动加深或调浅文字颜色以保证可读。`,
   contrastOk: (ratio) => `文字与背景对比度 ${ratio.toFixed(1)}:1（不低于 4.5:1 即清晰可读）。`,
   themePictures: "图片",
   fLogo: "标志（网址）",
@@ -625,7 +635,8 @@ const zh = {
   last24h: "最近 24 小时",
   perMinuteMax: (n) => `每分钟 ${n} 次`,
   drawsChartLabel: (range, total, peak) => `每分钟抽奖次数，${range}：共 ${total} 次，单分钟最多 ${peak} 次`,
-  drawsSummary: (total, peak, at, total24) => `共 ${total} 次 · 最忙的一分钟 ${at}，${peak} 次 · 24 小时内 ${total24} 次`,
+  drawsSummary: (total, peak, at, total24) =>
+    `共 ${total} 次 · 最忙的一分钟 ${at}，${peak} 次 · 24 小时内 ${total24} 次`,
   noDrawsRange: (range) => `${range}没有抽奖。`,
   stockToday: "今日库存",
   stockLeft: (left, total) => `剩余 ${left} / ${total}`,
@@ -729,7 +740,7 @@ export function t(key, ...args) {
 /** A string of the player page's preview, in `language`. */
 export function tIn(language, key, ...args) {
   const texts = player[language] ?? player.en;
-  return lookup(key in texts ? texts : dictionaries[language] ?? en, key, args);
+  return lookup(key in texts ? texts : (dictionaries[language] ?? en), key, args);
 }
 
 /** Texts and attributes of the static page: data-i18n="key", data-i18n-attr="attr:key;attr:key". */
@@ -749,7 +760,10 @@ function format(kind, language, options) {
   const key = `${kind}:${language}:${JSON.stringify(options)}`;
   let value = formats.get(key);
   if (!value) {
-    value = kind === "number" ? new Intl.NumberFormat(locales[language], options) : new Intl.DateTimeFormat(locales[language], options);
+    value =
+      kind === "number"
+        ? new Intl.NumberFormat(locales[language], options)
+        : new Intl.DateTimeFormat(locales[language], options);
     formats.set(key, value);
   }
   return value;
@@ -777,16 +791,35 @@ export function fmtPercent(share, digits) {
 export function fmtDay(day) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day ?? "")) return day ?? "";
   const ms = Date.parse(`${day}T12:00:00Z`);
-  return format("date", current, { weekday: "short", year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(ms);
+  return format("date", current, {
+    weekday: "short",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(ms);
 }
 
 export function fmtTime(ms, { seconds = true } = {}) {
-  return format("date", current, { hour: "2-digit", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), hour12: false }).format(ms);
+  return format("date", current, {
+    hour: "2-digit",
+    minute: "2-digit",
+    ...(seconds ? { second: "2-digit" } : {}),
+    hour12: false,
+  }).format(ms);
 }
 
 export function fmtDateTime(ms) {
   if (!Number.isFinite(ms)) return "";
-  return format("date", current, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(ms);
+  return format("date", current, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hour12: false,
+  }).format(ms);
 }
 
 /** The odds of a prize as people read them: "≈ 0.05% · 1 in 2,000". */
@@ -808,6 +841,11 @@ export function oddsText(text) {
   const share = n / d;
   if (share === 0) return current === "zh" ? "= 0%（不会中出）" : "= 0% (never won)";
   const oneIn = 1 / share;
-  const oneInText = oneIn >= 1.5 ? (current === "zh" ? ` · 约 ${fmtNumber(Math.round(oneIn))} 分之一` : ` · about 1 in ${fmtNumber(Math.round(oneIn))}`) : "";
+  const oneInText =
+    oneIn >= 1.5
+      ? current === "zh"
+        ? ` · 约 ${fmtNumber(Math.round(oneIn))} 分之一`
+        : ` · about 1 in ${fmtNumber(Math.round(oneIn))}`
+      : "";
   return `= ${pct(share)}${oneInText}`;
 }

@@ -16,7 +16,12 @@ export function statusBadge(status, paused, { testid } = {}) {
   const shown = paused && status !== "ended" ? "paused" : status;
   return h(
     "span",
-    { class: `badge badge-${shown}`, "data-testid": testid, "data-status": shown, "data-paused": String(Boolean(paused)) },
+    {
+      class: `badge badge-${shown}`,
+      "data-testid": testid,
+      "data-status": shown,
+      "data-paused": String(Boolean(paused)),
+    },
     h("span", { class: "badge-dot", "aria-hidden": "true" }),
     t(`status_${shown}`) ?? shown,
   );
@@ -24,14 +29,43 @@ export function statusBadge(status, paused, { testid } = {}) {
 
 /** The live page of campaign `id` in `mount`. onInfo(adminView) after each load. */
 export function createLive(mount, id, { onInfo = () => {} } = {}) {
-  const st = { admin: null, stats: null, range: "hour", timer: null, destroyed: false, loading: false, error: null, updatedAt: null };
+  const st = {
+    admin: null,
+    stats: null,
+    range: "hour",
+    timer: null,
+    destroyed: false,
+    loading: false,
+    error: null,
+    updatedAt: null,
+  };
   const els = {};
   let winners = null;
 
   function render() {
     els.status = h("p", { class: "status-line" });
-    els.pause = h("button", { type: "button", class: "button button-secondary", "data-testid": "pause", hidden: true, onclick: () => setPaused(true) }, t("pause"));
-    els.resume = h("button", { type: "button", class: "button button-primary", "data-testid": "resume", hidden: true, onclick: () => setPaused(false) }, t("resume"));
+    els.pause = h(
+      "button",
+      {
+        type: "button",
+        class: "button button-secondary",
+        "data-testid": "pause",
+        hidden: true,
+        onclick: () => setPaused(true),
+      },
+      t("pause"),
+    );
+    els.resume = h(
+      "button",
+      {
+        type: "button",
+        class: "button button-primary",
+        "data-testid": "resume",
+        hidden: true,
+        onclick: () => setPaused(false),
+      },
+      t("resume"),
+    );
     els.message = h("p", { class: "dash-message", role: "status", "data-testid": "dashboard-message" });
     els.updated = h("p", { class: "updated muted small", "data-testid": "dashboard-updated" });
     els.today = h("div", { class: "today-stats" });
@@ -60,7 +94,11 @@ export function createLive(mount, id, { onInfo = () => {} } = {}) {
     );
     els.stock = h("div", { class: "stock-list-wrap" });
     els.days = h("div", { class: "days-wrap" });
-    const winnersMount = h("section", { class: "card winners", "data-testid": "winners", "aria-labelledby": "winners-title" });
+    const winnersMount = h("section", {
+      class: "card winners",
+      "data-testid": "winners",
+      "aria-labelledby": "winners-title",
+    });
     clear(
       mount,
       h(
@@ -84,9 +122,19 @@ export function createLive(mount, id, { onInfo = () => {} } = {}) {
             els.draws,
             els.drawsSummary,
           ),
-          h("section", { class: "panel", "aria-labelledby": "stock-title" }, h("h3", { id: "stock-title" }, t("stockToday")), els.stock),
+          h(
+            "section",
+            { class: "panel", "aria-labelledby": "stock-title" },
+            h("h3", { id: "stock-title" }, t("stockToday")),
+            els.stock,
+          ),
         ),
-        h("section", { class: "panel", "aria-labelledby": "days-title" }, h("h3", { id: "days-title" }, t("perDay")), els.days),
+        h(
+          "section",
+          { class: "panel", "aria-labelledby": "days-title" },
+          h("h3", { id: "days-title" }, t("perDay")),
+          els.days,
+        ),
         els.updated,
       ),
       winnersMount,
@@ -102,7 +150,12 @@ export function createLive(mount, id, { onInfo = () => {} } = {}) {
       return;
     }
     const shown = admin.paused && admin.status !== "ended" ? "paused" : admin.status;
-    clear(els.status, statusBadge(admin.status, admin.paused, { testid: "status" }), " ", h("span", { class: "status-detail" }, t(`statusDetail_${shown}`)));
+    clear(
+      els.status,
+      statusBadge(admin.status, admin.paused, { testid: "status" }),
+      " ",
+      h("span", { class: "status-detail" }, t(`statusDetail_${shown}`)),
+    );
     const pauseFocused = document.activeElement === els.pause;
     const resumeFocused = document.activeElement === els.resume;
     els.pause.hidden = admin.paused;
@@ -126,7 +179,11 @@ export function createLive(mount, id, { onInfo = () => {} } = {}) {
     renderStock();
     renderDraws();
     renderDays();
-    els.updated.textContent = st.error ? t("refreshFailed", st.error) : st.updatedAt ? t("updatedAt", fmtTime(st.updatedAt), REFRESH_MS / 1000) : "";
+    els.updated.textContent = st.error
+      ? t("refreshFailed", st.error)
+      : st.updatedAt
+        ? t("updatedAt", fmtTime(st.updatedAt), REFRESH_MS / 1000)
+        : "";
     els.updated.classList.toggle("warn", Boolean(st.error));
   }
 
@@ -149,8 +206,19 @@ export function createLive(mount, id, { onInfo = () => {} } = {}) {
           const share = p.stock_total > 0 ? p.stock_left / p.stock_total : 0;
           return h(
             "li",
-            { class: "stock-row", "data-testid": "dashboard-stock-row", "data-prize-id": p.id, "data-stock-left": String(p.stock_left), "data-stock-total": String(p.stock_total) },
-            h("div", { class: "stock-text" }, h("span", { class: "stock-name" }, p.name), h("span", { class: "stock-count" }, t("stockLeft", fmtNumber(p.stock_left), fmtNumber(p.stock_total)))),
+            {
+              class: "stock-row",
+              "data-testid": "dashboard-stock-row",
+              "data-prize-id": p.id,
+              "data-stock-left": String(p.stock_left),
+              "data-stock-total": String(p.stock_total),
+            },
+            h(
+              "div",
+              { class: "stock-text" },
+              h("span", { class: "stock-name" }, p.name),
+              h("span", { class: "stock-count" }, t("stockLeft", fmtNumber(p.stock_left), fmtNumber(p.stock_total))),
+            ),
             h(
               "div",
               {
@@ -206,18 +274,43 @@ export function createLive(mount, id, { onInfo = () => {} } = {}) {
           preserveAspectRatio: "none",
           class: "line-chart",
           role: "img",
-          "aria-label": t("drawsChartLabel", st.range === "hour" ? t("lastHour") : t("last24h"), fmtNumber(total), fmtNumber(peak)),
+          "aria-label": t(
+            "drawsChartLabel",
+            st.range === "hour" ? t("lastHour") : t("last24h"),
+            fmtNumber(total),
+            fmtNumber(peak),
+          ),
         },
-        [0.25, 0.5, 0.75].map((f) => h("svg:line", { x1: 0, x2: width, y1: y(max * f), y2: y(max * f), class: "grid-line", "vector-effect": "non-scaling-stroke" })),
+        [0.25, 0.5, 0.75].map((f) =>
+          h("svg:line", {
+            x1: 0,
+            x2: width,
+            y1: y(max * f),
+            y2: y(max * f),
+            class: "grid-line",
+            "vector-effect": "non-scaling-stroke",
+          }),
+        ),
         h("svg:polygon", { points: `0,${height} ${points} ${width},${height}`, class: "line-area" }),
         h("svg:polyline", { points, class: "line", "vector-effect": "non-scaling-stroke" }),
       ),
-      h("div", { class: "chart-x small muted", "aria-hidden": "true" }, h("span", {}, fmtTime(startMs, { seconds: false })), h("span", {}, t("now"))),
+      h(
+        "div",
+        { class: "chart-x small muted", "aria-hidden": "true" },
+        h("span", {}, fmtTime(startMs, { seconds: false })),
+        h("span", {}, t("now")),
+      ),
     );
     els.drawsSummary.textContent =
       total === 0
         ? t("noDrawsRange", st.range === "hour" ? t("lastHour") : t("last24h"))
-        : t("drawsSummary", fmtNumber(total), fmtNumber(peak), fmtTime(startMs + peakAt * 60000, { seconds: false }), fmtNumber(total24));
+        : t(
+            "drawsSummary",
+            fmtNumber(total),
+            fmtNumber(peak),
+            fmtTime(startMs + peakAt * 60000, { seconds: false }),
+            fmtNumber(total24),
+          );
   }
 
   function renderDays() {
@@ -257,7 +350,12 @@ export function createLive(mount, id, { onInfo = () => {} } = {}) {
               h("td", { class: "num", "data-label": t("statDraws") }, fmtNumber(d.draws)),
               h("td", { class: "num", "data-label": t("statPlayers") }, fmtNumber(d.players)),
               h("td", { class: "num", "data-label": t("statWins") }, fmtNumber(d.wins)),
-              h("td", { class: "num", "data-label": t("statClaimed") }, fmtNumber(claimed), d.wins > 0 ? h("span", { class: "small muted" }, ` (${fmtPercent(claimed / d.wins, 0)})`) : null),
+              h(
+                "td",
+                { class: "num", "data-label": t("statClaimed") },
+                fmtNumber(claimed),
+                d.wins > 0 ? h("span", { class: "small muted" }, ` (${fmtPercent(claimed / d.wins, 0)})`) : null,
+              ),
             );
           }),
         ),
@@ -351,21 +449,63 @@ export function createLive(mount, id, { onInfo = () => {} } = {}) {
 // ---------------------------------------------------------------- winners
 
 function createWinners(mount, id, dashboard) {
-  const st = { day: "", prize: "", rows: [], nextCursor: null, loading: false, error: null, pages: 0, loaded: false, downloading: false };
+  const st = {
+    day: "",
+    prize: "",
+    rows: [],
+    nextCursor: null,
+    loading: false,
+    error: null,
+    pages: 0,
+    loaded: false,
+    downloading: false,
+  };
   const els = {};
 
-  els.day = h("select", { id: "filter-day", "data-testid": "filter-day", onchange: () => setFilter("day", els.day.value) });
-  els.prize = h("select", { id: "filter-prize", "data-testid": "filter-prize", onchange: () => setFilter("prize", els.prize.value) });
+  els.day = h("select", {
+    id: "filter-day",
+    "data-testid": "filter-day",
+    onchange: () => setFilter("day", els.day.value),
+  });
+  els.prize = h("select", {
+    id: "filter-prize",
+    "data-testid": "filter-prize",
+    onchange: () => setFilter("prize", els.prize.value),
+  });
   els.status = h("p", { class: "winners-status", role: "status", "data-testid": "winners-status" });
   els.table = h("div", { class: "winners-table-wrap" });
-  els.more = h("button", { type: "button", class: "button button-secondary", "data-testid": "load-more", hidden: true, onclick: () => load(true) }, t("loadMore"));
-  els.download = h("button", { type: "button", class: "button button-secondary", "data-testid": "download-csv", onclick: download }, downloadIcon(), t("downloadCsv"));
+  els.more = h(
+    "button",
+    {
+      type: "button",
+      class: "button button-secondary",
+      "data-testid": "load-more",
+      hidden: true,
+      onclick: () => load(true),
+    },
+    t("loadMore"),
+  );
+  els.download = h(
+    "button",
+    { type: "button", class: "button button-secondary", "data-testid": "download-csv", onclick: download },
+    downloadIcon(),
+    t("downloadCsv"),
+  );
   els.downloadStatus = h("p", { class: "small download-status", role: "status", "data-testid": "download-status" });
-  els.refresh = h("button", { type: "button", class: "button button-ghost", "data-testid": "winners-refresh", onclick: () => load(false) }, t("refresh"));
+  els.refresh = h(
+    "button",
+    { type: "button", class: "button button-ghost", "data-testid": "winners-refresh", onclick: () => load(false) },
+    t("refresh"),
+  );
 
   clear(
     mount,
-    h("div", { class: "winners-head" }, h("h2", { id: "winners-title" }, t("winnersTitle")), h("div", { class: "winners-actions" }, els.download)),
+    h(
+      "div",
+      { class: "winners-head" },
+      h("h2", { id: "winners-title" }, t("winnersTitle")),
+      h("div", { class: "winners-actions" }, els.download),
+    ),
     els.downloadStatus,
     h("p", { class: "hint" }, t("winnersIntro")),
     h(
@@ -381,10 +521,20 @@ function createWinners(mount, id, dashboard) {
   );
 
   function fillFilters() {
-    const days = [...new Set([...(dashboard().stats?.days ?? []).map((d) => d.day), ...st.rows.map((r) => r.day), st.day].filter(Boolean))].sort().reverse();
+    const days = [
+      ...new Set(
+        [...(dashboard().stats?.days ?? []).map((d) => d.day), ...st.rows.map((r) => r.day), st.day].filter(Boolean),
+      ),
+    ]
+      .sort()
+      .reverse();
     const dayKey = JSON.stringify(days);
     if (els.day.dataset.key !== dayKey) {
-      clear(els.day, h("option", { value: "" }, t("allDays")), days.map((day) => h("option", { value: day }, fmtDay(day))));
+      clear(
+        els.day,
+        h("option", { value: "" }, t("allDays")),
+        days.map((day) => h("option", { value: day }, fmtDay(day))),
+      );
       els.day.dataset.key = dayKey;
     }
     els.day.value = st.day;
@@ -392,7 +542,11 @@ function createWinners(mount, id, dashboard) {
     if (st.prize && !prizes.some((p) => p.id === st.prize)) prizes.push({ id: st.prize, name: st.prize });
     const prizeKey = JSON.stringify(prizes);
     if (els.prize.dataset.key !== prizeKey) {
-      clear(els.prize, h("option", { value: "" }, t("allPrizes")), prizes.map((p) => h("option", { value: p.id }, `${p.name} (${p.id})`)));
+      clear(
+        els.prize,
+        h("option", { value: "" }, t("allPrizes")),
+        prizes.map((p) => h("option", { value: p.id }, `${p.name} (${p.id})`)),
+      );
       els.prize.dataset.key = prizeKey;
     }
     els.prize.value = st.prize;
@@ -439,7 +593,12 @@ function createWinners(mount, id, dashboard) {
   function paint({ focusRow = null } = {}) {
     fillFilters();
     const claimed = st.rows.filter((r) => r.claimed).length;
-    els.status.textContent = st.rows.length === 0 ? (st.day || st.prize ? t("noWinnersFiltered") : t("noWinners")) : t("winnersCount", st.rows.length, claimed, st.nextCursor !== null);
+    els.status.textContent =
+      st.rows.length === 0
+        ? st.day || st.prize
+          ? t("noWinnersFiltered")
+          : t("noWinners")
+        : t("winnersCount", st.rows.length, claimed, st.nextCursor !== null);
     els.more.hidden = st.nextCursor === null;
     if (st.rows.length === 0) {
       clear(els.table);
@@ -448,8 +607,19 @@ function createWinners(mount, id, dashboard) {
     const body = st.rows.map((w) =>
       h(
         "tr",
-        { "data-testid": "winner-row", "data-claimed": String(Boolean(w.claimed)), "data-entry-id": String(w.entry_id), "data-prize-id": w.prize?.id ?? "", "data-day": w.day, tabindex: "-1" },
-        cell(t("colWonAt"), fmtDateTime(Date.parse(w.won_at)), h("span", { class: "block small muted" }, t("campaignDay", fmtDay(w.day)))),
+        {
+          "data-testid": "winner-row",
+          "data-claimed": String(Boolean(w.claimed)),
+          "data-entry-id": String(w.entry_id),
+          "data-prize-id": w.prize?.id ?? "",
+          "data-day": w.day,
+          tabindex: "-1",
+        },
+        cell(
+          t("colWonAt"),
+          fmtDateTime(Date.parse(w.won_at)),
+          h("span", { class: "block small muted" }, t("campaignDay", fmtDay(w.day))),
+        ),
         cell(t("colPrize"), w.prize?.name ?? "", h("span", { class: "block small muted" }, w.prize?.id ?? "")),
         cell(t("colPlayer"), h("code", { class: "player-id" }, w.player)),
         cell(
@@ -461,7 +631,11 @@ function createWinners(mount, id, dashboard) {
         cell(
           t("colShipTo"),
           w.shipping
-            ? [h("strong", {}, w.shipping.name), h("span", { class: "block" }, w.shipping.phone), h("span", { class: "block address" }, w.shipping.address)]
+            ? [
+                h("strong", {}, w.shipping.name),
+                h("span", { class: "block" }, w.shipping.phone),
+                h("span", { class: "block address" }, w.shipping.address),
+              ]
             : h("span", { class: "muted" }, "—"),
         ),
       ),
@@ -478,7 +652,9 @@ function createWinners(mount, id, dashboard) {
           h(
             "tr",
             {},
-            [t("colWonAt"), t("colPrize"), t("colPlayer"), t("colClaim"), t("colShipTo")].map((label) => h("th", { scope: "col" }, label)),
+            [t("colWonAt"), t("colPrize"), t("colPlayer"), t("colClaim"), t("colShipTo")].map((label) =>
+              h("th", { scope: "col" }, label),
+            ),
           ),
         ),
         h("tbody", {}, body),
@@ -558,6 +734,13 @@ function downloadIcon() {
   return h(
     "svg:svg",
     { viewBox: "0 0 24 24", class: "icon", "aria-hidden": "true", focusable: "false" },
-    h("svg:path", { d: "M12 4v12m0 0-5-5m5 5 5-5M5 20h14", fill: "none", stroke: "currentColor", "stroke-width": 2, "stroke-linecap": "round", "stroke-linejoin": "round" }),
+    h("svg:path", {
+      d: "M12 4v12m0 0-5-5m5 5 5-5M5 20h14",
+      fill: "none",
+      stroke: "currentColor",
+      "stroke-width": 2,
+      "stroke-linecap": "round",
+      "stroke-linejoin": "round",
+    }),
   );
 }

@@ -10,7 +10,7 @@ export function parse(pointer) {
 }
 
 export function format(tokens) {
-  return tokens.map((token) => "/" + String(token).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+  return tokens.map((token) => `/${String(token).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 
 export function join(base, ...tokens) {
@@ -72,5 +72,10 @@ export function testId(pointer) {
 
 /** An element id that is safe in CSS selectors. */
 export function domId(prefix, pointer) {
-  return prefix + parse(pointer).join("-").replace(/[^A-Za-z0-9_-]/g, "_");
+  return (
+    prefix +
+    parse(pointer)
+      .join("-")
+      .replace(/[^A-Za-z0-9_-]/g, "_")
+  );
 }

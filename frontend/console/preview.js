@@ -32,7 +32,10 @@ function boxArt() {
     h("svg:rect", { x: 108, y: 84, width: 24, height: 100, class: "pv-ribbon" }),
     h("svg:rect", { x: 34, y: 62, width: 172, height: 30, rx: 8, class: "pv-fill pv-lid" }),
     h("svg:rect", { x: 108, y: 62, width: 24, height: 30, class: "pv-ribbon" }),
-    h("svg:path", { d: "M120 62c-8-24-42-28-42-9 0 11 21 12 42 9zm0 0c8-24 42-28 42-9 0 11-21 12-42 9z", class: "pv-ribbon" }),
+    h("svg:path", {
+      d: "M120 62c-8-24-42-28-42-9 0 11 21 12 42 9zm0 0c8-24 42-28 42-9 0 11-21 12-42 9z",
+      class: "pv-ribbon",
+    }),
     h("svg:circle", { cx: 78, cy: 134, r: 15, class: "pv-mark" }),
     h("svg:text", { x: 78, y: 141, "text-anchor": "middle", class: "pv-mark-text" }, "?"),
   );
@@ -77,7 +80,12 @@ export function createPreview(mount, { campaignId, state = {} }) {
   clear(
     mount,
     h("h3", { id: "preview-title" }, tIn(lang(), "previewTitle")),
-    h("div", { class: "preview-toolbar" }, h("div", { class: "segmented", role: "group", "aria-label": tIn(lang(), "previewLanguage") }, buttons), link),
+    h(
+      "div",
+      { class: "preview-toolbar" },
+      h("div", { class: "segmented", role: "group", "aria-label": tIn(lang(), "previewLanguage") }, buttons),
+      link,
+    ),
     h("p", { class: "hint" }, tIn(lang(), "previewHint")),
     frame,
   );
@@ -94,7 +102,12 @@ export function createPreview(mount, { campaignId, state = {} }) {
     clear(
       link,
       id
-        ? h("a", { href: `/?campaign=${encodeURIComponent(id)}&preview=1`, target: "_blank", rel: "noopener" }, tIn(lang(), "previewOpenSaved"), h("span", { class: "visually-hidden" }, ` (${tIn(lang(), "newTab")})`))
+        ? h(
+            "a",
+            { href: `/?campaign=${encodeURIComponent(id)}&preview=1`, target: "_blank", rel: "noopener" },
+            tIn(lang(), "previewOpenSaved"),
+            h("span", { class: "visually-hidden" }, ` (${tIn(lang(), "newTab")})`),
+          )
         : null,
     );
 
@@ -116,14 +129,27 @@ export function createPreview(mount, { campaignId, state = {} }) {
       h(
         "div",
         { class: "pv-hero" },
-        logo ? h("img", { class: "pv-logo", src: logo, alt: title || tIn(language, "pvLogo"), "data-testid": "preview-logo" }) : null,
-        h("p", { class: "pv-headline", "data-testid": "preview-headline", role: "heading", "aria-level": "4" }, headline),
+        logo
+          ? h("img", {
+              class: "pv-logo",
+              src: logo,
+              alt: title || tIn(language, "pvLogo"),
+              "data-testid": "preview-logo",
+            })
+          : null,
+        h(
+          "p",
+          { class: "pv-headline", "data-testid": "preview-headline", role: "heading", "aria-level": "4" },
+          headline,
+        ),
         intro ? h("p", { class: "pv-intro", "data-testid": "preview-intro" }, intro) : null,
       ),
       h(
         "div",
         { class: "pv-stage" },
-        boxImage ? h("img", { class: "pv-box-image", src: boxImage, alt: "", "data-testid": "preview-box-image" }) : boxArt(),
+        boxImage
+          ? h("img", { class: "pv-box-image", src: boxImage, alt: "", "data-testid": "preview-box-image" })
+          : boxArt(),
         h("span", { class: "pv-button", "aria-hidden": "true" }, tIn(language, "pvOpenBox")),
       ),
       h("p", { class: "pv-prizes-title", role: "heading", "aria-level": "5" }, tIn(language, "pvPrizes")),

@@ -37,14 +37,26 @@ export function uploadControl({ campaignId, testid, label, describedBy, onUpload
   const button = h(
     "label",
     { for: inputId, class: "button button-secondary button-small upload-button" },
-    h("svg:svg", { viewBox: "0 0 24 24", class: "icon", "aria-hidden": "true", focusable: "false" },
-      h("svg:path", { d: "M12 16V4m0 0-5 5m5-5 5 5M5 20h14", fill: "none", stroke: "currentColor", "stroke-width": 2, "stroke-linecap": "round", "stroke-linejoin": "round" })),
+    h(
+      "svg:svg",
+      { viewBox: "0 0 24 24", class: "icon", "aria-hidden": "true", focusable: "false" },
+      h("svg:path", {
+        d: "M12 16V4m0 0-5 5m5-5 5 5M5 20h14",
+        fill: "none",
+        stroke: "currentColor",
+        "stroke-width": 2,
+        "stroke-linecap": "round",
+        "stroke-linejoin": "round",
+      }),
+    ),
     h("span", {}, label),
   );
   const root = h("div", { class: "upload" }, input, button, status, errorSlot);
 
   function showError(message) {
-    errorSlot.replaceChildren(h("p", { class: "field-error upload-error", "data-testid": "upload-error", role: "alert" }, message));
+    errorSlot.replaceChildren(
+      h("p", { class: "field-error upload-error", "data-testid": "upload-error", role: "alert" }, message),
+    );
   }
 
   async function send(file) {

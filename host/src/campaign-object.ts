@@ -132,7 +132,9 @@ export class CampaignObject extends DurableObject<Env> {
       .toArray();
     const hashes = await Promise.all(rows.map((row) => sha256Hex(row.request_id)));
     this.ctx.storage.transactionSync(() => {
-      rows.forEach((row, index) => this.sql.exec("UPDATE entries SET request_id = ? WHERE id = ?", hashes[index], row.id));
+      rows.forEach((row, index) => {
+        this.sql.exec("UPDATE entries SET request_id = ? WHERE id = ?", hashes[index], row.id);
+      });
       this.setMeta("request_ids", "sha256");
     });
   }
@@ -192,17 +194,21 @@ export class CampaignObject extends DurableObject<Env> {
     for (const row of this.sql.exec<{ name: string; value: number }>(
       "SELECT name, value FROM counters WHERE name >= ? AND name < ?",
       prefix,
-      prefix + "\uffff",
+      `${prefix}\uffff`,
     )) {
       issued[row.name.slice(prefix.length)] = row.value;
     }
-    const boxes = this.sql.exec<{ value: number }>("SELECT value FROM counters WHERE name = ?", `opened/${day}`).toArray();
+    const boxes = this.sql
+      .exec<{ value: number }>("SELECT value FROM counters WHERE name = ?", `opened/${day}`)
+      .toArray();
     return { issued, boxes_opened: boxes[0]?.value ?? 0 };
   }
 
   private snapshot(record: CampaignRecord, nowMs: number): StockSnapshot {
     const handle = this.handle(record);
-    const clock = withCore((core) => core.call("clock", [handle], JSON.stringify({ now: Math.floor(nowMs / 1000) })).result);
+    const clock = withCore(
+      (core) => core.call("clock", [handle], JSON.stringify({ now: Math.floor(nowMs / 1000) })).result,
+    );
     return {
       campaign: record.id,
       version: record.version,
@@ -255,7 +261,9 @@ export class CampaignObject extends DurableObject<Env> {
   /** The campaign's day now, by the core's clock. */
   private campaignToday(record: CampaignRecord, nowMs: number): string {
     const handle = this.handle(record);
-    return withCore((core) => core.call("clock", [handle], JSON.stringify({ now: Math.floor(nowMs / 1000) })).result.day);
+    return withCore(
+      (core) => core.call("clock", [handle], JSON.stringify({ now: Math.floor(nowMs / 1000) })).result.day,
+    );
   }
 
   /**
@@ -271,7 +279,9 @@ export class CampaignObject extends DurableObject<Env> {
       if (error instanceof CoreError && error.status === -1) {
         return {
           status: 400,
-          body: { error: { code: "invalid_campaign", message: error.message, field: error.field, errors: error.errors } },
+          body: {
+            error: { code: "invalid_campaign", message: error.message, field: error.field, errors: error.errors },
+          },
         };
       }
       throw error;
@@ -281,17 +291,29 @@ export class CampaignObject extends DurableObject<Env> {
     const nowMs = Date.now();
     let day: string;
     try {
-      day = withCore((core) => core.call("clock", [handle], JSON.stringify({ now: Math.floor(nowMs / 1000) })).result.day);
+      day = withCore(
+        (core) => core.call("clock", [handle], JSON.stringify({ now: Math.floor(nowMs / 1000) })).result.day,
+      );
     } finally {
       withCore((core) => core.call("campaign_unload", [handle]));
     }
     if (summary.id !== campaignId) {
-      return apiError(400, "invalid_campaign", `the definition's id "${summary.id}" is not "${campaignId}" from the URL`, "/id");
+      return apiError(
+        400,
+        "invalid_campaign",
+        `the definition's id "${summary.id}" is not "${campaignId}" from the URL`,
+        "/id",
+      );
     }
     const definition = JSON.parse(text);
     const previous = this.record();
     if (previous && createOnly) {
-      return apiError(412, "campaign_exists", `a campaign "${campaignId}" already exists; leave out If-None-Match to replace it`, "/id");
+      return apiError(
+        412,
+        "campaign_exists",
+        `a campaign "${campaignId}" already exists; leave out If-None-Match to replace it`,
+        "/id",
+      );
     }
     const next: CampaignRecord = {
       id: campaignId,
@@ -348,7 +370,12 @@ export class CampaignObject extends DurableObject<Env> {
     const handle = this.handle(record);
     // The request id is not passed to the core: the entries' unique index on
     // (player, request_id) is the record of which requests were drawn.
-    const request = { now: Math.floor(nowMs / 1000), player: input.player, paused: record.paused, claim_token: candidate.token };
+    const request = {
+      now: Math.floor(nowMs / 1000),
+      player: input.player,
+      paused: record.paused,
+      claim_token: candidate.token,
+    };
     const counters = new DrawCounters(this.sql);
     const result = withCore((core) =>
       core.withCounters(counters, () => core.call("draw", [handle], JSON.stringify(request)).result),
@@ -434,7 +461,10 @@ export class CampaignObject extends DurableObject<Env> {
     const request = { now: Math.floor(Date.now() / 1000), player, paused: record.paused };
     // DrawCounters writes only when asked to: the core's player_status only reads.
     const status = withCore((core) =>
-      core.withCounters(new DrawCounters(this.sql), () => core.call("player_status", [handle], JSON.stringify(request)).result),
+      core.withCounters(
+        new DrawCounters(this.sql),
+        () => core.call("player_status", [handle], JSON.stringify(request)).result,
+      ),
     );
     return {
       status: 200,
@@ -575,7 +605,9 @@ export class CampaignObject extends DurableObject<Env> {
     if (!this.record()) return notFound();
     const claim = this.claimFor(token);
     if (!claim) return claimNotFound();
-    const shipping = claim.shipping_sealed ? JSON.parse(await unseal(sealSecrets(this.env), claim.shipping_sealed)) : null;
+    const shipping = claim.shipping_sealed
+      ? JSON.parse(await unseal(sealSecrets(this.env), claim.shipping_sealed))
+      : null;
     return this.claimReply(claim, shipping, claim.shipping_updated_at);
   }
 
@@ -627,10 +659,15 @@ export class CampaignObject extends DurableObject<Env> {
    * Stores a claim's sealed shipping details; the first time, counts the claim
    * in claimed_totals. Synchronous: two PUTs of one claim cannot both count it.
    */
-  private saveShipping(claim: { entry_id: number; day: string; prize_id: string }, sealed: string, nowMs: number): void {
+  private saveShipping(
+    claim: { entry_id: number; day: string; prize_id: string },
+    sealed: string,
+    nowMs: number,
+  ): void {
     this.ctx.storage.transactionSync(() => {
       const first =
-        this.sql.exec("SELECT 1 FROM claims WHERE entry_id = ? AND shipping_sealed IS NULL", claim.entry_id).toArray().length > 0;
+        this.sql.exec("SELECT 1 FROM claims WHERE entry_id = ? AND shipping_sealed IS NULL", claim.entry_id).toArray()
+          .length > 0;
       this.sql.exec(
         "UPDATE claims SET shipping_sealed = ?, shipping_updated_at = ? WHERE entry_id = ?",
         sealed,
@@ -655,8 +692,15 @@ export class CampaignObject extends DurableObject<Env> {
       const stock = this.stockOn(day);
       const odds = withCore(
         (core) =>
-          core.call("odds", [handle], JSON.stringify({ day, issued: onlyKnown(stock.issued, record.definition, day), boxes_opened: stock.boxes_opened }))
-            .result,
+          core.call(
+            "odds",
+            [handle],
+            JSON.stringify({
+              day,
+              issued: onlyKnown(stock.issued, record.definition, day),
+              boxes_opened: stock.boxes_opened,
+            }),
+          ).result,
       );
       const claimed = this.campaignStats.claimedByPrize(day);
       return {
@@ -748,7 +792,8 @@ function refusalReply(result: any, record: CampaignRecord): Reply {
   switch (result.status) {
     case "not_open": {
       const status = result.clock.status;
-      const opensAt = result.clock.next_open_unix !== undefined ? new Date(result.clock.next_open_unix * 1000).toISOString() : null;
+      const opensAt =
+        result.clock.next_open_unix !== undefined ? new Date(result.clock.next_open_unix * 1000).toISOString() : null;
       const message =
         status === "paused"
           ? "the campaign is paused"

@@ -57,7 +57,10 @@ export class CampaignStats {
   /** Draws, players and wins on `day`, from the counters the draws keep (day_totals). */
   dayTotals(day: string): { draws: number; players: number; wins: number } {
     const row = this.sql
-      .exec<{ draws: number; players: number; wins: number }>("SELECT draws, players, wins FROM day_totals WHERE day = ?", day)
+      .exec<{ draws: number; players: number; wins: number }>(
+        "SELECT draws, players, wins FROM day_totals WHERE day = ?",
+        day,
+      )
       .toArray()[0];
     return { draws: row?.draws ?? 0, players: row?.players ?? 0, wins: row?.wins ?? 0 };
   }
@@ -79,7 +82,10 @@ export class CampaignStats {
     // The minute that holds "24 hours ago" and every one after it.
     const since = Math.floor((nowMs - MINUTE_DRAWS_KEPT_MS) / 60000);
     return this.sql
-      .exec<{ minute: number; draws: number }>("SELECT minute, draws FROM minute_draws WHERE minute >= ? ORDER BY minute", since)
+      .exec<{ minute: number; draws: number }>(
+        "SELECT minute, draws FROM minute_draws WHERE minute >= ? ORDER BY minute",
+        since,
+      )
       .toArray()
       .map((row) => ({ minute: new Date(row.minute * 60000).toISOString(), draws: row.draws }));
   }

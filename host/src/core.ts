@@ -80,9 +80,7 @@ function wasiImports(memory: () => WebAssembly.Memory): Record<string, (...args:
       },
       random_get(buffer: number, length: number): number {
         for (let offset = 0; offset < length; offset += 65536) {
-          crypto.getRandomValues(
-            new Uint8Array(memory().buffer, buffer + offset, Math.min(65536, length - offset)),
-          );
+          crypto.getRandomValues(new Uint8Array(memory().buffer, buffer + offset, Math.min(65536, length - offset)));
         }
         return 0;
       },
@@ -109,8 +107,7 @@ export class Core {
 
   constructor() {
     const memory = () => this.exports.memory;
-    const name = (pointer: number, length: number) =>
-      decoder.decode(new Uint8Array(memory().buffer, pointer, length));
+    const name = (pointer: number, length: number) => decoder.decode(new Uint8Array(memory().buffer, pointer, length));
     const counters = () => {
       if (!this.counters) throw new Error("counter import called outside a draw");
       return this.counters;
@@ -121,8 +118,7 @@ export class Core {
         counter_get: (pointer: number, length: number) => counters().get(name(pointer, length)),
         counter_add: (pointer: number, length: number, delta: number, cap: number) =>
           counters().addWithin(name(pointer, length), delta, cap) ? 1 : 0,
-        counter_mark: (pointer: number, length: number) =>
-          counters().markOnce(name(pointer, length)) ? 1 : 0,
+        counter_mark: (pointer: number, length: number) => (counters().markOnce(name(pointer, length)) ? 1 : 0),
       },
     });
     this.exports = instance.exports as unknown as Exports;

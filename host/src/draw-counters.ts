@@ -18,7 +18,8 @@ export class DrawCounters implements Counters {
   get(name: string): number {
     let value = this.values.get(name);
     if (value === undefined) {
-      value = this.sql.exec<{ value: number }>("SELECT value FROM counters WHERE name = ?", name).toArray()[0]?.value ?? 0;
+      value =
+        this.sql.exec<{ value: number }>("SELECT value FROM counters WHERE name = ?", name).toArray()[0]?.value ?? 0;
       this.values.set(name, value);
     }
     return value;

@@ -112,7 +112,10 @@ export class Housekeeping {
       this.housekeepingValue("replies_dropped_through"),
     );
     if (oldest) due.push(oldest.drawn_at + REQUEST_KEPT_MS);
-    if (compactFrom !== null && this.firstRow("SELECT 1 FROM entries WHERE id > ? LIMIT 1", this.housekeepingValue("compacted_through"))) {
+    if (
+      compactFrom !== null &&
+      this.firstRow("SELECT 1 FROM entries WHERE id > ? LIMIT 1", this.housekeepingValue("compacted_through"))
+    ) {
       due.push(dayStartMs(compactFrom) - WESTERNMOST_OFFSET_MS);
     }
     if (due.length === 0) return null;
@@ -175,7 +178,11 @@ export class Housekeeping {
   private dropStoredReplies(before: number): boolean {
     const from = this.housekeepingValue("replies_dropped_through");
     const batch = this.sql
-      .exec<{ id: number; drawn_at: number }>("SELECT id, drawn_at FROM entries WHERE id > ? ORDER BY id LIMIT ?", from, HOUSEKEEPING_BATCH)
+      .exec<{ id: number; drawn_at: number }>(
+        "SELECT id, drawn_at FROM entries WHERE id > ? ORDER BY id LIMIT ?",
+        from,
+        HOUSEKEEPING_BATCH,
+      )
       .toArray();
     let count = 0;
     while (count < batch.length && batch[count].drawn_at < before) count++;
@@ -232,7 +239,8 @@ export class Housekeeping {
       );
       this.sql.exec("UPDATE claims SET token_sealed = '' WHERE entry_id > ? AND entry_id <= ?", from, through);
       this.setHousekeepingValue("compacted_through", through);
-      if (this.housekeepingValue("replies_dropped_through") < through) this.setHousekeepingValue("replies_dropped_through", through);
+      if (this.housekeepingValue("replies_dropped_through") < through)
+        this.setHousekeepingValue("replies_dropped_through", through);
     });
     return batch.count === HOUSEKEEPING_BATCH;
   }

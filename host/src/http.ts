@@ -67,7 +67,11 @@ export function json(body: unknown, status = 200, headers: HeadersInit = {}): Re
 export function requireJsonContentType(request: Request): void {
   const type = request.headers.get("content-type");
   if (type === null || !/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, "unsupported_media_type", "send the body as application/json (Content-Type: application/json)");
+    throw new ApiError(
+      415,
+      "unsupported_media_type",
+      "send the body as application/json (Content-Type: application/json)",
+    );
   }
 }
 
@@ -115,7 +119,9 @@ function firstMalformedString(value: unknown, at: string): string | null {
     if (typeof current === "string") {
       if (LONE_SURROGATE.test(current)) return path;
     } else if (Array.isArray(current)) {
-      current.forEach((item, index) => pending.push([item, `${path}/${index}`]));
+      current.forEach((item, index) => {
+        pending.push([item, `${path}/${index}`]);
+      });
     } else if (current !== null && typeof current === "object") {
       for (const [key, item] of Object.entries(current)) {
         const child = path + pointer(key);
@@ -216,7 +222,12 @@ export function stringField(
       throw new ApiError(400, "invalid_request", `${key} must be at most ${options.lines} lines`, pointer(key));
     }
     if (CONTROL_CHARACTER_BUT_LF.test(text)) {
-      throw new ApiError(400, "invalid_request", `${key} must not contain control characters other than line breaks`, pointer(key));
+      throw new ApiError(
+        400,
+        "invalid_request",
+        `${key} must not contain control characters other than line breaks`,
+        pointer(key),
+      );
     }
     return text;
   }
@@ -232,7 +243,7 @@ export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const CONTROL_CHARACTER_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f]/;
 
 export function pointer(key: string): string {
-  return "/" + key.replace(/~/g, "~0").replace(/\//g, "~1");
+  return `/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
 }
 
 /** Constant-time equality of two secrets (hashed first, so lengths do not leak). */

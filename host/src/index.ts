@@ -67,9 +67,17 @@ const routes: Route[] = [
   { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/pause$/, handler: admin(known(pause(true))) },
   { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/resume$/, handler: admin(known(pause(false))) },
   { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/stats$/, handler: admin(known(getStats)) },
-  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/winners\.csv$/, handler: admin(known(sealing(getWinners))) },
+  {
+    method: "GET",
+    pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/winners\.csv$/,
+    handler: admin(known(sealing(getWinners))),
+  },
   { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns$/, handler: admin(listCampaigns) },
-  { method: "GET", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/winners$/, handler: admin(known(sealing(getWinnerList))) },
+  {
+    method: "GET",
+    pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/winners$/,
+    handler: admin(known(sealing(getWinnerList))),
+  },
   { method: "POST", pattern: /^\/api\/v1\/admin\/campaigns\/([^/]+)\/media$/, handler: admin(known(uploadMedia)) },
   { method: "POST", pattern: /^\/api\/v1\/_bench\/counter$/, handler: benchCounter },
 ];
@@ -416,15 +424,12 @@ async function getStats(_request: Request, env: Env, [campaignId]: string[]): Pr
  * ends the record.
  */
 export function csvRow(fields: Array<string | number | null>): string {
-  return (
-    fields
-      .map((field) => {
-        let text = field === null ? "" : String(field);
-        if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-        return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-      })
-      .join(",") + "\r\n"
-  );
+  const cells = fields.map((field) => {
+    let text = field === null ? "" : String(field);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  });
+  return `${cells.join(",")}\r\n`;
 }
 
 const WINNERS_CSV_HEADER = ["day", "prize_id", "prize_name", "player", "won_at", "claimed", "name", "phone", "address"];
@@ -464,9 +469,14 @@ async function winnersOf(env: Env, campaignId: string, query: WinnersQuery) {
   if (page === null) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
   const secrets = sealSecrets(env);
   const shipping = await Promise.all(
-    page.winners.map(async (row) => (row.shipping_sealed ? (JSON.parse(await unseal(secrets, row.shipping_sealed)) as Shipping) : null)),
+    page.winners.map(async (row) =>
+      row.shipping_sealed ? (JSON.parse(await unseal(secrets, row.shipping_sealed)) as Shipping) : null,
+    ),
   );
-  return { rows: page.winners.map((row, index) => ({ ...row, shipping: shipping[index] })), next_cursor: page.next_cursor };
+  return {
+    rows: page.winners.map((row, index) => ({ ...row, shipping: shipping[index] })),
+    next_cursor: page.next_cursor,
+  };
 }
 
 /**
@@ -547,7 +557,8 @@ const MEDIA_TYPES: Record<string, { extension: string; magic: (bytes: Uint8Array
   "image/gif": { extension: "gif", magic: (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 },
   "image/webp": {
     extension: "webp",
-    magic: (b) => String.fromCharCode(...b.subarray(0, 4)) === "RIFF" && String.fromCharCode(...b.subarray(8, 12)) === "WEBP",
+    magic: (b) =>
+      String.fromCharCode(...b.subarray(0, 4)) === "RIFF" && String.fromCharCode(...b.subarray(8, 12)) === "WEBP",
   },
 };
 

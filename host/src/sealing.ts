@@ -65,7 +65,7 @@ export async function seal(env: Env, text: string): Promise<string> {
   const out = new Uint8Array(12 + sealed.byteLength);
   out.set(iv);
   out.set(new Uint8Array(sealed), 12);
-  return "v1." + base64url(out);
+  return `v1.${base64url(out)}`;
 }
 
 /**
@@ -115,7 +115,7 @@ export async function checkTicket(
   if (!match) return "malformed";
   const signature = fromBase64url(match[2]);
   // Only the exact encoding a signer writes (no stray bits in the last character).
-  if (!signature || signature.length !== 32 || base64url(signature) !== match[2]) return "malformed";
+  if (signature?.length !== 32 || base64url(signature) !== match[2]) return "malformed";
   if (secret.length === 0) return "bad_signature";
   const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
     "verify",

@@ -24,8 +24,15 @@ export function requireSecret(env: Env, name: SecretName): string {
   if (typeof value === "string" && value.length >= MIN_SECRET_LENGTH) return value;
   if (!reported.has(name)) {
     reported.add(name);
-    const problem = typeof value === "string" && value.length > 0 ? `shorter than ${MIN_SECRET_LENGTH} characters` : "not set";
-    console.error(`server misconfigured: the secret ${name} is ${problem}; set it with \`npx wrangler secret put ${name}\``);
+    const problem =
+      typeof value === "string" && value.length > 0 ? `shorter than ${MIN_SECRET_LENGTH} characters` : "not set";
+    console.error(
+      `server misconfigured: the secret ${name} is ${problem}; set it with \`npx wrangler secret put ${name}\``,
+    );
   }
-  throw new ApiError(500, "server_misconfigured", "the service is not fully set up; its operator must fix its configuration");
+  throw new ApiError(
+    500,
+    "server_misconfigured",
+    "the service is not fully set up; its operator must fix its configuration",
+  );
 }

@@ -37,7 +37,9 @@ export async function watchedPage(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
   const violations = [];
   await context.exposeBinding("__blindboxCspViolation", ({ frame }, event) => {
-    violations.push(`event on ${frame.url()}: ${event.directive} blocked ${event.blocked} at ${event.source}:${event.line}`);
+    violations.push(
+      `event on ${frame.url()}: ${event.directive} blocked ${event.blocked} at ${event.source}:${event.line}`,
+    );
   });
   await context.addInitScript(() => {
     addEventListener(
@@ -131,7 +133,10 @@ export async function assertAccessible(page, label) {
           .getAnimations()
           .filter((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity);
         await Promise.all(finite.map((a) => a.finished.catch(() => {})));
-        const result = await globalThis.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+        const result = await globalThis.axe.run(document, {
+          runOnly: { type: "tag", values: tags },
+          resultTypes: ["violations"],
+        });
         return result.violations.map((v) => ({
           id: v.id,
           impact: v.impact,
@@ -141,7 +146,15 @@ export async function assertAccessible(page, label) {
       }, AXE_TAGS);
       run.catch(() => {}); // seen by the race below; not unhandled if the timeout wins
       const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`axe-core did not finish on ${label} (${size}) in ${AXE_TIMEOUT_MS} ms: are the page's timers paused?`)), AXE_TIMEOUT_MS);
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `axe-core did not finish on ${label} (${size}) in ${AXE_TIMEOUT_MS} ms: are the page's timers paused?`,
+              ),
+            ),
+          AXE_TIMEOUT_MS,
+        );
       });
       try {
         for (const violation of await Promise.race([run, timeout])) found.push({ size, ...violation });

@@ -11,7 +11,14 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { crc32, deflateSync } from "node:zlib";
 import { ADMIN_KEY, campaignOpenToday, client, localDate, parseCsv, root, startService } from "../edge/harness.mjs";
-import { assertAccessible, launchBrowser, SECURITY_HEADERS, screenshot as fullScreenshot, securityHeaders, watchedPage } from "./browser.mjs";
+import {
+  assertAccessible,
+  launchBrowser,
+  SECURITY_HEADERS,
+  screenshot as fullScreenshot,
+  securityHeaders,
+  watchedPage,
+} from "./browser.mjs";
 
 let service;
 let api;
@@ -70,7 +77,8 @@ async function screenshot(page, name) {
 }
 
 /** A desktop-sized page that fails the test on console errors. */
-const desktopPage = () => watchedPage(browser, { viewport: { width: 1366, height: 900 }, locale: "en-GB", acceptDownloads: true });
+const desktopPage = () =>
+  watchedPage(browser, { viewport: { width: 1366, height: 900 }, locale: "en-GB", acceptDownloads: true });
 
 async function signIn(page, key = ADMIN_KEY) {
   await page.goto(consoleUrl());
@@ -200,9 +208,15 @@ test("a campaign created through the form shows core errors at their fields and 
   await page.waitForSelector(byTestId("field-title"));
   // Beside "Who can draw": what an open campaign risks, read with the control.
   const risk = page.locator(byTestId("identity-risk"));
-  assert.match(await risk.textContent(), /^Open \(“Anyone”\) campaigns can be drained by scripts: .* Ticket identity is what protects valuable stock\.$/);
+  assert.match(
+    await risk.textContent(),
+    /^Open \(“Anyone”\) campaigns can be drained by scripts: .* Ticket identity is what protects valuable stock\.$/,
+  );
   const describedBy = (await page.getAttribute(byTestId("field-identity"), "aria-describedby")).split(" ");
-  assert.ok(await risk.evaluate((node, ids) => ids.includes(node.closest(".hint").id), describedBy), "the hint holding it describes the control");
+  assert.ok(
+    await risk.evaluate((node, ids) => ids.includes(node.closest(".hint").id), describedBy),
+    "the hint holding it describes the control",
+  );
 
   await page.fill(byTestId("field-id"), id);
   await page.fill(byTestId("field-title"), title);
@@ -270,7 +284,9 @@ test("a campaign created through the form shows core errors at their fields and 
   }));
   assert.notEqual(afterChange.text, before.text);
   assert.ok(afterChange.winners > 1000, JSON.stringify(afterChange));
-  await page.locator(byTestId("forecast-table")).screenshot({ path: join(root, "screenshots", "console-forecast-in-stock-desktop-en.png") });
+  await page
+    .locator(byTestId("forecast-table"))
+    .screenshot({ path: join(root, "screenshots", "console-forecast-in-stock-desktop-en.png") });
 
   await page.click(byTestId("save"));
   const saved = page.locator(byTestId("save-result"));
@@ -311,7 +327,10 @@ test("the dashboard shows draws and falling stock, and pause stops draws", async
 
   await page.clock.pauseAt(Date.now() + 1000);
   for (let i = 0; i < 10; i++) {
-    const reply = await api.draw(id, { player: `desk-player-${i}`, request_id: `desk-request-${String(i).padStart(4, "0")}` });
+    const reply = await api.draw(id, {
+      player: `desk-player-${i}`,
+      request_id: `desk-request-${String(i).padStart(4, "0")}`,
+    });
     assert.equal(reply.status, 200, reply.text);
     assert.equal(reply.json.draw.outcome, "win");
   }
@@ -320,7 +339,8 @@ test("the dashboard shows draws and falling stock, and pause stops draws", async
   await page.waitForFunction(
     () =>
       Number(document.querySelector('[data-testid="dashboard-draws"]')?.dataset.lastHour) >= 10 &&
-      Number(document.querySelector('[data-testid="dashboard-stock-row"][data-prize-id="lamp"]')?.dataset.stockLeft) <= 40,
+      Number(document.querySelector('[data-testid="dashboard-stock-row"][data-prize-id="lamp"]')?.dataset.stockLeft) <=
+        40,
     null,
     { timeout: 20_000 },
   );
@@ -377,26 +397,31 @@ test("the theme and an uploaded picture show in the preview and on the player pa
 
   await page.fill(byTestId("theme-primary-color"), color);
   await page.fill(byTestId("theme-headline-en"), headline);
-  await page.waitForFunction((want) => document.querySelector('[data-testid="preview-headline"]')?.textContent === want, headline);
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid="preview-headline"]')?.textContent === want,
+    headline,
+  );
   assert.equal(await page.inputValue(byTestId("field-theme-primary_color")), color);
 
   await page.setInputFiles(byTestId("theme-logo-upload"), picture);
-  await page.waitForFunction(() => document.querySelector('[data-testid="field-theme-logo"]').value.startsWith("/media/"));
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="field-theme-logo"]').value.startsWith("/media/"),
+  );
   const logo = await page.inputValue(byTestId("field-theme-logo"));
   assert.match(logo, new RegExp(`^/media/${id}/[0-9a-f]{64}\\.png$`));
-  await page.waitForFunction(
-    (want) => {
-      const img = document.querySelector('[data-testid="preview-logo"]');
-      return img?.getAttribute("src") === want && img.complete && img.naturalWidth === 48;
-    },
-    logo,
-  );
+  await page.waitForFunction((want) => {
+    const img = document.querySelector('[data-testid="preview-logo"]');
+    return img?.getAttribute("src") === want && img.complete && img.naturalWidth === 48;
+  }, logo);
   const theme = JSON.parse(await page.inputValue(byTestId("raw-json"))).theme;
   assert.deepEqual(theme, { primary_color: color, headline: { en: headline }, logo });
-  await page.locator(byTestId("preview")).screenshot({ path: join(root, "screenshots", "console-preview-desktop-en.png") });
+  await page
+    .locator(byTestId("preview"))
+    .screenshot({ path: join(root, "screenshots", "console-preview-desktop-en.png") });
 
   // Refused uploads: the server's own words under the control; the logo stays.
-  const refusedWith = (status) => page.waitForResponse((r) => r.url().endsWith(`/admin/campaigns/${id}/media`) && r.status() === status);
+  const refusedWith = (status) =>
+    page.waitForResponse((r) => r.url().endsWith(`/admin/campaigns/${id}/media`) && r.status() === status);
   let refusal = refusedWith(415);
   await page.setInputFiles(byTestId("theme-box-image-upload"), notPicture);
   await refusal;
@@ -406,14 +431,20 @@ test("the theme and an uploaded picture show in the preview and on the player pa
   refusal = refusedWith(413);
   await page.setInputFiles(byTestId("upload-prize_table-prizes-0-image"), huge);
   await refusal;
-  await page.locator(byTestId("upload-error")).filter({ hasText: /at most 2 MB/ }).waitFor();
+  await page
+    .locator(byTestId("upload-error"))
+    .filter({ hasText: /at most 2 MB/ })
+    .waitFor();
   assert.equal(await page.locator(byTestId("upload-error")).count(), 1, "one upload message at a time");
   assert.equal(await page.inputValue(byTestId("field-theme-box_image")), "");
   assert.equal(await page.inputValue(byTestId("field-prize_table-prizes-0-image")), "");
   assert.equal(await page.inputValue(byTestId("field-theme-logo")), logo);
 
   await page.click(byTestId("save"));
-  await page.locator(byTestId("save-result")).filter({ hasText: /Saved \(version 2\)/ }).waitFor();
+  await page
+    .locator(byTestId("save-result"))
+    .filter({ hasText: /Saved \(version 2\)/ })
+    .waitFor();
   await screenshot(page, "console-theme-saved-desktop-en");
   const stored = await api.admin("GET", id);
   assert.deepEqual(stored.json.campaign.theme, theme);
@@ -425,7 +456,10 @@ test("the theme and an uploaded picture show in the preview and on the player pa
     headline,
   );
   await player.page.waitForFunction(
-    (want) => [...document.querySelectorAll("img")].some((img) => img.getAttribute("src") === want && !img.hidden && img.complete && img.naturalWidth === 48),
+    (want) =>
+      [...document.querySelectorAll("img")].some(
+        (img) => img.getAttribute("src") === want && !img.hidden && img.complete && img.naturalWidth === 48,
+      ),
     logo,
   );
   assert.ok(await player.page.isVisible('img[src*="/media/"]'));
@@ -460,11 +494,17 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
     tokens[player] = reply.json.draw.claim_token;
   }
   const shipping = {
-    "han-meimei": { name: "韩梅梅", phone: "+86 139 1234 5678", address: 'Room 5, "Blue" Tower\n88 Lantern Street\nSuzhou' },
+    "han-meimei": {
+      name: "韩梅梅",
+      phone: "+86 139 1234 5678",
+      address: 'Room 5, "Blue" Tower\n88 Lantern Street\nSuzhou',
+    },
     "li-lei": { name: "Li Lei", phone: "+86 138-0013-8000", address: "1,2,3 Comma Court, Beijing" },
   };
   for (const [player, details] of Object.entries(shipping)) {
-    const reply = await api.call("PUT", `/api/v1/campaigns/${id}/claim`, details, { authorization: `Bearer ${tokens[player]}` });
+    const reply = await api.call("PUT", `/api/v1/campaigns/${id}/claim`, details, {
+      authorization: `Bearer ${tokens[player]}`,
+    });
     assert.equal(reply.status, 200, reply.text);
   }
   const day = (await api.admin("GET", id)).json.today.day;
@@ -491,7 +531,9 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
   await assertAccessible(page, "the console's dashboard with winners and shipping details");
 
   const filtered = async (select, value, query) => {
-    const answered = page.waitForResponse((r) => r.url().includes(`/admin/campaigns/${id}/winners`) && r.url().includes(query));
+    const answered = page.waitForResponse(
+      (r) => r.url().includes(`/admin/campaigns/${id}/winners`) && r.url().includes(query),
+    );
     await page.selectOption(byTestId(select), value);
     await answered;
   };
@@ -499,10 +541,14 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="winner-row"]').length === 0);
   assert.match(await page.textContent(byTestId("winners-status")), /\S/);
   await filtered("filter-prize", "mug", "prize=mug");
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="winner-row"][data-prize-id="mug"]').length === 3);
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="winner-row"][data-prize-id="mug"]').length === 3,
+  );
   await filtered("filter-day", day, `day=${day}`);
   await page.waitForFunction(
-    (want) => [...document.querySelectorAll('[data-testid="winner-row"]')].filter((row) => row.dataset.day === want).length === 3,
+    (want) =>
+      [...document.querySelectorAll('[data-testid="winner-row"]')].filter((row) => row.dataset.day === want).length ===
+      3,
     day,
   );
   assert.equal((await rows()).length, 3);
@@ -528,10 +574,21 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
   const cell = (text) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
   for (const row of csvRows) {
     const details = Object.fromEntries(
-      Object.entries(shipping[row.player] ?? { name: "", phone: "", address: "" }).map(([key, text]) => [key, cell(text)]),
+      Object.entries(shipping[row.player] ?? { name: "", phone: "", address: "" }).map(([key, text]) => [
+        key,
+        cell(text),
+      ]),
     );
     assert.deepEqual(
-      { day: row.day, prize_id: row.prize_id, prize_name: row.prize_name, claimed: row.claimed, name: row.name, phone: row.phone, address: row.address },
+      {
+        day: row.day,
+        prize_id: row.prize_id,
+        prize_name: row.prize_name,
+        claimed: row.claimed,
+        name: row.name,
+        phone: row.phone,
+        address: row.address,
+      },
       { day, prize_id: "mug", prize_name: "Lucky Mug", claimed: row.player in shipping ? "yes" : "no", ...details },
     );
     assert.ok(!Number.isNaN(Date.parse(row.won_at)), row.won_at);

@@ -7,7 +7,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { TICKET_SECRET, campaignOpenToday, client, root, startService } from "../edge/harness.mjs";
-import { assertAccessible, launchBrowser, SECURITY_HEADERS, screenshot, securityHeaders, watchedPage } from "./browser.mjs";
+import {
+  assertAccessible,
+  launchBrowser,
+  SECURITY_HEADERS,
+  screenshot,
+  securityHeaders,
+  watchedPage,
+} from "./browser.mjs";
 
 let service;
 let api;
@@ -101,7 +108,9 @@ test("the policy is enforced: inline script and style and framing are refused, a
   assert.notEqual(outcome.color, "rgb(255, 0, 0)", "an inline style does not apply");
   const seen = (pattern) => violations.some((violation) => pattern.test(violation));
   const deadline = Date.now() + 10_000;
-  while (!(seen(/script-src-elem blocked inline/) && seen(/style-src-attr blocked inline/) && seen(/frame-ancestors 'none'/))) {
+  while (
+    !(seen(/script-src-elem blocked inline/) && seen(/style-src-attr blocked inline/) && seen(/frame-ancestors 'none'/))
+  ) {
     assert.ok(Date.now() < deadline, `the violations seen: ${JSON.stringify(violations, null, 2)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -130,7 +139,10 @@ test("a winner copies the code, files shipping details, and sees them after a re
   assert.equal(await page.$eval("[data-testid=shipping-address]", (field) => field.tagName), "TEXTAREA");
   await page.fill("[data-testid=shipping-name]", "Han Meimei");
   await page.fill("[data-testid=shipping-phone]", "+86 139 1234 5678");
-  await page.fill("[data-testid=shipping-address]", `${Array.from({ length: 10 }, (_, i) => `Line ${i + 1}`).join("\n")}\n11 Lantern Street`);
+  await page.fill(
+    "[data-testid=shipping-address]",
+    `${Array.from({ length: 10 }, (_, i) => `Line ${i + 1}`).join("\n")}\n11 Lantern Street`,
+  );
   await page.click("[data-testid=shipping-submit]");
   await page.waitForFunction(() => document.getElementById("ship-address-error")?.textContent !== "");
   assert.equal(await page.textContent("#ship-address-error"), "The address can have at most 10 lines.");
@@ -138,7 +150,9 @@ test("a winner copies the code, files shipping details, and sees them after a re
   await assertAccessible(page, "the player page with a shipping error shown");
   const address = "Room 5, Building 2\n88 Lantern Street\nSuzhou 215000";
   await page.fill("[data-testid=shipping-address]", `  Room 5, Building 2\r\n\n 88 Lantern Street \nSuzhou 215000\n`);
-  const sent = page.waitForRequest((request) => request.method() === "PUT" && new URL(request.url()).pathname === "/api/v1/campaigns/sure-win/claim");
+  const sent = page.waitForRequest(
+    (request) => request.method() === "PUT" && new URL(request.url()).pathname === "/api/v1/campaigns/sure-win/claim",
+  );
   await page.click("[data-testid=shipping-submit]");
   assert.equal((await sent).postDataJSON().address, address);
   await page.waitForSelector("[data-testid=shipping-saved]");
@@ -149,7 +163,9 @@ test("a winner copies the code, files shipping details, and sees them after a re
   const saved = await page.textContent("[data-testid=my-prizes]");
   assert.ok(saved.includes(code), "the code is kept on this device");
   const player = await page.evaluate(() =>
-    JSON.parse(Object.entries(localStorage).find(([key]) => key.includes("sure-win") && key.includes("player"))?.[1] ?? "null"),
+    JSON.parse(
+      Object.entries(localStorage).find(([key]) => key.includes("sure-win") && key.includes("player"))?.[1] ?? "null",
+    ),
   );
   assert.ok(player, "the page keeps the player id");
   assert.equal(await page.$("[data-testid=lookup-player]"), null, "the lookup asks for no player id");
@@ -163,7 +179,9 @@ test("a winner copies the code, files shipping details, and sees them after a re
   other.page.on("request", (request) => requests.push(request.url()));
   await other.page.goto(pageUrl("sure-win"));
   await other.page.fill("[data-testid=lookup-code]", code);
-  const lookedUp = other.page.waitForRequest((request) => request.method() === "GET" && new URL(request.url()).pathname.endsWith("/claim"));
+  const lookedUp = other.page.waitForRequest(
+    (request) => request.method() === "GET" && new URL(request.url()).pathname.endsWith("/claim"),
+  );
   await other.page.click("[data-testid=lookup-submit]");
   assert.equal((await lookedUp).url(), `${service.base}/api/v1/campaigns/sure-win/claim`);
   await other.page.waitForSelector("[data-testid=claim-details]");
@@ -174,10 +192,15 @@ test("a winner copies the code, files shipping details, and sees them after a re
   // The form under "My prizes" has it too, ready to change, with the code as its only key.
   assert.equal(await other.page.inputValue(".claim-ship [data-testid=shipping-address]"), address);
   await other.page.fill(".claim-ship [data-testid=shipping-name]", "Li Lei");
-  const changed = other.page.waitForResponse((response) => response.request().method() === "PUT" && new URL(response.url()).pathname === "/api/v1/campaigns/sure-win/claim");
+  const changed = other.page.waitForResponse(
+    (response) =>
+      response.request().method() === "PUT" && new URL(response.url()).pathname === "/api/v1/campaigns/sure-win/claim",
+  );
   await other.page.click(".claim-ship [data-testid=shipping-submit]");
   assert.equal((await changed).status(), 200);
-  await other.page.waitForFunction(() => document.querySelector("[data-testid=claim-details]")?.textContent.includes("Li Lei"));
+  await other.page.waitForFunction(() =>
+    document.querySelector("[data-testid=claim-details]")?.textContent.includes("Li Lei"),
+  );
   assert.ok(!requests.some((url) => url.includes(player)), "no request of the other device names the player");
   await screenshot(other.page, "player-claim-phone-en");
   await assertAccessible(other.page, "the player page with a prize looked up under My prizes");
@@ -192,7 +215,9 @@ test("a blank, then the daily limit, then a pause each get their own message", a
     prize_table: { prizes: [{ id: "mug", name: "Lucky Mug", stock: 100, odds: "0" }] },
   });
   assert.equal((await api.putCampaign(campaign)).status, 201);
-  const { page, context, problems, violations } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { page, context, problems, violations } = await watchedPage(browser, {
+    viewport: { width: 1280, height: 900 },
+  });
   await page.goto(pageUrl("no-luck"));
   await page.click("[data-testid=open-box]");
   await page.waitForSelector('[data-testid=result][data-outcome="blank"]', { timeout: 15_000 });
@@ -227,7 +252,9 @@ test("a returning player sees the boxes left today and the pity countdown from t
   const earlier = await api.draw("pity-page", { player: "returning", request_id: "elsewhere-draw-0001" });
   assert.equal(earlier.json.draw.outcome, "blank", earlier.text);
 
-  const { page, context, problems, violations } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { page, context, problems, violations } = await watchedPage(browser, {
+    viewport: { width: 1280, height: 900 },
+  });
   const requests = [];
   page.on("request", (request) => requests.push(request));
   // Linked with the player id in the fragment, which never reaches a server.
@@ -238,10 +265,15 @@ test("a returning player sees the boxes left today and the pity countdown from t
   // The page took the player id out of its address (and this history entry)...
   assert.equal(page.url(), pageUrl("pity-page"));
   // ...and asked for the status by POST, the id in the body.
-  const statusRequest = requests.find((request) => new URL(request.url()).pathname === "/api/v1/campaigns/pity-page/player-status");
+  const statusRequest = requests.find(
+    (request) => new URL(request.url()).pathname === "/api/v1/campaigns/pity-page/player-status",
+  );
   assert.equal(statusRequest?.method(), "POST");
   assert.deepEqual(statusRequest.postDataJSON(), { player: "returning" });
-  assert.equal(await text("box-pity"), "A prize is guaranteed within your next 2 boxes (while the guaranteed prizes last).");
+  assert.equal(
+    await text("box-pity"),
+    "A prize is guaranteed within your next 2 boxes (while the guaranteed prizes last).",
+  );
 
   await page.click("[data-testid=open-box]");
   await page.waitForSelector('[data-testid=result][data-outcome="blank"]', { timeout: 15_000 });
@@ -251,7 +283,9 @@ test("a returning player sees the boxes left today and the pity countdown from t
 
   await page.click("[data-testid=open-box]");
   await page.waitForSelector('[data-testid=result][data-outcome="win"]', { timeout: 15_000 });
-  await page.waitForFunction(() => document.querySelector("[data-testid=box-pity]")?.textContent.includes("next 3 boxes"));
+  await page.waitForFunction(() =>
+    document.querySelector("[data-testid=box-pity]")?.textContent.includes("next 3 boxes"),
+  );
 
   // A reload keeps the player for this tab, though the address no longer names it.
   await page.reload();
@@ -271,18 +305,26 @@ test("a ticket campaign linked with the player id and ticket in the fragment dra
   });
   assert.equal((await api.putCampaign(campaign)).status, 201);
   const player = "tina@example.com";
-  const ticket = execFileSync(join(root, "build/native/blindbox"), ["ticket", "--campaign", id, "--player", player, "--expires-in", "600"], {
-    env: { ...process.env, BLINDBOX_TICKET_SECRET: TICKET_SECRET },
-    encoding: "utf8",
-  }).trim();
-  const { page, context, problems, violations } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  const ticket = execFileSync(
+    join(root, "build/native/blindbox"),
+    ["ticket", "--campaign", id, "--player", player, "--expires-in", "600"],
+    {
+      env: { ...process.env, BLINDBOX_TICKET_SECRET: TICKET_SECRET },
+      encoding: "utf8",
+    },
+  ).trim();
+  const { page, context, problems, violations } = await watchedPage(browser, {
+    viewport: { width: 1280, height: 900 },
+  });
   const requests = [];
   page.on("request", (request) => requests.push(request));
   const leaks = () =>
-    requests.filter((request) => {
-      const url = request.url();
-      return url.includes(ticket) || url.includes(encodeURIComponent(player)) || url.includes(player);
-    }).map((request) => request.url());
+    requests
+      .filter((request) => {
+        const url = request.url();
+        return url.includes(ticket) || url.includes(encodeURIComponent(player)) || url.includes(player);
+      })
+      .map((request) => request.url());
   const fragment = `player=${encodeURIComponent(player)}&ticket=${encodeURIComponent(ticket)}`;
 
   // /#campaign=ID&player=...&ticket=...: everything in the fragment; the campaign id moves to the query.
@@ -292,9 +334,14 @@ test("a ticket campaign linked with the player id and ticket in the fragment dra
   assert.equal(await page.textContent(".player-code"), player);
   const drawn = page.waitForRequest((request) => new URL(request.url()).pathname === `/api/v1/campaigns/${id}/draws`);
   await page.click("[data-testid=open-box]");
-  assert.deepEqual({ ...(await drawn).postDataJSON(), request_id: undefined }, { player, request_id: undefined, ticket });
+  assert.deepEqual(
+    { ...(await drawn).postDataJSON(), request_id: undefined },
+    { player, request_id: undefined, ticket },
+  );
   await page.waitForSelector('[data-testid=result][data-outcome="win"]', { timeout: 15_000 });
-  const status = requests.find((request) => new URL(request.url()).pathname === `/api/v1/campaigns/${id}/player-status`);
+  const status = requests.find(
+    (request) => new URL(request.url()).pathname === `/api/v1/campaigns/${id}/player-status`,
+  );
   assert.equal(status?.method(), "POST");
   assert.deepEqual(status.postDataJSON(), { player, ticket });
 
@@ -323,7 +370,10 @@ test("the page switches to Chinese and works with reduced motion", async () => {
     theme: { primary_color: "#0b6e4f", headline: { en: "Quiet tea box", zh: "安静的茶盒" } },
   });
   assert.equal((await api.putCampaign(campaign)).status, 201);
-  const { page, context, problems, violations } = await watchedPage(browser, { reducedMotion: "reduce", locale: "en-US" });
+  const { page, context, problems, violations } = await watchedPage(browser, {
+    reducedMotion: "reduce",
+    locale: "en-US",
+  });
   await page.goto(pageUrl("quiet"));
   await page.waitForSelector("[data-testid=campaign-title]");
   assert.equal(await page.getAttribute("html", "lang"), "en");
@@ -342,7 +392,9 @@ test("the page switches to Chinese and works with reduced motion", async () => {
 });
 
 test("the what-if simulation runs in a worker and shows winners per prize", async () => {
-  const { page, context, problems, violations } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { page, context, problems, violations } = await watchedPage(browser, {
+    viewport: { width: 1280, height: 900 },
+  });
   await page.goto(pageUrl("odds-page"));
   await page.fill("[data-testid=simulate-players]", "200000");
   await page.click("[data-testid=simulate-run]");

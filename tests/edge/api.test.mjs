@@ -9,7 +9,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { ADMIN_KEY, TICKET_SECRET, campaignOpenToday, client, localDate, parseCsv, root, startService } from "./harness.mjs";
+import {
+  ADMIN_KEY,
+  TICKET_SECRET,
+  campaignOpenToday,
+  client,
+  localDate,
+  parseCsv,
+  root,
+  startService,
+} from "./harness.mjs";
 
 const PORT = 8792;
 const CLI = join(root, "build", "native", "blindbox");
@@ -162,7 +171,9 @@ test("a PUT with If-None-Match: * only creates: for an existing id it gets 412 c
 test("an invalid campaign gets 400 invalid_campaign listing exactly what `blindbox validate` prints, pointer for pointer", async () => {
   for (const example of ["deck-with-odds-and-no-boxes", "odds-sum-over-one", "pity-unknown-prize"]) {
     const id = `api-invalid-${example}`;
-    const definition = JSON.parse(readFileSync(join(root, "kv-schema", "examples", "invalid", `${example}.json`), "utf8"));
+    const definition = JSON.parse(
+      readFileSync(join(root, "kv-schema", "examples", "invalid", `${example}.json`), "utf8"),
+    );
     definition.id = id;
     const text = JSON.stringify(definition, null, 2);
     const file = join(scratch, `${example}.json`);
@@ -191,7 +202,12 @@ test("an invalid campaign gets 400 invalid_campaign listing exactly what `blindb
     // Nothing was stored.
     assertError(await api.admin("GET", id), 404, "campaign_not_found");
   }
-  assertError(await api.call("PUT", "/api/v1/admin/campaigns/api-not-json", "{ not json", ADMIN), 400, "invalid_request", "");
+  assertError(
+    await api.call("PUT", "/api/v1/admin/campaigns/api-not-json", "{ not json", ADMIN),
+    400,
+    "invalid_request",
+    "",
+  );
 });
 
 test("a definition whose id is not the id in the URL is refused with 400 at /id", async () => {
@@ -277,12 +293,12 @@ test("an admin PUT with a non-JSON content type gets 415 unsupported_media_type"
 test("an admin PUT body over 256 KB gets 413 payload_too_large", async () => {
   const id = "api-admin-413";
   const campaign = campaignOpenToday(id);
-  const padded = JSON.stringify(campaign).replace(/^\{/, "{" + " ".repeat(256 * 1024));
+  const padded = JSON.stringify(campaign).replace(/^\{/, `{${" ".repeat(256 * 1024)}`);
   assert.ok(padded.length > 256 * 1024);
   assertError(await api.call("PUT", `/api/v1/admin/campaigns/${id}`, padded, ADMIN), 413, "payload_too_large");
   assertError(await api.admin("GET", id), 404, "campaign_not_found");
   // Just under the limit is fine.
-  const under = JSON.stringify(campaign).replace(/^\{/, "{" + " ".repeat(200 * 1024));
+  const under = JSON.stringify(campaign).replace(/^\{/, `{${" ".repeat(200 * 1024)}`);
   assert.equal((await api.call("PUT", `/api/v1/admin/campaigns/${id}`, under, ADMIN)).status, 201);
 });
 
@@ -434,7 +450,11 @@ test("a draw sent as something other than JSON gets 415 unsupported_media_type",
     body: "player=alice&request_id=r1",
   });
   const text = await response.text();
-  assertError({ status: response.status, headers: response.headers, text, json: JSON.parse(text) }, 415, "unsupported_media_type");
+  assertError(
+    { status: response.status, headers: response.headers, text, json: JSON.parse(text) },
+    415,
+    "unsupported_media_type",
+  );
 });
 
 test("a draw in an unknown campaign, or with an invalid campaign id in the URL, gets 404 campaign_not_found", async () => {
@@ -538,13 +558,25 @@ test("a player's status counts draws today and in the campaign and the pity coun
   const before = await counts("lucy");
   assert.deepEqual(
     { ...before, day: undefined },
-    { player: "lucy", day: undefined, status: "open", draws_today: 0, draws_left_today: 3, draws_total: 0,
-      draws_left_in_campaign: 5, pity: { after: 2, streak: 0, draws_until_guaranteed: 3 } },
+    {
+      player: "lucy",
+      day: undefined,
+      status: "open",
+      draws_today: 0,
+      draws_left_today: 3,
+      draws_total: 0,
+      draws_left_in_campaign: 5,
+      pity: { after: 2, streak: 0, draws_until_guaranteed: 3 },
+    },
   );
   assert.match(before.day, /^\d{4}-\d{2}-\d{2}$/);
 
   const outcomes = [];
-  for (const [i, until] of [[1, 2], [2, 1], [3, 3]].map(([n, u]) => [n, u])) {
+  for (const [i, until] of [
+    [1, 2],
+    [2, 1],
+    [3, 3],
+  ].map(([n, u]) => [n, u])) {
     const drawn = await api.draw(id, { player: "lucy", request_id: `lucy-status-draw-${i}` });
     assert.equal(drawn.status, 200, drawn.text);
     outcomes.push(drawn.json.draw.by_pity ? "pity" : drawn.json.draw.outcome);
@@ -670,7 +702,11 @@ test("a token alone opens its own claim; a wrong, malformed or missing token, or
   assert.equal((await putClaim(id, bob.claim_token, bobShipping)).status, 200);
   assert.deepEqual((await getClaim(id, bob.claim_token)).json.shipping, bobShipping, "bob's token opens bob's claim");
   assert.equal((await getClaim(id, alice.claim_token)).json.shipping, null, "and not alice's");
-  assert.equal((await getClaim(other, elsewhere.claim_token)).status, 200, "the other campaign's token opens its own claim there");
+  assert.equal(
+    (await getClaim(other, elsewhere.claim_token)).status,
+    200,
+    "the other campaign's token opens its own claim there",
+  );
 
   const wrong = alice.claim_token.startsWith("A") ? `B${alice.claim_token.slice(1)}` : `A${alice.claim_token.slice(1)}`;
   const eve = { name: "Eve", phone: "12345678", address: "Somewhere 1" };
@@ -704,7 +740,7 @@ test("shipping details with a bad phone, a missing or blank name, a short or ove
     ["phone with too few digits", { ...good, phone: "1234" }, "/phone"],
     ["phone with too many digits", { ...good, phone: "1234567890123456" }, "/phone"],
     ["phone a number", { ...good, phone: 5551234 }, "/phone"],
-    ["phone over 32 characters", { ...good, phone: "1 ".repeat(20) + "1" }, "/phone"],
+    ["phone over 32 characters", { ...good, phone: `${"1 ".repeat(20)}1` }, "/phone"],
     ["missing phone", { name: good.name, address: good.address }, "/phone"],
     ["missing name", { phone: good.phone, address: good.address }, "/name"],
     ["empty name", { ...good, name: "" }, "/name"],
@@ -919,11 +955,23 @@ test("winners.csv is RFC 4180 text/csv with a header and one row per win, carryi
     phone: `'${shipping.phone}`,
   });
   assert.deepEqual(
-    { player: rows[1].player, name: rows[1].name, phone: rows[1].phone, address: rows[1].address, claimed: rows[1].claimed },
+    {
+      player: rows[1].player,
+      name: rows[1].name,
+      phone: rows[1].phone,
+      address: rows[1].address,
+      claimed: rows[1].claimed,
+    },
     { player: odd, ...oddShipping, claimed: "yes" },
   );
   assert.deepEqual(
-    { player: rows[2].player, claimed: rows[2].claimed, name: rows[2].name, phone: rows[2].phone, address: rows[2].address },
+    {
+      player: rows[2].player,
+      claimed: rows[2].claimed,
+      name: rows[2].name,
+      phone: rows[2].phone,
+      address: rows[2].address,
+    },
     { player: "alice", claimed: "no", name: "", phone: "", address: "" },
   );
   // Quoting is minimal and exact: a quote-bearing field is quoted with doubled quotes.
@@ -937,7 +985,13 @@ test("a shipping address keeps its line breaks (LF or CRLF); other control chara
   const { claim_token: token } = await winFor(id, "alice");
   const lines = ['Flat 3, "Plum" House', "12 Garden Road", "Shanghai 200000"];
   const shipping = { name: "李娜", phone: "+86 21 5555 0100", address: lines.join("\n") };
-  for (const [what, control] of [["NUL", "\u0000"], ["a tab", "\t"], ["a bell", "\u0007"], ["an escape", "\u001b"], ["DEL", "\u007f"]]) {
+  for (const [what, control] of [
+    ["NUL", "\u0000"],
+    ["a tab", "\t"],
+    ["a bell", "\u0007"],
+    ["an escape", "\u001b"],
+    ["DEL", "\u007f"],
+  ]) {
     const refused = await putClaim(id, token, { ...shipping, address: `12 Garden${control} Road, Shanghai` });
     assert.equal(refused.json?.error?.field, "/address", `${what} in the address: ${refused.text}`);
     assertError(refused, 400, "invalid_request", "/address");
@@ -947,7 +1001,10 @@ test("a shipping address keeps its line breaks (LF or CRLF); other control chara
   assert.equal((await getClaim(id, token)).json.shipping, null, "nothing refused was stored");
 
   const linesOf = (text) => text.split(/\r?\n/);
-  for (const [what, address] of [["LF", lines.join("\n")], ["CRLF", lines.join("\r\n")]]) {
+  for (const [what, address] of [
+    ["LF", lines.join("\n")],
+    ["CRLF", lines.join("\r\n")],
+  ]) {
     const put = await putClaim(id, token, { ...shipping, address });
     assert.equal(put.status, 200, `${what}: ${put.text}`);
     assert.deepEqual(linesOf(put.json.shipping.address), lines, `${what}: the reply keeps the lines`);
@@ -961,8 +1018,15 @@ test("a shipping address keeps its line breaks (LF or CRLF); other control chara
 
 test("an unknown /api path gets 404 not_found", async () => {
   // The old paths that carried a player id are gone.
-  for (const path of ["/api/v1/nothing", "/api/v2/campaigns/x", "/api/v1/campaigns/x/draws/extra", "/api/",
-    "/api/v1/campaigns/x/claims/alice", "/api/v1/campaigns/x/players/alice", "/api/v1/campaigns/x/claim/alice"]) {
+  for (const path of [
+    "/api/v1/nothing",
+    "/api/v2/campaigns/x",
+    "/api/v1/campaigns/x/draws/extra",
+    "/api/",
+    "/api/v1/campaigns/x/claims/alice",
+    "/api/v1/campaigns/x/players/alice",
+    "/api/v1/campaigns/x/claim/alice",
+  ]) {
     assertError(await api.call("GET", path), 404, "not_found");
   }
 });
@@ -980,7 +1044,10 @@ test("a known path with the wrong method gets 405 method_not_allowed", async () 
   for (const [method, path, allow] of cases) {
     const reply = await api.call(method, path);
     assertError(reply, 405, "method_not_allowed");
-    const allowed = (reply.headers.get("allow") ?? "").split(/\s*,\s*/).sort().join(", ");
+    const allowed = (reply.headers.get("allow") ?? "")
+      .split(/\s*,\s*/)
+      .sort()
+      .join(", ");
     assert.equal(allowed, allow.split(", ").sort().join(", "), `Allow of ${method} ${path}`);
   }
 });

@@ -63,15 +63,19 @@ before(async () => {
     const reply = await api.putCampaign(campaign);
     assert.equal(reply.status, 201, `creating ${campaign.id}: ${reply.text}`);
   };
-  await create(campaignOpenToday(OPEN, {
-    limits: { draws_per_day: 1000 },
-    prize_table: { prizes: [{ id: "dust", name: "Dust", stock: 5, odds: "0" }] },
-  }));
+  await create(
+    campaignOpenToday(OPEN, {
+      limits: { draws_per_day: 1000 },
+      prize_table: { prizes: [{ id: "dust", name: "Dust", stock: 5, odds: "0" }] },
+    }),
+  );
   await create(campaignOpenToday(TICKETED, { identity: "ticket" }));
-  await create(campaignOpenToday(PRIZES, {
-    limits: { draws_per_day: 1 },
-    prize_table: { prizes: [{ id: "mug", name: "Mug", stock: 1000, odds: "1" }] },
-  }));
+  await create(
+    campaignOpenToday(PRIZES, {
+      limits: { draws_per_day: 1 },
+      prize_table: { prizes: [{ id: "mug", name: "Mug", stock: 1000, odds: "1" }] },
+    }),
+  );
   for (let i = 0; i < WINNERS; i++) {
     const player = `winner-${String(i).padStart(2, "0")}`;
     const reply = await api.draw(PRIZES, { player, request_id: `${player}-first-draw` });
@@ -79,7 +83,9 @@ before(async () => {
     assert.equal(reply.json.draw.outcome, "win", reply.text);
     winners.push({ player, token: reply.json.draw.claim_token });
   }
-  await create(campaignOpenToday(ELSEWHERE, { prize_table: { prizes: [{ id: "cup", name: "Cup", stock: 10, odds: "1" }] } }));
+  await create(
+    campaignOpenToday(ELSEWHERE, { prize_table: { prizes: [{ id: "cup", name: "Cup", stock: 10, odds: "1" }] } }),
+  );
   const elsewhere = await api.draw(ELSEWHERE, { player: "winner-00", request_id: "elsewhere-first-draw" });
   assert.equal(elsewhere.json?.draw?.outcome, "win", elsewhere.text);
   elsewhereToken = elsewhere.json.draw.claim_token;
@@ -154,7 +160,7 @@ function withBytes(value, bytes) {
 /** `value` as JSON padded with spaces to exactly `size` bytes: valid JSON, only too long. */
 function paddedTo(value, size) {
   const text = jsonText(value);
-  return Buffer.from(text.replace(/^\{/, "{" + " ".repeat(size - Buffer.byteLength(text))), "utf8");
+  return Buffer.from(text.replace(/^\{/, `{${" ".repeat(size - Buffer.byteLength(text))}`), "utf8");
 }
 
 /** A streamed body (chunked, no Content-Length) of `total` bytes in chunks of `size`, starting with `head`. */
@@ -254,7 +260,13 @@ function buildMatrix() {
     add(rule, `player status: ${name}`, "POST", statusPath(id), { headers, body, status, code, field });
   const claim = (rule, name, body, status, code, field, headers = JSON_TYPE) => {
     const { token } = winner();
-    add(rule, `claim: ${name}`, "PUT", claimPath(), { headers: { ...headers, ...bearer(token) }, body, status, code, field });
+    add(rule, `claim: ${name}`, "PUT", claimPath(), {
+      headers: { ...headers, ...bearer(token) },
+      body,
+      status,
+      code,
+      field,
+    });
   };
   const putCampaign = (rule, name, body, status, code, field, headers = JSON_TYPE) =>
     add(rule, `campaign PUT: ${name}`, "PUT", `/api/v1/admin/campaigns/${PUT_TARGET}`, {
@@ -273,7 +285,14 @@ function buildMatrix() {
   // --- Draw bodies --------------------------------------------------------
   for (const member of ["player", "request_id", "ticket"]) {
     for (const [what, value] of WRONG_TYPES) {
-      draw("draw-types", `${member} ${what}`, jsonBody({ ...validDraw(), [member]: value }), 400, "invalid_request", `/${member}`);
+      draw(
+        "draw-types",
+        `${member} ${what}`,
+        jsonBody({ ...validDraw(), [member]: value }),
+        400,
+        "invalid_request",
+        `/${member}`,
+      );
     }
   }
   const drawStrings = [
@@ -305,10 +324,24 @@ function buildMatrix() {
     ["ticket", "with NUL", "123.\u0000abc"],
   ];
   for (const [member, what, value] of drawStrings) {
-    draw("draw-strings", `${member} ${what}`, jsonBody({ ...validDraw(), [member]: value }), 400, "invalid_request", `/${member}`);
+    draw(
+      "draw-strings",
+      `${member} ${what}`,
+      jsonBody({ ...validDraw(), [member]: value }),
+      400,
+      "invalid_request",
+      `/${member}`,
+    );
   }
   draw("draw-members", "missing player", jsonBody({ request_id: freshRequestId() }), 400, "invalid_request", "/player");
-  draw("draw-members", "missing request_id", jsonBody({ player: freshPlayer() }), 400, "invalid_request", "/request_id");
+  draw(
+    "draw-members",
+    "missing request_id",
+    jsonBody({ player: freshPlayer() }),
+    400,
+    "invalid_request",
+    "/request_id",
+  );
   draw("draw-members", "an empty object", jsonBody({}), 400, "invalid_request", ["/player", "/request_id"]);
   const unknownMembers = [
     ["x", "/x"],
@@ -332,23 +365,51 @@ function buildMatrix() {
   // --- Player status bodies ({"player", "ticket"?}: a POST, so the id is never in a URL) ---
   for (const member of ["player", "ticket"]) {
     for (const [what, value] of WRONG_TYPES) {
-      playerStatus("status-body", `${member} ${what}`, jsonBody({ ...validStatus(), [member]: value }), 400, "invalid_request", `/${member}`);
+      playerStatus(
+        "status-body",
+        `${member} ${what}`,
+        jsonBody({ ...validStatus(), [member]: value }),
+        400,
+        "invalid_request",
+        `/${member}`,
+      );
     }
   }
   for (const [member, what, value] of drawStrings.filter(([member]) => member === "ticket")) {
-    playerStatus("status-body", `${member} ${what}`, jsonBody({ ...validStatus(), [member]: value }), 400, "invalid_request", `/${member}`);
+    playerStatus(
+      "status-body",
+      `${member} ${what}`,
+      jsonBody({ ...validStatus(), [member]: value }),
+      400,
+      "invalid_request",
+      `/${member}`,
+    );
   }
   playerStatus("status-body", "missing player", jsonBody({}), 400, "invalid_request", "/player");
   playerStatus("status-body", "only a ticket", jsonBody({ ticket: "1.abc" }), 400, "invalid_request", "/player");
   for (const [key, field] of [...unknownMembers, ["request_id", "/request_id"]]) {
     const text = `{"player": ${JSON.stringify(freshPlayer())}, ${JSON.stringify(key)}: 1}`;
-    playerStatus("status-body", `an unknown member ${JSON.stringify(key)}`, Buffer.from(text), 400, "invalid_request", field);
+    playerStatus(
+      "status-body",
+      `an unknown member ${JSON.stringify(key)}`,
+      Buffer.from(text),
+      400,
+      "invalid_request",
+      field,
+    );
   }
 
   // --- Shipping details ----------------------------------------------------
   for (const member of ["name", "phone", "address"]) {
     for (const [what, value] of WRONG_TYPES) {
-      claim("claim-types", `${member} ${what}`, jsonBody({ ...SHIPPING, [member]: value }), 400, "invalid_request", `/${member}`);
+      claim(
+        "claim-types",
+        `${member} ${what}`,
+        jsonBody({ ...SHIPPING, [member]: value }),
+        400,
+        "invalid_request",
+        `/${member}`,
+      );
     }
   }
   const claimStrings = [
@@ -361,7 +422,7 @@ function buildMatrix() {
     ["phone", "letters", "call me maybe"],
     ["phone", "4 digits", "1234"],
     ["phone", "16 digits", "1234567890123456"],
-    ["phone", "over 32 characters", "1 ".repeat(20) + "1"],
+    ["phone", "over 32 characters", `${"1 ".repeat(20)}1`],
     ["phone", "two plus signs", "++44 20 7946 0000"],
     ["phone", "only a plus", "+"],
     ["phone", "empty", ""],
@@ -375,18 +436,38 @@ function buildMatrix() {
     ["address", "with a tab", "12 Road\tLondon"],
     ["address", "with a lone carriage return", "12 Road\rLondon"],
     ["address", "with a vertical tab", "12 Road\u000bLondon"],
-    ["address", "of 50 lines", "line\n".repeat(49) + "line"],
+    ["address", "of 50 lines", `${"line\n".repeat(49)}line`],
   ];
   for (const [member, what, value] of claimStrings) {
-    claim("claim-strings", `${member} ${what}`, jsonBody({ ...SHIPPING, [member]: value }), 400, "invalid_request", `/${member}`);
+    claim(
+      "claim-strings",
+      `${member} ${what}`,
+      jsonBody({ ...SHIPPING, [member]: value }),
+      400,
+      "invalid_request",
+      `/${member}`,
+    );
   }
   for (const member of ["name", "phone", "address"]) {
     const { [member]: _left, ...rest } = SHIPPING;
     claim("claim-members", `missing ${member}`, jsonBody(rest), 400, "invalid_request", `/${member}`);
   }
-  for (const [key, field] of [["email", "/email"], ["Name", "/Name"], ["", "/"], ["a/b", "/a~1b"], ["__proto__", "/__proto__"]]) {
+  for (const [key, field] of [
+    ["email", "/email"],
+    ["Name", "/Name"],
+    ["", "/"],
+    ["a/b", "/a~1b"],
+    ["__proto__", "/__proto__"],
+  ]) {
     const text = jsonText(SHIPPING).replace(/\}$/, `, ${JSON.stringify(key)}: "x"}`);
-    claim("claim-members", `an unknown member ${JSON.stringify(key)}`, Buffer.from(text), 400, "invalid_request", field);
+    claim(
+      "claim-members",
+      `an unknown member ${JSON.stringify(key)}`,
+      Buffer.from(text),
+      400,
+      "invalid_request",
+      field,
+    );
   }
 
   // --- Bodies that are not one JSON object -----------------------------------
@@ -395,7 +476,16 @@ function buildMatrix() {
     playerStatus("not-an-object", what, Buffer.from(text), 400, "invalid_request", "");
     claim("not-an-object", what, Buffer.from(text), 400, "invalid_request", "");
   }
-  const notADefinition = ["an empty body", "null", "an array", "a string", "a number", "an unclosed object", "single quotes", "text after the object"];
+  const notADefinition = [
+    "an empty body",
+    "null",
+    "an array",
+    "a string",
+    "a number",
+    "an unclosed object",
+    "single quotes",
+    "text after the object",
+  ];
   for (const [what, text] of NOT_AN_OBJECT.filter(([what]) => notADefinition.includes(what))) {
     // The core reads definitions: not JSON or not an object is invalid_campaign (or invalid_request) for the whole document.
     putCampaign("not-an-object", what, Buffer.from(text), 400, ["invalid_campaign", "invalid_request"], [null, ""]);
@@ -408,33 +498,106 @@ function buildMatrix() {
     draw("content-type", what, jsonBody(validDraw()), 415, "unsupported_media_type", undefined, headers);
     playerStatus("content-type", what, jsonBody(validStatus()), 415, "unsupported_media_type", undefined, headers);
     claim("content-type", what, jsonBody(SHIPPING), 415, "unsupported_media_type", undefined, headers);
-    putCampaign("content-type", what, jsonBody(baseDefinition(PUT_TARGET)), 415, "unsupported_media_type", undefined, headers);
+    putCampaign(
+      "content-type",
+      what,
+      jsonBody(baseDefinition(PUT_TARGET)),
+      415,
+      "unsupported_media_type",
+      undefined,
+      headers,
+    );
   }
 
   // --- Sizes -----------------------------------------------------------------
   draw("size", "4097 bytes (Content-Length)", paddedTo(validDraw(), 4097), 413, "payload_too_large");
   draw("size", "64 KB (Content-Length)", paddedTo(validDraw(), 64 * 1024), 413, "payload_too_large");
-  draw("size", "8 KB streamed without a Content-Length", streamOf('{"player": "streamed", ', 8 * 1024, 1024), 413, "payload_too_large");
+  draw(
+    "size",
+    "8 KB streamed without a Content-Length",
+    streamOf('{"player": "streamed", ', 8 * 1024, 1024),
+    413,
+    "payload_too_large",
+  );
   playerStatus("size", "4097 bytes (Content-Length)", paddedTo(validStatus(), 4097), 413, "payload_too_large");
-  playerStatus("size", "8 KB streamed without a Content-Length", streamOf('{"player": "streamed", ', 8 * 1024, 1024), 413, "payload_too_large");
+  playerStatus(
+    "size",
+    "8 KB streamed without a Content-Length",
+    streamOf('{"player": "streamed", ', 8 * 1024, 1024),
+    413,
+    "payload_too_large",
+  );
   claim("size", "4097 bytes (Content-Length)", paddedTo(SHIPPING, 4097), 413, "payload_too_large");
   claim("size", "64 KB (Content-Length)", paddedTo(SHIPPING, 64 * 1024), 413, "payload_too_large");
-  claim("size", "8 KB streamed without a Content-Length", streamOf('{"name": "streamed", ', 8 * 1024, 1024), 413, "payload_too_large");
-  putCampaign("size", "256 KB + 1 byte (Content-Length)", paddedTo(baseDefinition(PUT_TARGET), 256 * 1024 + 1), 413, "payload_too_large");
-  putCampaign("size", "300 KB streamed without a Content-Length", streamOf('{"id": "bad-input-put", ', 300 * 1024, 16 * 1024), 413, "payload_too_large");
+  claim(
+    "size",
+    "8 KB streamed without a Content-Length",
+    streamOf('{"name": "streamed", ', 8 * 1024, 1024),
+    413,
+    "payload_too_large",
+  );
+  putCampaign(
+    "size",
+    "256 KB + 1 byte (Content-Length)",
+    paddedTo(baseDefinition(PUT_TARGET), 256 * 1024 + 1),
+    413,
+    "payload_too_large",
+  );
+  putCampaign(
+    "size",
+    "300 KB streamed without a Content-Length",
+    streamOf('{"id": "bad-input-put", ', 300 * 1024, 16 * 1024),
+    413,
+    "payload_too_large",
+  );
   const media = (rule, name, body, status, code, headers = { "content-type": "image/png" }, id = OPEN, auth = ADMIN) =>
-    add(rule, `media: ${name}`, "POST", `/api/v1/admin/campaigns/${id}/media`, { headers: { ...auth, ...headers }, body, status, code });
-  media("size", "2 MB + 1 byte (Content-Length)", Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024 + 1 - PNG.length)]), 413, "payload_too_large");
-  media("size", "3 MB streamed without a Content-Length", streamOf(PNG, 3 * 1024 * 1024, 64 * 1024), 413, "payload_too_large");
+    add(rule, `media: ${name}`, "POST", `/api/v1/admin/campaigns/${id}/media`, {
+      headers: { ...auth, ...headers },
+      body,
+      status,
+      code,
+    });
+  media(
+    "size",
+    "2 MB + 1 byte (Content-Length)",
+    Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024 + 1 - PNG.length)]),
+    413,
+    "payload_too_large",
+  );
+  media(
+    "size",
+    "3 MB streamed without a Content-Length",
+    streamOf(PNG, 3 * 1024 * 1024, 64 * 1024),
+    413,
+    "payload_too_large",
+  );
 
   // --- Not UTF-8 -------------------------------------------------------------
   for (const [what, bytes] of NOT_UTF8) {
-    draw("not-utf8", `player with ${what}`, withBytes({ ...validDraw(), player: "p@BYTES@" }, bytes), 400, "invalid_request");
+    draw(
+      "not-utf8",
+      `player with ${what}`,
+      withBytes({ ...validDraw(), player: "p@BYTES@" }, bytes),
+      400,
+      "invalid_request",
+    );
     playerStatus("not-utf8", `player with ${what}`, withBytes({ player: "p@BYTES@" }, bytes), 400, "invalid_request");
-    claim("not-utf8", `name with ${what}`, withBytes({ ...SHIPPING, name: "Ada@BYTES@" }, bytes), 400, "invalid_request");
+    claim(
+      "not-utf8",
+      `name with ${what}`,
+      withBytes({ ...SHIPPING, name: "Ada@BYTES@" }, bytes),
+      400,
+      "invalid_request",
+    );
   }
   for (const [what, bytes] of NOT_UTF8.slice(0, 4)) {
-    putCampaign("not-utf8", `title with ${what}`, withBytes({ ...baseDefinition(PUT_TARGET), title: "T@BYTES@" }, bytes), 400, "invalid_request");
+    putCampaign(
+      "not-utf8",
+      `title with ${what}`,
+      withBytes({ ...baseDefinition(PUT_TARGET), title: "T@BYTES@" }, bytes),
+      400,
+      "invalid_request",
+    );
   }
   draw("not-utf8", "a body in UTF-16", Buffer.from(jsonText(validDraw()), "utf16le"), 400, "invalid_request");
   claim("not-utf8", "a body in UTF-16", Buffer.from(jsonText(SHIPPING), "utf16le"), 400, "invalid_request");
@@ -459,8 +622,20 @@ function buildMatrix() {
     const text = `{"player": ${JSON.stringify(player)}, "request_id": ${JSON.stringify(request_id)}, "\\ud800": 1}`;
     draw("surrogates", "a lone surrogate in a member name", Buffer.from(text), 400, "invalid_request", "/\ud800");
   }
-  for (const [member, value] of [["name", "Ada\ud800"], ["phone", "\udc00+44 20 7946 0000"], ["address", "12 Road\ud83d, London"], ["address", "12 Road\udc00\ud800 London"]]) {
-    claim("surrogates", `a lone surrogate in ${member} (${JSON.stringify(value)})`, jsonBody({ ...SHIPPING, [member]: value }), 400, "invalid_request", `/${member}`);
+  for (const [member, value] of [
+    ["name", "Ada\ud800"],
+    ["phone", "\udc00+44 20 7946 0000"],
+    ["address", "12 Road\ud83d, London"],
+    ["address", "12 Road\udc00\ud800 London"],
+  ]) {
+    claim(
+      "surrogates",
+      `a lone surrogate in ${member} (${JSON.stringify(value)})`,
+      jsonBody({ ...SHIPPING, [member]: value }),
+      400,
+      "invalid_request",
+      `/${member}`,
+    );
   }
   const campaignSurrogates = [
     ["in the title", (d) => (d.title = "Spring \ud800"), "/title"],
@@ -476,18 +651,88 @@ function buildMatrix() {
   {
     const { player, request_id } = validDraw();
     const text = `{"player": ${JSON.stringify(player)}, "request_id": ${JSON.stringify(request_id)}, "deep": ${nested(DEEP, "[", "]")}}`;
-    draw("deep", `arrays ${DEEP} deep in an unknown member`, Buffer.from(text), 400, "invalid_request", /^\/deep(\/|$)/);
-    draw("deep", `a body of arrays ${DEEP + 100} deep`, Buffer.from(nested(DEEP + 100, "[", "]")), 400, "invalid_request", "");
-    draw("deep", "objects 600 deep as the player", Buffer.from(`{"player": ${nested(600, '{"a":', "}", "1")}, "request_id": "${request_id}"}`), 400, "invalid_request", "/player");
+    draw(
+      "deep",
+      `arrays ${DEEP} deep in an unknown member`,
+      Buffer.from(text),
+      400,
+      "invalid_request",
+      /^\/deep(\/|$)/,
+    );
+    draw(
+      "deep",
+      `a body of arrays ${DEEP + 100} deep`,
+      Buffer.from(nested(DEEP + 100, "[", "]")),
+      400,
+      "invalid_request",
+      "",
+    );
+    draw(
+      "deep",
+      "objects 600 deep as the player",
+      Buffer.from(`{"player": ${nested(600, '{"a":', "}", "1")}, "request_id": "${request_id}"}`),
+      400,
+      "invalid_request",
+      "/player",
+    );
     const shipping = jsonText(SHIPPING).replace(/\}$/, `, "deep": ${nested(DEEP, "[", "]")}}`);
-    playerStatus("deep", `arrays ${DEEP} deep in an unknown member`, Buffer.from(`{"player": "deep", "deep": ${nested(DEEP, "[", "]")}}`), 400, "invalid_request", /^\/deep(\/|$)/);
-    playerStatus("deep", "objects 600 deep as the player", Buffer.from(`{"player": ${nested(600, '{"a":', "}", "1")}}`), 400, "invalid_request", "/player");
-    claim("deep", `arrays ${DEEP} deep in an unknown member`, Buffer.from(shipping), 400, "invalid_request", /^\/deep(\/|$)/);
-    claim("deep", `a body of arrays ${DEEP + 100} deep`, Buffer.from(nested(DEEP + 100, "[", "]")), 400, "invalid_request", "");
+    playerStatus(
+      "deep",
+      `arrays ${DEEP} deep in an unknown member`,
+      Buffer.from(`{"player": "deep", "deep": ${nested(DEEP, "[", "]")}}`),
+      400,
+      "invalid_request",
+      /^\/deep(\/|$)/,
+    );
+    playerStatus(
+      "deep",
+      "objects 600 deep as the player",
+      Buffer.from(`{"player": ${nested(600, '{"a":', "}", "1")}}`),
+      400,
+      "invalid_request",
+      "/player",
+    );
+    claim(
+      "deep",
+      `arrays ${DEEP} deep in an unknown member`,
+      Buffer.from(shipping),
+      400,
+      "invalid_request",
+      /^\/deep(\/|$)/,
+    );
+    claim(
+      "deep",
+      `a body of arrays ${DEEP + 100} deep`,
+      Buffer.from(nested(DEEP + 100, "[", "]")),
+      400,
+      "invalid_request",
+      "",
+    );
     const definition = jsonText(baseDefinition(PUT_TARGET));
-    putCampaign("deep", "arrays 100000 deep as the theme", Buffer.from(definition.replace(/\}$/, `, "theme": ${nested(100_000, "[", "]")}}`)), 400, "invalid_campaign", /^\/theme(\/|$)/);
-    putCampaign("deep", "objects 30000 deep as the theme", Buffer.from(definition.replace(/\}$/, `, "theme": ${nested(30_000, '{"a":', "}", "1")}}`)), 400, "invalid_campaign", /^\/theme(\/|$)/);
-    putCampaign("deep", "a body of arrays 100000 deep", Buffer.from(nested(100_000, "[", "]")), 400, ["invalid_campaign", "invalid_request"], [null, ""]);
+    putCampaign(
+      "deep",
+      "arrays 100000 deep as the theme",
+      Buffer.from(definition.replace(/\}$/, `, "theme": ${nested(100_000, "[", "]")}}`)),
+      400,
+      "invalid_campaign",
+      /^\/theme(\/|$)/,
+    );
+    putCampaign(
+      "deep",
+      "objects 30000 deep as the theme",
+      Buffer.from(definition.replace(/\}$/, `, "theme": ${nested(30_000, '{"a":', "}", "1")}}`)),
+      400,
+      "invalid_campaign",
+      /^\/theme(\/|$)/,
+    );
+    putCampaign(
+      "deep",
+      "a body of arrays 100000 deep",
+      Buffer.from(nested(100_000, "[", "]")),
+      400,
+      ["invalid_campaign", "invalid_request"],
+      [null, ""],
+    );
   }
 
   // --- Campaign definitions: types, huge and negative numbers, missing and unknown members ---
@@ -496,11 +741,19 @@ function buildMatrix() {
     ["title null", (d) => (d.title = null), "/title"],
     ["title empty", (d) => (d.title = ""), "/title"],
     ["title with a control character", (d) => (d.title = "Spring\u0001"), "/title"],
-    ["a prize name of 1000 characters", (d) => (d.prize_table.prizes[1].name = "x".repeat(1000)), "/prize_table/prizes/1/name"],
+    [
+      "a prize name of 1000 characters",
+      (d) => (d.prize_table.prizes[1].name = "x".repeat(1000)),
+      "/prize_table/prizes/1/name",
+    ],
     ["stock -1", (d) => (d.prize_table.prizes[0].stock = -1), "/prize_table/prizes/0/stock"],
     ["stock 1e20", (d) => (d.prize_table.prizes[0].stock = 1e20), "/prize_table/prizes/0/stock"],
     ["stock 2^53 + 1", (d) => (d.prize_table.prizes[0].stock = raw("9007199254740993")), "/prize_table/prizes/0/stock"],
-    ["stock a 30-digit integer", (d) => (d.prize_table.prizes[0].stock = raw("123456789012345678901234567890")), "/prize_table/prizes/0/stock"],
+    [
+      "stock a 30-digit integer",
+      (d) => (d.prize_table.prizes[0].stock = raw("123456789012345678901234567890")),
+      "/prize_table/prizes/0/stock",
+    ],
     ["stock 1.5", (d) => (d.prize_table.prizes[0].stock = 1.5), "/prize_table/prizes/0/stock"],
     ["stock a string", (d) => (d.prize_table.prizes[0].stock = "5"), "/prize_table/prizes/0/stock"],
     // Out of every number type's range: the core's parser refuses the document, or the validator the member.
@@ -515,8 +768,17 @@ function buildMatrix() {
     ["odds a number", (d) => (d.prize_table.prizes[0].odds = 0.1), "/prize_table/prizes/0/odds"],
     ["odds negative", (d) => (d.prize_table.prizes[0].odds = "-0.1"), "/prize_table/prizes/0/odds"],
     ["odds a negative fraction", (d) => (d.prize_table.prizes[0].odds = "-1/2"), "/prize_table/prizes/0/odds"],
-    ["deck boxes -1", (d) => Object.assign(d, { pool: "deck", prize_table: { boxes: -1, prizes: [{ id: "g", name: "G", stock: 1 }] } }), "/prize_table/boxes"],
-    ["deck boxes 1e300", (d) => Object.assign(d, { pool: "deck", prize_table: { boxes: 1e300, prizes: [{ id: "g", name: "G", stock: 1 }] } }), "/prize_table/boxes"],
+    [
+      "deck boxes -1",
+      (d) => Object.assign(d, { pool: "deck", prize_table: { boxes: -1, prizes: [{ id: "g", name: "G", stock: 1 }] } }),
+      "/prize_table/boxes",
+    ],
+    [
+      "deck boxes 1e300",
+      (d) =>
+        Object.assign(d, { pool: "deck", prize_table: { boxes: 1e300, prizes: [{ id: "g", name: "G", stock: 1 }] } }),
+      "/prize_table/boxes",
+    ],
     ["an unknown top-level member", (d) => (d.surprise = 1), "/surprise"],
     ["an unknown member in window", (d) => (d.window.surprise = 1), "/window/surprise"],
     ["an unknown member in a prize", (d) => (d.prize_table.prizes[0].colour = "red"), "/prize_table/prizes/0/colour"],
@@ -536,20 +798,51 @@ function buildMatrix() {
     putCampaign("definition", what, jsonBody(mutated(change)), 400, "invalid_campaign", field);
   }
   for (const value of ['"v1"', 'W/"1"']) {
-    putCampaign("definition", `If-None-Match ${JSON.stringify(value)}`, jsonBody(baseDefinition(PUT_TARGET)), 400, "invalid_request", undefined, { ...JSON_TYPE, "if-none-match": value });
+    putCampaign(
+      "definition",
+      `If-None-Match ${JSON.stringify(value)}`,
+      jsonBody(baseDefinition(PUT_TARGET)),
+      400,
+      "invalid_request",
+      undefined,
+      { ...JSON_TYPE, "if-none-match": value },
+    );
   }
 
   // --- Picture uploads --------------------------------------------------------
   const JPEG = Buffer.concat([Buffer.from("ffd8ffe000104a464946000101", "hex"), Buffer.alloc(32)]);
   const WAVE = Buffer.concat([Buffer.from("RIFF"), Buffer.alloc(4), Buffer.from("WAVEfmt "), Buffer.alloc(16)]);
-  for (const type of [null, "text/plain", "image/svg+xml", "application/json", "application/octet-stream", "image/bmp", "image/png-but-not"]) {
-    media("media", type === null ? "no Content-Type" : `Content-Type ${type}`, PNG, 415, "unsupported_media_type", type === null ? {} : { "content-type": type });
+  for (const type of [
+    null,
+    "text/plain",
+    "image/svg+xml",
+    "application/json",
+    "application/octet-stream",
+    "image/bmp",
+    "image/png-but-not",
+  ]) {
+    media(
+      "media",
+      type === null ? "no Content-Type" : `Content-Type ${type}`,
+      PNG,
+      415,
+      "unsupported_media_type",
+      type === null ? {} : { "content-type": type },
+    );
   }
-  media("media", "an SVG declared as PNG", Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"), 415, "unsupported_media_type");
+  media(
+    "media",
+    "an SVG declared as PNG",
+    Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"),
+    415,
+    "unsupported_media_type",
+  );
   media("media", "a JPEG declared as PNG", JPEG, 415, "unsupported_media_type");
   media("media", "a PNG declared as GIF", PNG, 415, "unsupported_media_type", { "content-type": "image/gif" });
   media("media", "a WAVE file declared as WebP", WAVE, 415, "unsupported_media_type", { "content-type": "image/webp" });
-  media("media", "text declared as JPEG", Buffer.from("hello, not a picture at all"), 415, "unsupported_media_type", { "content-type": "image/jpeg" });
+  media("media", "text declared as JPEG", Buffer.from("hello, not a picture at all"), 415, "unsupported_media_type", {
+    "content-type": "image/jpeg",
+  });
   media("media", "an empty body", Buffer.alloc(0), 415, "unsupported_media_type");
   media("media", "the first 11 bytes of a PNG", PNG.subarray(0, 11), 415, "unsupported_media_type");
 
@@ -559,17 +852,41 @@ function buildMatrix() {
   const byCampaign = [
     ["campaign view", "GET", (id) => `/api/v1/campaigns/${id}`],
     ["draw", "POST", (id) => `/api/v1/campaigns/${id}/draws`, () => jsonBody(validDraw()), JSON_TYPE],
-    ["player status", "POST", (id) => `/api/v1/campaigns/${id}/player-status`, () => jsonBody(validStatus()), JSON_TYPE],
+    [
+      "player status",
+      "POST",
+      (id) => `/api/v1/campaigns/${id}/player-status`,
+      () => jsonBody(validStatus()),
+      JSON_TYPE,
+    ],
     ["claim GET", "GET", (id) => `/api/v1/campaigns/${id}/claim`, undefined, bearer(token)],
-    ["claim PUT", "PUT", (id) => `/api/v1/campaigns/${id}/claim`, () => jsonBody(SHIPPING), { ...JSON_TYPE, ...bearer(token) }],
-    ["admin PUT", "PUT", (id) => `/api/v1/admin/campaigns/${id}`, (id) => jsonBody(baseDefinition(safeDecode(id))), { ...JSON_TYPE, ...ADMIN }],
+    [
+      "claim PUT",
+      "PUT",
+      (id) => `/api/v1/campaigns/${id}/claim`,
+      () => jsonBody(SHIPPING),
+      { ...JSON_TYPE, ...bearer(token) },
+    ],
+    [
+      "admin PUT",
+      "PUT",
+      (id) => `/api/v1/admin/campaigns/${id}`,
+      (id) => jsonBody(baseDefinition(safeDecode(id))),
+      { ...JSON_TYPE, ...ADMIN },
+    ],
     ["admin GET", "GET", (id) => `/api/v1/admin/campaigns/${id}`, undefined, ADMIN],
     ["pause", "POST", (id) => `/api/v1/admin/campaigns/${id}/pause`, undefined, ADMIN],
     ["resume", "POST", (id) => `/api/v1/admin/campaigns/${id}/resume`, undefined, ADMIN],
     ["stats", "GET", (id) => `/api/v1/admin/campaigns/${id}/stats`, undefined, ADMIN],
     ["winners", "GET", (id) => `/api/v1/admin/campaigns/${id}/winners`, undefined, ADMIN],
     ["winners.csv", "GET", (id) => `/api/v1/admin/campaigns/${id}/winners.csv`, undefined, ADMIN],
-    ["media", "POST", (id) => `/api/v1/admin/campaigns/${id}/media`, () => PNG, { "content-type": "image/png", ...ADMIN }],
+    [
+      "media",
+      "POST",
+      (id) => `/api/v1/admin/campaigns/${id}/media`,
+      () => PNG,
+      { "content-type": "image/png", ...ADMIN },
+    ],
   ];
   const invalidIds = [
     ["in capitals", "UPPER-case"],
@@ -579,11 +896,23 @@ function buildMatrix() {
   ];
   for (const [endpoint, method, path, body, headers = {}] of byCampaign) {
     for (const [what, id] of invalidIds) {
-      add("campaign-id", `${endpoint}: a campaign id ${what}`, method, path(id), { headers, body: body?.(id), status: 404, code: "campaign_not_found" });
+      add("campaign-id", `${endpoint}: a campaign id ${what}`, method, path(id), {
+        headers,
+        body: body?.(id),
+        status: 404,
+        code: "campaign_not_found",
+      });
     }
   }
-  for (const [what, id] of [["with a dot", "has.dot"], ["with an encoded slash", "a%2Fb"], ["of spaces (%20)", "%20%20"]]) {
-    add("campaign-id", `campaign view: a campaign id ${what}`, "GET", `/api/v1/campaigns/${id}`, { status: 404, code: "campaign_not_found" });
+  for (const [what, id] of [
+    ["with a dot", "has.dot"],
+    ["with an encoded slash", "a%2Fb"],
+    ["of spaces (%20)", "%20%20"],
+  ]) {
+    add("campaign-id", `campaign view: a campaign id ${what}`, "GET", `/api/v1/campaigns/${id}`, {
+      status: 404,
+      code: "campaign_not_found",
+    });
   }
   const badEncodings = [
     ["%ZZ", "%ZZ"],
@@ -594,11 +923,19 @@ function buildMatrix() {
     ["an encoded surrogate (%ED%A0%80)", "%ED%A0%80"],
   ];
   for (const [what, id] of badEncodings) {
-    add("percent-encoding", `campaign view: ${what} in the campaign id`, "GET", `/api/v1/campaigns/${id}`, { status: 400, code: "invalid_request" });
+    add("percent-encoding", `campaign view: ${what} in the campaign id`, "GET", `/api/v1/campaigns/${id}`, {
+      status: 400,
+      code: "invalid_request",
+    });
   }
   for (const [endpoint, method, path, body, headers = {}] of byCampaign.slice(1)) {
     for (const [what, id] of [badEncodings[0], badEncodings[5]]) {
-      add("percent-encoding", `${endpoint}: ${what} in the campaign id`, method, path(id), { headers, body: body?.("x"), status: 400, code: "invalid_request" });
+      add("percent-encoding", `${endpoint}: ${what} in the campaign id`, method, path(id), {
+        headers,
+        body: body?.("x"),
+        status: 400,
+        code: "invalid_request",
+      });
     }
   }
   // Player ids travel only in bodies (no endpoint has one in its path): the
@@ -615,7 +952,16 @@ function buildMatrix() {
   ];
   for (const [what, player] of badPlayers) {
     playerStatus("player-id", `a player id ${what}`, jsonBody({ player }), 400, "invalid_request", "/player");
-    playerStatus("player-id", `a player id ${what}, ticket campaign`, jsonBody({ player, ticket: `4102444800.${"A".repeat(43)}` }), 400, "invalid_request", "/player", JSON_TYPE, TICKETED);
+    playerStatus(
+      "player-id",
+      `a player id ${what}, ticket campaign`,
+      jsonBody({ player, ticket: `4102444800.${"A".repeat(43)}` }),
+      400,
+      "invalid_request",
+      "/player",
+      JSON_TYPE,
+      TICKETED,
+    );
   }
 
   // --- Query parameters (the winners' pages: ?cursor= ?limit= ?day= ?prize=) ------
@@ -653,12 +999,26 @@ function buildMatrix() {
   const ghosts = byCampaign.filter(([endpoint]) => endpoint !== "admin PUT");
   ghosts.forEach(([endpoint, method, path, body, headers = {}], index) => {
     const id = `never-created-${index}`;
-    add("unknown-campaign", `${endpoint} of a campaign never created`, method, path(id), { headers, body: body?.(id), status: 404, code: "campaign_not_found" });
+    add("unknown-campaign", `${endpoint} of a campaign never created`, method, path(id), {
+      headers,
+      body: body?.(id),
+      status: 404,
+      code: "campaign_not_found",
+    });
   });
 
   // --- Tickets ------------------------------------------------------------------
   const ticketDraw = (name, change, status, code, field) =>
-    draw("tickets", `ticket campaign, ${name}`, jsonBody({ ...validDraw(), ...change }), status, code, field, JSON_TYPE, TICKETED);
+    draw(
+      "tickets",
+      `ticket campaign, ${name}`,
+      jsonBody({ ...validDraw(), ...change }),
+      status,
+      code,
+      field,
+      JSON_TYPE,
+      TICKETED,
+    );
   ticketDraw("no ticket", {}, 401, "invalid_ticket", "/ticket");
   ticketDraw("a ticket that is not one", { ticket: "not-a-ticket" }, 401, "invalid_ticket", "/ticket");
   ticketDraw("a ticket with a short signature", { ticket: "4102444800.abc" }, 401, "invalid_ticket", "/ticket");
@@ -666,7 +1026,16 @@ function buildMatrix() {
   ticketDraw("an expired ticket", { ticket: `1.${"A".repeat(43)}` }, 401, "invalid_ticket", "/ticket");
   ticketDraw("a ticket that is a number", { ticket: 4102444800 }, 400, "invalid_request", "/ticket");
   const ticketStatus = (name, change, status, code, field) =>
-    playerStatus("tickets", `ticket campaign, ${name}`, jsonBody({ player: "tina", ...change }), status, code, field, JSON_TYPE, TICKETED);
+    playerStatus(
+      "tickets",
+      `ticket campaign, ${name}`,
+      jsonBody({ player: "tina", ...change }),
+      status,
+      code,
+      field,
+      JSON_TYPE,
+      TICKETED,
+    );
   ticketStatus("no ticket", {}, 401, "invalid_ticket", "/ticket");
   ticketStatus("a ticket that is not one", { ticket: "garbage" }, 401, "invalid_ticket", "/ticket");
   ticketStatus("a forged signature", { ticket: `4102444800.${"A".repeat(43)}` }, 401, "invalid_ticket", "/ticket");
@@ -689,11 +1058,20 @@ function buildMatrix() {
     ["no Authorization", {}],
     ["a wrong key", { authorization: "Bearer wrong-admin-key-0000000000000000000" }],
     ["the key without its last character", { authorization: `Bearer ${ADMIN_KEY.slice(0, -1)}` }],
-    ["the key as Basic credentials", { authorization: `Basic ${Buffer.from(`admin:${ADMIN_KEY}`).toString("base64")}` }],
+    [
+      "the key as Basic credentials",
+      { authorization: `Basic ${Buffer.from(`admin:${ADMIN_KEY}`).toString("base64")}` },
+    ],
   ];
   for (const [endpoint, method, path, body, headers = {}] of adminEndpoints) {
     for (const [what, auth] of wrongKeys) {
-      add("admin-key", `${endpoint} with ${what}`, method, path, { headers: { ...headers, ...auth }, body: body?.(), status: 401, code: "unauthorized", field: [null] });
+      add("admin-key", `${endpoint} with ${what}`, method, path, {
+        headers: { ...headers, ...auth },
+        body: body?.(),
+        status: 401,
+        code: "unauthorized",
+        field: [null],
+      });
     }
   }
 
@@ -806,7 +1184,11 @@ async function send(c) {
 }
 
 const describeField = (field) =>
-  field instanceof RegExp ? `a field matching ${field}` : Array.isArray(field) ? `field one of ${field.map((f) => JSON.stringify(f ?? "(none)")).join(", ")}` : `field ${JSON.stringify(field)}`;
+  field instanceof RegExp
+    ? `a field matching ${field}`
+    : Array.isArray(field)
+      ? `field one of ${field.map((f) => JSON.stringify(f ?? "(none)")).join(", ")}`
+      : `field ${JSON.stringify(field)}`;
 
 /** What is wrong with the reply to case `c`, or null. */
 function judge(c, reply) {
@@ -816,7 +1198,8 @@ function judge(c, reply) {
   if (reply.status >= 500) return wrong("a 5xx");
   if (reply.status < 400) return wrong("accepted");
   if (reply.status !== c.status) return wrong(`status ${reply.status}`);
-  if (!/^application\/json\b/.test(reply.contentType)) return wrong(`content type ${JSON.stringify(reply.contentType)}`);
+  if (!/^application\/json\b/.test(reply.contentType))
+    return wrong(`content type ${JSON.stringify(reply.contentType)}`);
   if (c.method === "HEAD") return reply.text === "" ? null : wrong("a body in a reply to HEAD");
   let body;
   try {
@@ -825,7 +1208,7 @@ function judge(c, reply) {
     return wrong("a body that is not JSON");
   }
   if (body === null || typeof body !== "object" || Array.isArray(body) || Object.keys(body).join() !== "error") {
-    return wrong("not {\"error\": {...}}");
+    return wrong('not {"error": {...}}');
   }
   const { error } = body;
   if (error === null || typeof error !== "object") return wrong("error is not an object");
@@ -874,14 +1257,23 @@ test("the valid requests the mutations start from are accepted as they are", asy
   const drawn = await api.draw(OPEN, validDraw());
   assert.equal(drawn.status, 200, drawn.text);
   const { token } = winners[0];
-  const claimed = await api.call("PUT", `/api/v1/campaigns/${PRIZES}/claim`, SHIPPING, { authorization: `Bearer ${token}` });
+  const claimed = await api.call("PUT", `/api/v1/campaigns/${PRIZES}/claim`, SHIPPING, {
+    authorization: `Bearer ${token}`,
+  });
   assert.equal(claimed.status, 200, claimed.text);
   assert.deepEqual(claimed.json.shipping, SHIPPING);
   const status = await api.call("POST", `/api/v1/campaigns/${OPEN}/player-status`, validStatus());
   assert.equal(status.status, 200, status.text);
-  const longest = await api.call("POST", `/api/v1/campaigns/${OPEN}/player-status`, { player: "玩".repeat(128), ticket: "ignored-here" });
+  const longest = await api.call("POST", `/api/v1/campaigns/${OPEN}/player-status`, {
+    player: "玩".repeat(128),
+    ticket: "ignored-here",
+  });
   assert.equal(longest.status, 200, `a 128-character player id; an open campaign ignores the ticket: ${longest.text}`);
-  const upload = await service.fetch(`/api/v1/admin/campaigns/${OPEN}/media`, { method: "POST", headers: { ...ADMIN, "content-type": "image/png" }, body: PNG });
+  const upload = await service.fetch(`/api/v1/admin/campaigns/${OPEN}/media`, {
+    method: "POST",
+    headers: { ...ADMIN, "content-type": "image/png" },
+    body: PNG,
+  });
   assert.equal(upload.status, 201, await upload.text());
   const charset = await service.fetch(`/api/v1/campaigns/${OPEN}/draws`, {
     method: "POST",
@@ -938,14 +1330,17 @@ test("a campaign definition with a wrong type, a huge or negative number, a miss
 test("an upload that is not a PNG, JPEG, GIF or WebP picture, by its type or by its bytes, is refused with 415", () =>
   passes("media"));
 
-test("a campaign id that is not a campaign id gets 404 campaign_not_found on every endpoint", () => passes("campaign-id"));
+test("a campaign id that is not a campaign id gets 404 campaign_not_found on every endpoint", () =>
+  passes("campaign-id"));
 
 test("a player id (in a player status body) that is empty, too long or has control characters is refused with 400 at /player", () =>
   passes("player-id"));
 
-test("a path that is not valid percent-encoded UTF-8 is refused with 400 invalid_request", () => passes("percent-encoding"));
+test("a path that is not valid percent-encoded UTF-8 is refused with 400 invalid_request", () =>
+  passes("percent-encoding"));
 
-test("a winners query parameter (cursor, limit, day, prize) of the wrong form, huge and negative numbers among them, is refused with 400 at its name", () => passes("query"));
+test("a winners query parameter (cursor, limit, day, prize) of the wrong form, huge and negative numbers among them, is refused with 400 at its name", () =>
+  passes("query"));
 
 test("a campaign that was never created gets 404 campaign_not_found on every endpoint, and no Durable Object wakes for it", async () => {
   const before = objectDatabases(stateDir);
@@ -961,7 +1356,8 @@ test("a ticket campaign refuses a draw or a status without a valid ticket with 4
 test("every admin endpoint refuses a missing or wrong admin key with 401 unauthorized and no field", () =>
   passes("admin-key"));
 
-test("a claim asked for without a well-formed token of this campaign's claim gets 404 claim_not_found", () => passes("claim-token"));
+test("a claim asked for without a well-formed token of this campaign's claim gets 404 claim_not_found", () =>
+  passes("claim-token"));
 
 test("a known path with a method it does not take gets 405 method_not_allowed", () => passes("method"));
 

@@ -46,14 +46,23 @@ test("500 concurrent draws at a prize with stock 5 and odds 1 make exactly 5 win
   const winners = replies
     .map((reply, i) => ({ player: `p${i}`, draw: reply.json.draw }))
     .filter(({ draw }) => draw.outcome === "win");
-  assert.equal(new Set(winners.map(({ draw }) => draw.claim_token)).size, winners.length, "every win has its own token");
+  assert.equal(
+    new Set(winners.map(({ draw }) => draw.claim_token)).size,
+    winners.length,
+    "every win has its own token",
+  );
   const claimPath = "/api/v1/campaigns/stampede/claim";
   for (const { player, draw } of winners) {
     const auth = { authorization: `Bearer ${draw.claim_token}` };
     const claim = await api.call("GET", claimPath, undefined, auth);
     assert.equal(claim.status, 200);
     assert.equal(claim.json.prize.id, "only");
-    const put = await api.call("PUT", claimPath, { name: `Winner ${player}`, phone: "12345678", address: `${player} Street 1` }, auth);
+    const put = await api.call(
+      "PUT",
+      claimPath,
+      { name: `Winner ${player}`, phone: "12345678", address: `${player} Street 1` },
+      auth,
+    );
     assert.equal(put.status, 200, put.text);
   }
   const listed = (await api.admin("GET", "stampede/winners")).json.winners;
@@ -76,7 +85,9 @@ test("200 concurrent draws for one player with a limit of 1 make one entry, and 
   assert.equal((await api.putCampaign(campaign)).status, 201);
 
   const replies = await Promise.all(
-    Array.from({ length: 200 }, (_, i) => api.draw("one-shot", { player: "eager", request_id: `eager-draw-${String(i).padStart(5, "0")}` })),
+    Array.from({ length: 200 }, (_, i) =>
+      api.draw("one-shot", { player: "eager", request_id: `eager-draw-${String(i).padStart(5, "0")}` }),
+    ),
   );
   const drawn = replies.filter((reply) => reply.status === 200);
   const limited = replies.filter((reply) => reply.status === 409);

@@ -210,7 +210,10 @@ function newRequest(campaign, player) {
  */
 async function sendDraw(request, owner) {
   figures.draws++;
-  const reply = await send("POST", drawPath(request.campaign), { player: request.player, request_id: request.requestId });
+  const reply = await send("POST", drawPath(request.campaign), {
+    player: request.player,
+    request_id: request.requestId,
+  });
   if (!reply.ack) {
     figures.unacknowledged++;
     request.unresolved = true;
@@ -289,7 +292,8 @@ function nextShipping() {
   };
 }
 
-const sameShipping = (a, b) => (a === null || b === null ? a === b : a.name === b.name && a.phone === b.phone && a.address === b.address);
+const sameShipping = (a, b) =>
+  a === null || b === null ? a === b : a.name === b.name && a.phone === b.phone && a.address === b.address;
 
 /** Shipping details a claim may hold now: the last confirmed, or one sent after it without an answer. */
 function shippingMatches(claim, shipping) {
@@ -307,7 +311,10 @@ async function readClaim(claim, { final = false } = {}) {
   if (!reply.ack || (reply.status === 429 && reply.json?.error?.code === "rate_limited")) return reply;
   if (reply.status !== 200) {
     const kind = reply.status === 404 ? "acknowledged win without its claim" : "unexpected claim reply";
-    violation(kind, `${claim.campaign} entry ${claim.entryId} (${claim.player}): ${reply.status} ${reply.text.slice(0, 200)}`);
+    violation(
+      kind,
+      `${claim.campaign} entry ${claim.entryId} (${claim.player}): ${reply.status} ${reply.text.slice(0, 200)}`,
+    );
     return reply;
   }
   const body = reply.json;
@@ -345,12 +352,18 @@ async function updateShipping(claim) {
   if (reply.status === 429 && reply.json?.error?.code === "rate_limited") return reply;
   if (reply.status !== 200) {
     const kind = reply.status === 404 ? "acknowledged win without its claim" : "unexpected shipping reply";
-    violation(kind, `${claim.campaign} entry ${claim.entryId} (${claim.player}, shipping): ${reply.status} ${reply.text.slice(0, 300)}`);
+    violation(
+      kind,
+      `${claim.campaign} entry ${claim.entryId} (${claim.player}, shipping): ${reply.status} ${reply.text.slice(0, 300)}`,
+    );
     return reply;
   }
   figures.shippingAcked++;
   if (!sameShipping(reply.json?.shipping ?? null, shipping)) {
-    violation("shipping reply differs from what was sent", `${claim.campaign} entry ${claim.entryId}: ${reply.text.slice(0, 300)}`);
+    violation(
+      "shipping reply differs from what was sent",
+      `${claim.campaign} entry ${claim.entryId}: ${reply.text.slice(0, 300)}`,
+    );
   }
   claim.lastAcked = shipping;
   claim.unknown = [];
@@ -520,7 +533,8 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
     if ((match = name.match(/^issued\/(\d{4}-\d{2}-\d{2})\/(.+)$/))) {
       const prize = tableOn(definition, match[1]).prizes.find((p) => p.id === match[2]);
       if (!prize) violation("win of an unknown prize", `${id}: ${name}`);
-      else if (value > prize.stock) violation("prize issued past its stock", `${id}: ${name} = ${value} > stock ${prize.stock}`);
+      else if (value > prize.stock)
+        violation("prize issued past its stock", `${id}: ${name} = ${value} > stock ${prize.stock}`);
     } else if ((match = name.match(/^opened\/(\d{4}-\d{2}-\d{2})$/))) {
       const boxes = tableOn(definition, match[1]).boxes;
       if (value > boxes) violation("boxes opened past the deck", `${id}: ${name} = ${value} > ${boxes}`);
@@ -529,7 +543,8 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
         violation("player past the campaign limit", `${id}: ${name} = ${value}`);
       }
     } else if (name.startsWith("draws/")) {
-      if (value > definition.limits.draws_per_day) violation("player past the daily limit", `${id}: ${name} = ${value}`);
+      if (value > definition.limits.draws_per_day)
+        violation("player past the daily limit", `${id}: ${name} = ${value}`);
     }
   }
 
@@ -542,10 +557,14 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
     const n = (drawNumber.get(entry.player) ?? 0) + 1;
     drawNumber.set(entry.player, n);
     if (entry.player_draw_number !== n) {
-      violation("player draw number out of step", `${id}: entry ${entry.id} says ${entry.player_draw_number}, expected ${n}`);
+      violation(
+        "player draw number out of step",
+        `${id}: entry ${entry.id} says ${entry.player_draw_number}, expected ${n}`,
+      );
     }
     const key = `${entry.player} ${entry.request_id}`;
-    if (byRequest.has(key)) violation("one request drawn twice", `${id}: entries ${byRequest.get(key).id} and ${entry.id}`);
+    if (byRequest.has(key))
+      violation("one request drawn twice", `${id}: entries ${byRequest.get(key).id} and ${entry.id}`);
     byRequest.set(key, entry);
     if (entry.outcome === "win") facts.wins++;
   }
@@ -557,7 +576,10 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
     if (entry.outcome === "win" && !claim) violation("win without a claim row", `${id}: entry ${entry.id}`);
     if (entry.outcome !== "win" && claim) violation("claim row for a blank", `${id}: entry ${entry.id}`);
     const differs = (row) =>
-      row.player !== entry.player || row.day !== entry.day || row.prize_id !== entry.prize_id || row.won_at !== entry.drawn_at;
+      row.player !== entry.player ||
+      row.day !== entry.day ||
+      row.prize_id !== entry.prize_id ||
+      row.won_at !== entry.drawn_at;
     if (claim && differs(claim)) {
       violation("claim row differs from its entry", `${id}: entry ${entry.id}`);
     }
@@ -575,18 +597,29 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
       byRequest.get(`${request.player} ${request.requestId}`) ??
       byRequest.get(`${request.player} ${createHash("sha256").update(request.requestId).digest("hex")}`);
     if (!entry || String(entry.id) !== draw.id) {
-      violation(draw.outcome === "win" ? "acknowledged win lost" : "acknowledged draw lost",
-        `${id}: ${request.player} ${request.requestId} was told ${request.okText}, stored: ${entry ? `entry ${entry.id}` : "nothing"}`);
+      violation(
+        draw.outcome === "win" ? "acknowledged win lost" : "acknowledged draw lost",
+        `${id}: ${request.player} ${request.requestId} was told ${request.okText}, stored: ${entry ? `entry ${entry.id}` : "nothing"}`,
+      );
       continue;
     }
     const { id: _id, claim_token: token, ...stored } = draw;
     assert.ok(_id);
     if (JSON.stringify(JSON.parse(entry.reply)) !== JSON.stringify(stored)) {
-      violation("stored reply differs from the acknowledged one", `${id} entry ${entry.id}: stored ${entry.reply}, told ${request.okText}`);
+      violation(
+        "stored reply differs from the acknowledged one",
+        `${id} entry ${entry.id}: stored ${entry.reply}, told ${request.okText}`,
+      );
     }
     if (draw.outcome === "win") {
       const claim = claimByEntry.get(draw.id);
-      if (!claim || claim.token_hash !== createHash("sha256").update(token ?? "").digest("hex")) {
+      if (
+        !claim ||
+        claim.token_hash !==
+          createHash("sha256")
+            .update(token ?? "")
+            .digest("hex")
+      ) {
         violation("acknowledged win's token does not open its claim row", `${id}: entry ${draw.id}`);
       }
     }
@@ -631,7 +664,8 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
       wins: dayEntries.filter((e) => e.outcome === "win").length,
     };
     for (const [key, value] of Object.entries(want)) {
-      if (stats[key] !== value) violation("stats differ from the entries", `${id} ${day}: ${key} ${stats[key]}, entries ${value}`);
+      if (stats[key] !== value)
+        violation("stats differ from the entries", `${id} ${day}: ${key} ${stats[key]}, entries ${value}`);
     }
     for (const prize of stats.prizes) {
       const wins = dayEntries.filter((e) => e.outcome === "win" && e.prize_id === prize.id).length;
@@ -639,7 +673,10 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
         violation("stats differ from the entries", `${id} ${day}: ${prize.id} issued ${prize.issued}, entries ${wins}`);
       }
       if (prize.issued > prize.stock_total) {
-        violation("prize issued past its stock (API)", `${id} ${day}: ${prize.id} ${prize.issued} > ${prize.stock_total}`);
+        violation(
+          "prize issued past its stock (API)",
+          `${id} ${day}: ${prize.id} ${prize.issued} > ${prize.stock_total}`,
+        );
       }
     }
   }
@@ -678,7 +715,11 @@ async function checkPublicStock(id, facts) {
   if (!facts.day) return;
   const definition = CAMPAIGNS[id];
   const want = JSON.stringify({
-    issued: Object.fromEntries(Object.entries(facts.issued).filter(([, n]) => n > 0).sort()),
+    issued: Object.fromEntries(
+      Object.entries(facts.issued)
+        .filter(([, n]) => n > 0)
+        .sort(),
+    ),
     boxes_opened: definition.pool === "deck" ? facts.opened : 0,
   });
   let seen = "";
@@ -686,7 +727,11 @@ async function checkPublicStock(id, facts) {
     const view = await settled(() => send("GET", `/api/v1/campaigns/${id}`));
     const stock = view.json?.campaign?.stock;
     if (stock?.day === facts.day) {
-      const issued = Object.fromEntries(Object.entries(stock.issued ?? {}).filter(([, n]) => n > 0).sort());
+      const issued = Object.fromEntries(
+        Object.entries(stock.issued ?? {})
+          .filter(([, n]) => n > 0)
+          .sort(),
+      );
       seen = JSON.stringify({ issued, boxes_opened: stock.boxes_opened ?? 0 });
       if (seen === want) return;
     } else {
@@ -782,7 +827,10 @@ test(TITLE, { timeout: (SECONDS + 300) * 1000 }, async () => {
     }
   }
 
-  const refused = Object.entries(figures.refused).map(([code, n]) => `${n} ${code}`).join(", ") || "none";
+  const refused =
+    Object.entries(figures.refused)
+      .map(([code, n]) => `${n} ${code}`)
+      .join(", ") || "none";
   const entries = CAMPAIGN_IDS.reduce((sum, id) => sum + facts[id].entries, 0);
   const storedWins = CAMPAIGN_IDS.reduce((sum, id) => sum + facts[id].wins, 0);
   const total = Object.values(violationCounts).reduce((a, b) => a + b, 0);
@@ -805,5 +853,9 @@ test(TITLE, { timeout: (SECONDS + 300) * 1000 }, async () => {
   if (process.env.BLINDBOX_LOAD_VERBOSE) console.log(`answers per second: ${timeline.join(" ")}`);
   assert.equal(figures.kills, KILLS, "every kill happened");
   assert.ok(figures.wins > 0, "some draw won");
-  assert.equal(total, 0, `violations:\n${JSON.stringify(violationCounts, null, 2)}\n${violations.slice(0, 40).join("\n")}`);
+  assert.equal(
+    total,
+    0,
+    `violations:\n${JSON.stringify(violationCounts, null, 2)}\n${violations.slice(0, 40).join("\n")}`,
+  );
 });

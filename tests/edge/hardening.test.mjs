@@ -53,7 +53,10 @@ test("a missing or short SEAL_KEY or ADMIN_KEY fails closed: 500 server_misconfi
   // Nothing was drawn under the weak key.
   const stats = await api.admin("GET", "misconfigured/stats");
   assert.equal(stats.status, 200, stats.text);
-  assert.equal(stats.json.days.reduce((sum, day) => sum + day.draws, 0), 0);
+  assert.equal(
+    stats.json.days.reduce((sum, day) => sum + day.draws, 0),
+    0,
+  );
   await waitForLog();
   const log = service.output();
   assert.equal(log.match(/the secret SEAL_KEY is shorter than 32 characters/g)?.length, 1, log);
@@ -79,7 +82,10 @@ test("nothing a player sends reaches the log, request lines included: marked ids
   const mark = `MARK${Date.now().toString(36)}`;
   const pathValue = `PATH${Date.now().toString(36)}`;
   assert.equal((await api.putCampaign(campaignOpenToday("private", sure))).status, 201);
-  assert.equal((await api.putCampaign(campaignOpenToday("private-ticket", { ...sure, identity: "ticket" }))).status, 201);
+  assert.equal(
+    (await api.putCampaign(campaignOpenToday("private-ticket", { ...sure, identity: "ticket" }))).status,
+    201,
+  );
   const status = (id, body) => api.call("POST", `/api/v1/campaigns/${id}/player-status`, body);
   const bearers = []; // claim tokens and the ticket: secrets the log must not show either
   for (let i = 0; i < 5; i++) {
@@ -89,16 +95,24 @@ test("nothing a player sends reaches the log, request lines included: marked ids
     assert.equal(draw.status, 200, draw.text);
     bearers.push(draw.json.draw.claim_token);
     const auth = { authorization: `Bearer ${draw.json.draw.claim_token}` };
-    const shipping = { name: `${mark} Name ${i}`, phone: "+86 139 0000 000" + i, address: `${mark} Street ${i}\nFloor 2` };
+    const shipping = {
+      name: `${mark} Name ${i}`,
+      phone: `+86 139 0000 000${i}`,
+      address: `${mark} Street ${i}\nFloor 2`,
+    };
     assert.equal((await api.call("PUT", "/api/v1/campaigns/private/claim", shipping, auth)).status, 200);
     assert.equal((await api.call("GET", "/api/v1/campaigns/private/claim", undefined, auth)).status, 200);
   }
   // A ticket campaign's player with a real ticket (the marked player and the ticket both stay out of the log).
   const ticketed = `${mark}-ticketed`;
-  const ticket = execFileSync(join(root, "build", "native", "blindbox"), ["ticket", "--campaign", "private-ticket", "--player", ticketed, "--expires-in", "600"], {
-    env: { ...process.env, BLINDBOX_TICKET_SECRET: TICKET_SECRET },
-    encoding: "utf8",
-  }).trim();
+  const ticket = execFileSync(
+    join(root, "build", "native", "blindbox"),
+    ["ticket", "--campaign", "private-ticket", "--player", ticketed, "--expires-in", "600"],
+    {
+      env: { ...process.env, BLINDBOX_TICKET_SECRET: TICKET_SECRET },
+      encoding: "utf8",
+    },
+  ).trim();
   bearers.push(ticket);
   assert.equal((await status("private-ticket", { player: ticketed, ticket })).status, 200);
   const ticketDraw = await api.draw("private-ticket", { player: ticketed, request_id: requestId(mark), ticket });
@@ -112,13 +126,19 @@ test("nothing a player sends reaches the log, request lines included: marked ids
     ["POST", "/api/v1/campaigns/private/player-status", `{"player": "${mark}\\udc00"}`],
     ["POST", "/api/v1/campaigns/private-ticket/player-status", JSON.stringify({ player: mark, ticket: `${mark}.x` })],
     ["POST", "/api/v1/campaigns/private-ticket/player-status", JSON.stringify({ player: mark, ticket })],
-    ["POST", "/api/v1/campaigns/private-ticket/draws", JSON.stringify({ player: mark, request_id: requestId(mark), ticket })],
+    [
+      "POST",
+      "/api/v1/campaigns/private-ticket/draws",
+      JSON.stringify({ player: mark, request_id: requestId(mark), ticket }),
+    ],
     ["PUT", "/api/v1/campaigns/private/claim", JSON.stringify({ name: mark, phone: "12345", address: mark })],
     ["PUT", "/api/v1/admin/campaigns/private", `{"id": "private", "title": "${mark}\\udc00"}`],
     ["PUT", "/api/v1/admin/campaigns/private", JSON.stringify({ ...campaignOpenToday("private"), title: { mark } })],
   ];
   for (const [method, path, body] of refused) {
-    const headers = path.includes("/admin/") ? { authorization: `Bearer ${ADMIN_KEY}` } : { authorization: `Bearer ${mark}` };
+    const headers = path.includes("/admin/")
+      ? { authorization: `Bearer ${ADMIN_KEY}` }
+      : { authorization: `Bearer ${mark}` };
     const reply = await api.call(method, path, body, headers);
     assert.ok(reply.status >= 400 && reply.status < 500, `${method} ${path}: ${reply.status} ${reply.text}`);
   }
@@ -138,7 +158,10 @@ test("nothing a player sends reaches the log, request lines included: marked ids
   }
   // What a URL carries does reach the log (here, a value sent in an old-style path, a 404 now):
   // the reason no endpoint takes a player's id or ticket in its URL.
-  assert.ok(log.includes(`/api/v1/campaigns/private/claims/${pathValue}`), `the request line shows the path as sent:\n${log}`);
+  assert.ok(
+    log.includes(`/api/v1/campaigns/private/claims/${pathValue}`),
+    `the request line shows the path as sent:\n${log}`,
+  );
   assert.ok(!log.includes(mark), `the log holds a marked value:\n${log}`);
   for (const secret of bearers) assert.ok(!log.includes(secret), `the log holds a claim token or ticket:\n${log}`);
   await stop(service);
@@ -148,7 +171,7 @@ test("winners.csv makes every cell a spreadsheet would run as a formula inert wi
   const service = await start();
   const api = client(service);
   assert.equal((await api.putCampaign(campaignOpenToday("formulas", sure))).status, 201);
-  const players = ["=HYPERLINK(\"http://x\")", "+1-555", "-2+3", "@SUM(1+1)", "plain-player"];
+  const players = ['=HYPERLINK("http://x")', "+1-555", "-2+3", "@SUM(1+1)", "plain-player"];
   const names = ["@SUM(1+1)*cmd|' /C calc'!A0", "=1+1", "+cmd", "-cmd", "Han Meimei"];
   const address = "2 Autumn Lane\nSuzhou 215000\nChina";
   for (const [i, player] of players.entries()) {
@@ -185,7 +208,9 @@ test("a request id is stored only as its hash; a retry after 24 hours gets the d
     assert.deepEqual((await api.draw("retry-window", { player: "alice", request_id: id })).json, first.json);
     await stop(service);
 
-    const [file] = objectDatabases(stateDir).filter((path) => query(path, "SELECT name FROM sqlite_master WHERE name = 'entries'").length);
+    const [file] = objectDatabases(stateDir).filter(
+      (path) => query(path, "SELECT name FROM sqlite_master WHERE name = 'entries'").length,
+    );
     const stored = query(file, "SELECT request_id FROM entries")[0].request_id;
     const hash = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(id));
     assert.equal(stored, Buffer.from(hash).toString("hex"), "the entry holds SHA-256(request_id), not the id");
@@ -219,7 +244,9 @@ test("requests for campaigns that do not exist never reach an object: nothing is
         await api.call("GET", `/api/v1/campaigns/${id}`),
         await api.draw(id, { player: "p", request_id: requestId("ghost") }),
         await api.call("POST", `/api/v1/campaigns/${id}/player-status`, { player: "p" }),
-        await api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined, { authorization: `Bearer ${"A".repeat(24)}` }),
+        await api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined, {
+          authorization: `Bearer ${"A".repeat(24)}`,
+        }),
         await api.admin("GET", id),
         await api.admin("POST", `${id}/pause`),
         await api.admin("GET", `${id}/stats`),
@@ -249,7 +276,10 @@ test("requests for campaigns that do not exist never reach an object: nothing is
 test("draws and claims are limited per client address as well (counted apart): past the limit a script gets 429 with Retry-After", async () => {
   const service = await start({ vars: { ADDRESS_RATE_LIMIT: "on" } });
   const api = client(service);
-  assert.equal((await api.putCampaign(campaignOpenToday("drain", { limits: { draws_per_day: 1 }, ...sure }))).status, 201);
+  assert.equal(
+    (await api.putCampaign(campaignOpenToday("drain", { limits: { draws_per_day: 1 }, ...sure }))).status,
+    201,
+  );
   const replies = [];
   // 120 a minute (wrangler.toml): 300 fresh players cross it whatever the window boundary.
   for (let i = 0; i < 300; i++) {
@@ -270,10 +300,15 @@ test("draws and claims are limited per client address as well (counted apart): p
   const guesses = [];
   const shipping = { name: "A", phone: "12345", address: "Somewhere 1" };
   for (let i = 0; i < 300; i++) {
-    const auth = { authorization: `Bearer ${Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url")}` };
+    const auth = {
+      authorization: `Bearer ${Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url")}`,
+    };
     // Every third guess is a PUT: GET and PUT count against the same limit.
     const method = i % 3 === 2 ? "PUT" : "GET";
-    guesses.push({ method, ...(await api.call(method, "/api/v1/campaigns/drain/claim", method === "PUT" ? shipping : undefined, auth)) });
+    guesses.push({
+      method,
+      ...(await api.call(method, "/api/v1/campaigns/drain/claim", method === "PUT" ? shipping : undefined, auth)),
+    });
   }
   const missed = guesses.filter((reply) => reply.status === 404).length;
   const slowed = guesses.filter((reply) => reply.status === 429);
@@ -281,7 +316,10 @@ test("draws and claims are limited per client address as well (counted apart): p
   assert.equal(missed + slowed.length, guesses.length, "every other guess was rate limited");
   assert.equal(slowed[0].json.error.code, "rate_limited");
   assert.equal(slowed[0].headers.get("retry-after"), "60");
-  assert.ok(slowed.some((reply) => reply.method === "PUT") && slowed.some((reply) => reply.method === "GET"), "GETs and PUTs alike");
+  assert.ok(
+    slowed.some((reply) => reply.method === "PUT") && slowed.some((reply) => reply.method === "GET"),
+    "GETs and PUTs alike",
+  );
   await stop(service);
 });
 
@@ -297,7 +335,11 @@ test("every reply the Worker makes itself can run nothing, be framed nowhere and
     "a missing picture": await api.call("GET", `/media/headers/${"0".repeat(64)}.png`),
   };
   for (const [what, reply] of Object.entries(replies)) {
-    assert.equal(reply.headers.get("content-security-policy"), "default-src 'none'; frame-ancestors 'none'; sandbox", what);
+    assert.equal(
+      reply.headers.get("content-security-policy"),
+      "default-src 'none'; frame-ancestors 'none'; sandbox",
+      what,
+    );
     assert.equal(reply.headers.get("x-content-type-options"), "nosniff", what);
     assert.equal(reply.headers.get("x-frame-options"), "DENY", what);
     assert.equal(reply.headers.get("referrer-policy"), "no-referrer", what);

@@ -41,8 +41,20 @@ export async function startService({ port, vars = {}, persistDir, logLevel = "wa
 
   const launch = async () => {
     output = "";
-    const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(port + 10000), "--persist-to", stateDir,
-      "--show-interactive-dev-session=false", "--log-level", logLevel];
+    const args = [
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      String(port + 10000),
+      "--persist-to",
+      stateDir,
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      logLevel,
+    ];
     for (const [name, value] of Object.entries(allVars)) args.push("--var", `${name}:${value}`);
     child = spawn(join(root, "node_modules", ".bin", "wrangler"), args, {
       cwd: root,
@@ -231,7 +243,11 @@ export function sendChunked(base, method, path, headers, chunks) {
       response.on("end", () => {
         clearTimeout(timer);
         request.destroy();
-        resolve({ status: response.statusCode, contentType: response.headers["content-type"] ?? "", text: Buffer.concat(parts).toString("utf8") });
+        resolve({
+          status: response.statusCode,
+          contentType: response.headers["content-type"] ?? "",
+          text: Buffer.concat(parts).toString("utf8"),
+        });
       });
     });
     request.on("error", (error) => {

@@ -74,7 +74,9 @@ export function campaignFiles(persistDir) {
 /** What crash-load.test.mjs checks of one campaign object's database. */
 export function readCampaignFile(path) {
   return {
-    integrity: query(path, "PRAGMA integrity_check").map((row) => row.integrity_check).join("; "),
+    integrity: query(path, "PRAGMA integrity_check")
+      .map((row) => row.integrity_check)
+      .join("; "),
     meta: Object.fromEntries(query(path, "SELECT key, value FROM meta").map((row) => [row.key, row.value])),
     counters: query(path, "SELECT name, value FROM counters"),
     entries: query(

@@ -89,7 +89,10 @@ test("the campaign list and the winners list serve the console", async () => {
   for (const player of ["ann", "ben", "cat"]) {
     wins.push((await api.draw("fulfilment", { player, request_id: "fulfilment-draw-01" })).json.draw);
   }
-  assert.deepEqual(wins.map((d) => d.outcome), ["win", "win", "blank"]);
+  assert.deepEqual(
+    wins.map((d) => d.outcome),
+    ["win", "win", "blank"],
+  );
   const shipping = { name: "Ann", phone: "+1 555 0100", address: "1 Main St, Springfield" };
   const put = await api.call("PUT", "/api/v1/campaigns/fulfilment/claim", shipping, {
     authorization: `Bearer ${wins[0].claim_token}`,
@@ -116,10 +119,19 @@ test("the campaign list and the winners list serve the console", async () => {
   assert.equal((await api.admin("GET", "fulfilment/winners?limit=0")).status, 400);
   // Pages: one win per page, each naming the next; the last says null.
   const first = await api.admin("GET", "fulfilment/winners?limit=1");
-  assert.deepEqual(first.json.winners.map((w) => w.player), ["ann"]);
+  assert.deepEqual(
+    first.json.winners.map((w) => w.player),
+    ["ann"],
+  );
   assert.equal(typeof first.json.next_cursor, "string");
-  const second = await api.admin("GET", `fulfilment/winners?limit=1&cursor=${encodeURIComponent(first.json.next_cursor)}`);
-  assert.deepEqual(second.json.winners.map((w) => w.player), ["ben"]);
+  const second = await api.admin(
+    "GET",
+    `fulfilment/winners?limit=1&cursor=${encodeURIComponent(first.json.next_cursor)}`,
+  );
+  assert.deepEqual(
+    second.json.winners.map((w) => w.player),
+    ["ben"],
+  );
   assert.equal(second.json.next_cursor, null);
   assert.equal((await api.call("GET", "/api/v1/admin/campaigns/fulfilment/winners")).status, 401);
 });

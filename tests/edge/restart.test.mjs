@@ -41,7 +41,10 @@ test("a restart between draws keeps every counter, entry and claim", async () =>
 
   const before = [];
   for (let i = 0; i < 12; i++) {
-    const reply = await api.draw("survivor", { player: `p${i % 6}`, request_id: `restart-draw-${String(i).padStart(4, "0")}` });
+    const reply = await api.draw("survivor", {
+      player: `p${i % 6}`,
+      request_id: `restart-draw-${String(i).padStart(4, "0")}`,
+    });
     assert.equal(reply.status, 200);
     before.push(reply.json);
   }
@@ -74,7 +77,10 @@ test("a restart between draws keeps every counter, entry and claim", async () =>
   }
   // Retried requests get their original replies, claim tokens included.
   for (let i = 0; i < 12; i++) {
-    const reply = await api.draw("survivor", { player: `p${i % 6}`, request_id: `restart-draw-${String(i).padStart(4, "0")}` });
+    const reply = await api.draw("survivor", {
+      player: `p${i % 6}`,
+      request_id: `restart-draw-${String(i).padStart(4, "0")}`,
+    });
     assert.deepEqual(reply.json, before[i]);
   }
   // The claim still opens with its token, with the shipping details on file.
@@ -109,7 +115,10 @@ test("SEAL_KEY rotation: with the old key as SEAL_KEY_PREVIOUS, sealed tokens an
   };
 
   await relaunch({ SEAL_KEY: NEW_SEAL_KEY, SEAL_KEY_PREVIOUS: SEAL_KEY });
-  assert.deepEqual((await api.draw("rotation", { player: "hm", request_id: "before-rotation-draw" })).json, underOldKey.reply);
+  assert.deepEqual(
+    (await api.draw("rotation", { player: "hm", request_id: "before-rotation-draw" })).json,
+    underOldKey.reply,
+  );
   const claims = await api.call("GET", "/api/v1/campaigns/rotation/claim", undefined, underOldKey.auth);
   assert.equal(claims.status, 200, claims.text);
   assert.deepEqual(claims.json.shipping, shipping);
@@ -118,7 +127,10 @@ test("SEAL_KEY rotation: with the old key as SEAL_KEY_PREVIOUS, sealed tokens an
 
   // Once the previous key is dropped, values sealed under the new key still open; old ones no longer do.
   await relaunch({ SEAL_KEY: NEW_SEAL_KEY });
-  assert.deepEqual((await api.draw("rotation", { player: "hm", request_id: "after-rotation-draw" })).json, underNewKey.reply);
+  assert.deepEqual(
+    (await api.draw("rotation", { player: "hm", request_id: "after-rotation-draw" })).json,
+    underNewKey.reply,
+  );
   const replayOld = await api.draw("rotation", { player: "hm", request_id: "before-rotation-draw" });
   assert.equal(replayOld.status, 500);
   assert.equal(replayOld.json.error.code, "internal_error");

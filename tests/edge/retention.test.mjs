@@ -104,12 +104,20 @@ test("stats come from counters the draws keep, and an object of schema version 1
     sent.push({ player, ...reply.json.draw });
   }
   const annWin = sent.find((d) => d.player === "ann" && d.outcome === "win");
-  const put = await main.api.call("PUT", `/api/v1/campaigns/${id}/claim`,
-    { name: "Ann", phone: "+1 555 0100", address: "1 Main Street" }, { authorization: `Bearer ${annWin.claim_token}` });
+  const put = await main.api.call(
+    "PUT",
+    `/api/v1/campaigns/${id}/claim`,
+    { name: "Ann", phone: "+1 555 0100", address: "1 Main Street" },
+    { authorization: `Bearer ${annWin.claim_token}` },
+  );
   assert.equal(put.status, 200, put.text);
   // The same details again do not count the claim twice.
-  await main.api.call("PUT", `/api/v1/campaigns/${id}/claim`,
-    { name: "Ann", phone: "+1 555 0100", address: "2 Main Street" }, { authorization: `Bearer ${annWin.claim_token}` });
+  await main.api.call(
+    "PUT",
+    `/api/v1/campaigns/${id}/claim`,
+    { name: "Ann", phone: "+1 555 0100", address: "2 Main Street" },
+    { authorization: `Bearer ${annWin.claim_token}` },
+  );
 
   const stats = await main.api.admin("GET", `${id}/stats`);
   assert.equal(stats.status, 200, stats.text);
@@ -118,8 +126,17 @@ test("stats come from counters the draws keep, and an object of schema version 1
   assert.equal(wins, 3, "gold (stock 3) sold out, then blanks");
   const today = stats.json.days.find((d) => d.day === day);
   assert.deepEqual({ draws: today.draws, players: today.players, wins: today.wins }, { draws: 6, players: 3, wins: 3 });
-  assert.deepEqual(today.prizes.map((p) => [p.id, p.issued, p.claimed]), [["gold", 3, 1], ["tin", 0, 0]]);
-  assert.equal(stats.json.draws_per_minute.reduce((sum, m) => sum + m.draws, 0), 6);
+  assert.deepEqual(
+    today.prizes.map((p) => [p.id, p.issued, p.claimed]),
+    [
+      ["gold", 3, 1],
+      ["tin", 0, 0],
+    ],
+  );
+  assert.equal(
+    stats.json.draws_per_minute.reduce((sum, m) => sum + m.draws, 0),
+    6,
+  );
   const adminView = await main.api.admin("GET", id);
   assert.deepEqual(
     { draws: adminView.json.today.draws, players: adminView.json.today.players, wins: adminView.json.today.wins },
@@ -132,9 +149,13 @@ test("stats come from counters the draws keep, and an object of schema version 1
   // and backfills.
   await main.restart(() => {
     const file = objectFile(main.dir, id);
-    query(file, `DROP TABLE day_totals; DROP TABLE claimed_totals; DROP TABLE minute_draws; DROP TABLE housekeeping;
+    query(
+      file,
+      `DROP TABLE day_totals; DROP TABLE claimed_totals; DROP TABLE minute_draws; DROP TABLE housekeeping;
       DROP INDEX claims_by_day; DROP INDEX claims_by_prize; DROP INDEX claims_by_day_prize; DROP INDEX claims_by_token;
-      CREATE INDEX entries_by_day ON entries (day); UPDATE schema_version SET version = 1`, { write: true });
+      CREATE INDEX entries_by_day ON entries (day); UPDATE schema_version SET version = 1`,
+      { write: true },
+    );
     assert.deepEqual(query(file, "SELECT version FROM schema_version"), [{ version: 1 }]);
   });
   const again = await main.api.admin("GET", `${id}/stats`);
@@ -142,9 +163,14 @@ test("stats come from counters the draws keep, and an object of schema version 1
   assert.deepEqual(again.json, stats.json, "the backfilled counters give the same stats");
   const migrated = objectFile(main.dir, id);
   assert.deepEqual(query(migrated, "SELECT version FROM schema_version"), [{ version: 3 }]);
-  assert.deepEqual(query(migrated, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'claims_by_token'"), [{ name: "claims_by_token" }]);
+  assert.deepEqual(
+    query(migrated, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'claims_by_token'"),
+    [{ name: "claims_by_token" }],
+  );
   // A claim won before the index existed opens by its token alone.
-  const claim = await main.api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined, { authorization: `Bearer ${annWin.claim_token}` });
+  const claim = await main.api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined, {
+    authorization: `Bearer ${annWin.claim_token}`,
+  });
   assert.equal(claim.status, 200, claim.text);
   assert.equal(claim.json.shipping.address, "2 Main Street");
   // And the draws after the migration count on top.
@@ -189,10 +215,14 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
       [`issued/${yesterday}/gold`, 3],
       [`request/5/alice/an-old-request-id`, 1],
     ];
-    query(file, `INSERT INTO counters (name, value) VALUES ${rows.map(([n, v]) => `(${quote(n)}, ${v})`).join(", ")};
+    query(
+      file,
+      `INSERT INTO counters (name, value) VALUES ${rows.map(([n, v]) => `(${quote(n)}, ${v})`).join(", ")};
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500)
         INSERT INTO counters (name, value) SELECT ${quote(`draws/${yesterday}/player-`)} || i, 1 FROM n;
-      UPDATE entries SET drawn_at = drawn_at - 49 * 3600000 WHERE id = ${Number(old.json.draw.id)}`, { write: true });
+      UPDATE entries SET drawn_at = drawn_at - 49 * 3600000 WHERE id = ${Number(old.json.draw.id)}`,
+      { write: true },
+    );
   });
 
   // A draw sets the alarm (the stock snapshot's); its first pass after the start prunes.
@@ -201,9 +231,14 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
   assert.equal((await main.api.putCampaign(ended)).status, 200);
   const endedAt = Date.now();
   const names = () => query(file, "SELECT name FROM counters ORDER BY name").map((row) => row.name);
-  await eventually(() => !names().some((name) => name.startsWith(`draws/${yesterday}/`)), "yesterday's counters are gone");
-  await eventually(() => query(file, `SELECT reply FROM entries WHERE id = ${Number(old.json.draw.id)}`)[0].reply === "",
-    "the old request's stored reply is dropped");
+  await eventually(
+    () => !names().some((name) => name.startsWith(`draws/${yesterday}/`)),
+    "yesterday's counters are gone",
+  );
+  await eventually(
+    () => query(file, `SELECT reply FROM entries WHERE id = ${Number(old.json.draw.id)}`)[0].reply === "",
+    "the old request's stored reply is dropped",
+  );
   assert.deepEqual(names(), [
     `draws/${today}/alice`,
     `draws/${today}/bob`,
@@ -228,17 +263,22 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
   const { claim_token: _token, draws_left_today: _left, ...oldDraw } = old.json.draw;
   assert.deepEqual(oldAgain.json.draw, { ...oldDraw, draws_left_today: 0 });
 
-  const [dropped, kept] = query(file, "SELECT e.id, e.request_id, e.reply, c.token_sealed, c.token_hash FROM entries e JOIN claims c ON c.entry_id = e.id WHERE e.player = 'alice' ORDER BY e.id");
+  const [dropped, kept] = query(
+    file,
+    "SELECT e.id, e.request_id, e.reply, c.token_sealed, c.token_hash FROM entries e JOIN claims c ON c.entry_id = e.id WHERE e.player = 'alice' ORDER BY e.id",
+  );
   assert.deepEqual({ reply: dropped.reply, token_sealed: dropped.token_sealed }, { reply: "", token_sealed: "" });
   assert.match(dropped.request_id, /^[0-9a-f]{64}$/, "the request id's hash stays: the same id never draws twice");
   assert.match(dropped.token_hash, /^[0-9a-f]{64}$/, "the claim itself stays");
   assert.match(kept.request_id, /^[0-9a-f]{64}$/);
   assert.ok(kept.reply.startsWith("{") && kept.token_sealed.startsWith("v1."));
-  assert.deepEqual(query(file, "SELECT name, value FROM housekeeping WHERE name = 'replies_dropped_through'"),
-    [{ name: "replies_dropped_through", value: Number(old.json.draw.id) }]);
+  assert.deepEqual(query(file, "SELECT name, value FROM housekeeping WHERE name = 'replies_dropped_through'"), [
+    { name: "replies_dropped_through", value: Number(old.json.draw.id) },
+  ]);
   // The old winner still has the prize: the claim opens with its token.
-  const claim = await main.api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined,
-    { authorization: `Bearer ${old.json.draw.claim_token}` });
+  const claim = await main.api.call("GET", `/api/v1/campaigns/${id}/claim`, undefined, {
+    authorization: `Bearer ${old.json.draw.claim_token}`,
+  });
   assert.equal(claim.status, 200, claim.text);
 
   // The ended campaign's alarm (set by its PUT) has run by now: nothing compacted.
@@ -264,7 +304,10 @@ test("with RESULTS_RETENTION_DAYS 0 the log is compacted the day after the last 
   const ann = await draw(box.api, id, "ann");
   const ben = await draw(box.api, id, "ben");
   const cat = await draw(box.api, id, "cat");
-  assert.deepEqual([ann, ben, cat].map((r) => r.json?.draw?.outcome), ["win", "win", "blank"]);
+  assert.deepEqual(
+    [ann, ben, cat].map((r) => r.json?.draw?.outcome),
+    ["win", "win", "blank"],
+  );
   const shipping = { name: "Ann", phone: "+1 555 0100", address: "1 Main Street" };
   const bearer = { authorization: `Bearer ${ann.json.draw.claim_token}` };
   assert.equal((await box.api.call("PUT", `/api/v1/campaigns/${id}/claim`, shipping, bearer)).status, 200);
@@ -279,7 +322,10 @@ test("with RESULTS_RETENTION_DAYS 0 the log is compacted the day after the last 
   // It ended yesterday: with no retention, today its log is compacted.
   const ended = { ...campaign, window: { first_day: campaign.window.first_day, last_day: localDate(-720, -1) } };
   assert.equal((await box.api.putCampaign(ended)).status, 200);
-  await eventually(() => query(file, "SELECT COUNT(*) AS n FROM entries WHERE player <> ''")[0].n === 0, "the entries are compacted");
+  await eventually(
+    () => query(file, "SELECT COUNT(*) AS n FROM entries WHERE player <> ''")[0].n === 0,
+    "the entries are compacted",
+  );
 
   const entries = query(file, "SELECT * FROM entries ORDER BY id");
   assert.deepEqual(
@@ -287,8 +333,11 @@ test("with RESULTS_RETENTION_DAYS 0 the log is compacted the day after the last 
     entriesBefore.map((entry) => ({ ...entry, player: "", request_id: null, entropy: "", reply: "" })),
     "what the log needs stays: id, day, drawn_at, outcome, prize, by_pity, player_draw_number, campaign_version",
   );
-  assert.deepEqual(query(file, "SELECT * FROM claims ORDER BY entry_id"), claimsBefore.map((claim) => ({ ...claim, token_sealed: "" })),
-    "claims stay (shipping included) without the sealed token");
+  assert.deepEqual(
+    query(file, "SELECT * FROM claims ORDER BY entry_id"),
+    claimsBefore.map((claim) => ({ ...claim, token_sealed: "" })),
+    "claims stay (shipping included) without the sealed token",
+  );
   assert.deepEqual(query(file, "SELECT name, value FROM housekeeping ORDER BY name"), [
     { name: "compacted_through", value: entries.at(-1).id },
     { name: "replies_dropped_through", value: entries.at(-1).id },
@@ -346,8 +395,7 @@ test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and C
         if (reply.status === 200 && reply.json.draw.outcome === "win") {
           won.set(Number(reply.json.draw.id), player);
           day ??= reply.json.draw.day;
-        }
-        else if (failures.length < 5) failures.push(`${reply.status} ${reply.text}`);
+        } else if (failures.length < 5) failures.push(`${reply.status} ${reply.text}`);
       }
     }),
   );
@@ -374,7 +422,11 @@ test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and C
   }
   assert.equal(cursor, null, "the last page says so");
   assert.equal(requests, Math.ceil(WINS / PAGE));
-  assert.deepEqual([...seen].sort((a, b) => a[0] - b[0]), [...won].sort((a, b) => a[0] - b[0]), "every win exactly once");
+  assert.deepEqual(
+    [...seen].sort((a, b) => a[0] - b[0]),
+    [...won].sort((a, b) => a[0] - b[0]),
+    "every win exactly once",
+  );
   // Filtered pages are filtered in the object: as full as unfiltered ones.
   const filtered = await api.admin("GET", `${id}/winners?limit=${PAGE}&day=${day}&prize=sure`);
   assert.equal(filtered.json.winners.length, PAGE);
@@ -390,12 +442,16 @@ test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and C
     assert.match(response.headers.get("content-type"), /^text\/csv/);
     const text = await response.text();
     const records = parseCsv(text);
-    assert.equal(records[0][0] === "day" && records[0][1] === "prize_id", pages.length === 0, `page ${pages.length + 1}: header row on the first page only`);
+    assert.equal(
+      records[0][0] === "day" && records[0][1] === "prize_id",
+      pages.length === 0,
+      `page ${pages.length + 1}: header row on the first page only`,
+    );
     assert.ok(records.length - (pages.length === 0 ? 1 : 0) <= PAGE, `page ${pages.length + 1}: at most ${PAGE} wins`);
     pages.push(text);
     const link = response.headers.get("link");
-    const match = link && /^<([^>]+)>; rel="next"$/.exec(link);
-    if (link !== null) assert.ok(match && match[1].startsWith(`${prefix}?`), `Link: ${link}`);
+    const match = link === null ? null : /^<([^>]+)>; rel="next"$/.exec(link);
+    if (link !== null) assert.ok(match?.[1].startsWith(`${prefix}?`), `Link: ${link}`);
     path = match ? match[1] : null;
   }
   assert.equal(path, null, "the last page has no Link");
@@ -410,7 +466,8 @@ test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and C
   // The console's download follows the same links and joins the pages into the same file.
   const console = await import("../../frontend/console/api.js");
   const realFetch = globalThis.fetch;
-  globalThis.fetch = (input, init) => realFetch(typeof input === "string" && input.startsWith("/") ? service.base + input : input, init);
+  globalThis.fetch = (input, init) =>
+    realFetch(typeof input === "string" && input.startsWith("/") ? service.base + input : input, init);
   try {
     console.setKey(ADMIN_KEY);
     let count = 0;

@@ -39,8 +39,7 @@ function wrap(exports, memory) {
       const fn = exports[`bb_${name}`];
       if (!fn) throw new Error(`no export bb_${name}`);
       const text = args.length > 0 && typeof args[args.length - 1] === "string" ? args.pop() : null;
-      const status =
-        text === null ? fn(...args) : withInput(text, (pointer, length) => fn(...args, pointer, length));
+      const status = text === null ? fn(...args) : withInput(text, (pointer, length) => fn(...args, pointer, length));
       return { status, text: result() };
     },
   };
@@ -49,8 +48,7 @@ function wrap(exports, memory) {
 export async function loadWasi(path) {
   const counters = new Map();
   const memory = () => instance.exports.memory;
-  const key = (pointer, length) =>
-    decoder.decode(new Uint8Array(memory().buffer, pointer, length));
+  const key = (pointer, length) => decoder.decode(new Uint8Array(memory().buffer, pointer, length));
   const host = {
     counter_get: (pointer, length) => counters.get(key(pointer, length)) ?? 0,
     counter_add: (pointer, length, delta, cap) => {

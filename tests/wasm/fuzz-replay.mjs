@@ -107,12 +107,18 @@ const handleDigitOf = (byte) => (byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : by
 
 function campaignOf(core, digit, loadedHere) {
   switch (digit) {
-    case 0: return { handle: 0, drawsPerDay: 0 };
-    case 6: return { handle: -1, drawsPerDay: 0 };
-    case 7: return { handle: handlePastTheLimit, drawsPerDay: 0 };
-    case 8: return loadedHere.at(-1) ?? { handle: 0, drawsPerDay: 0 };
-    case 9: return { handle: 0x7fffffff, drawsPerDay: 0 };
-    default: return core.fixed[digit - 1];
+    case 0:
+      return { handle: 0, drawsPerDay: 0 };
+    case 6:
+      return { handle: -1, drawsPerDay: 0 };
+    case 7:
+      return { handle: handlePastTheLimit, drawsPerDay: 0 };
+    case 8:
+      return loadedHere.at(-1) ?? { handle: 0, drawsPerDay: 0 };
+    case 9:
+      return { handle: 0x7fffffff, drawsPerDay: 0 };
+    default:
+      return core.fixed[digit - 1];
   }
 }
 
@@ -166,10 +172,18 @@ function runLine(core, line, loadedHere) {
       }
       break;
     }
-    case "E": call("campaign_describe", [handle], null); break;
-    case "C": call("clock", [handle], request); break;
-    case "O": call("odds", [handle], request); break;
-    case "K": call("decide", [handle], request); break;
+    case "E":
+      call("campaign_describe", [handle], null);
+      break;
+    case "C":
+      call("clock", [handle], request);
+      break;
+    case "O":
+      call("odds", [handle], request);
+      break;
+    case "K":
+      call("decide", [handle], request);
+      break;
     case "D": {
       const { status, body } = call("draw", [handle], request);
       rule(status !== BB_E_CONFLICT, "a draw conflicted");
@@ -179,7 +193,9 @@ function runLine(core, line, loadedHere) {
       }
       break;
     }
-    case "P": call("player_status", [handle], request); break;
+    case "P":
+      call("player_status", [handle], request);
+      break;
     case "S":
       if (!simulationTooLong(request, campaign.drawsPerDay)) call("simulate", [handle], request);
       break;
@@ -198,7 +214,9 @@ function runLine(core, line, loadedHere) {
       rule(status === 0 && /^[A-Za-z0-9_-]{24}$/.test(body.token), "bb_claim_token_new");
       break;
     }
-    case "R": call("memory_reset", [], null); break;
+    case "R":
+      call("memory_reset", [], null);
+      break;
     case "A": {
       const pointer = core.exports.bb_alloc(request.length);
       rule((pointer === 0) === (request.length === 0), `bb_alloc(${request.length})`);
@@ -251,10 +269,14 @@ function replayCampaign(core, bytes) {
   const day = body.window.first_day;
   call("campaign_describe", [handle], null);
   rule(callText("odds", [handle], JSON.stringify({ day })).status === 0, "odds on the first day");
-  rule(callText("decide", [handle], JSON.stringify({ day, entropy: "0".repeat(64) })).status === 0,
-    "a decision on the first day");
-  rule(callText("simulate", [handle], JSON.stringify({ day, players: 3, draws_per_player: 1 })).status === 0,
-    "a simulation of the first day");
+  rule(
+    callText("decide", [handle], JSON.stringify({ day, entropy: "0".repeat(64) })).status === 0,
+    "a decision on the first day",
+  );
+  rule(
+    callText("simulate", [handle], JSON.stringify({ day, players: 3, draws_per_player: 1 })).status === 0,
+    "a simulation of the first day",
+  );
   rule(call("campaign_unload", [handle], null).status === 0, "unloading");
 }
 
@@ -277,11 +299,16 @@ function replayTicket(core, bytes) {
   const ticketCampaign = core.fixed[3].handle;
   const member = (key, value) => `${JSON.stringify(key)}: ${value}`;
   const request = (...members) => `{${members.join(", ")}}`;
-  core.callText("player_status", [ticketCampaign],
-    request(member("now", now), member("player", JSON.stringify(player))));
-  const { status } = core.callText("draw", [ticketCampaign],
-    request(member("now", now), member("player", JSON.stringify(player)),
-      member("request_id", JSON.stringify(ticket))));
+  core.callText(
+    "player_status",
+    [ticketCampaign],
+    request(member("now", now), member("player", JSON.stringify(player))),
+  );
+  const { status } = core.callText(
+    "draw",
+    [ticketCampaign],
+    request(member("now", now), member("player", JSON.stringify(player)), member("request_id", JSON.stringify(ticket))),
+  );
   rule(status !== BB_E_CONFLICT, "a draw conflicted");
 }
 
@@ -299,8 +326,14 @@ function replayClaimToken(core, bytes) {
   const { status } = callText("claim_token_matches", [], JSON.stringify({ token, hash: stored }));
   const tokenHash = createHash("sha256").update(encoder.encode(token)).digest("hex");
   const plainly = /^[0-9a-fA-F]{64}$/.test(stored) && stored.toLowerCase() === tokenHash;
-  const refused = token.length === 0 || stored.length === 0 || [...token].length > 256 || [...stored].length > 64 ||
-    /[\u0000-\u001f\u007f]/.test(token + stored);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters the core refuses
+  const control = /[\u0000-\u001f\u007f]/;
+  const refused =
+    token.length === 0 ||
+    stored.length === 0 ||
+    [...token].length > 256 ||
+    [...stored].length > 64 ||
+    control.test(token + stored);
   rule(refused ? status === BB_E_INVALID : status === (plainly ? 1 : 0), `token and hash: ${status}`);
 }
 

@@ -52,7 +52,7 @@ for (const entry of golden.calls) {
     outcome = core.call(entry.function, handle, entry.request);
   }
   const result = `${outcome.status} ${normalise(outcome.text)}`;
-  digest.update(result + "\n");
+  digest.update(`${result}\n`);
   if (result === entry.result) {
     passed++;
   } else {

@@ -32,7 +32,7 @@ const handle = loaded.status;
 const seeds = [
   '{"now": 1793592000, "player": "alice", "request_id": "r1"}',
   '{"now": 1793592000, "player": "alice", "paused": false}',
-  '{"day": "2026-11-05", "issued": {"a": 1}, "pity_streak": 2, "entropy": "' + "ab".repeat(32) + '"}',
+  `{"day": "2026-11-05", "issued": {"a": 1}, "pity_streak": 2, "entropy": "${"ab".repeat(32)}"}`,
   '{"day": "2026-11-05", "players": 10, "seed": 3}',
   JSON.stringify(campaign),
 ];
@@ -42,10 +42,17 @@ const mangle = (text) => {
   for (let m = 1 + (next() % 4); m > 0 && out.length > 0; m--) {
     const at = next() % out.length;
     switch (next() % 4) {
-      case 0: out = out.slice(0, at) + String.fromCharCode(next() % 0x3000) + out.slice(at + 1); break;
-      case 1: out = out.slice(0, at); break;
-      case 2: out = out.slice(0, at) + alphabet[next() % alphabet.length] + out.slice(at); break;
-      default: out = out.slice(0, at) + out.slice(at + 1 + (next() % 3));
+      case 0:
+        out = out.slice(0, at) + String.fromCharCode(next() % 0x3000) + out.slice(at + 1);
+        break;
+      case 1:
+        out = out.slice(0, at);
+        break;
+      case 2:
+        out = out.slice(0, at) + alphabet[next() % alphabet.length] + out.slice(at);
+        break;
+      default:
+        out = out.slice(0, at) + out.slice(at + 1 + (next() % 3));
     }
   }
   return out;
