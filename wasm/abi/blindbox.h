@@ -24,7 +24,7 @@
  * Counters. bb_draw, and bb_odds with {"stock": "counters"}, read and change
  * state through the host's atomic counters (bb_player_status only reads
  * them): in the WASI build these are the imports of module "blindbox_host"
- * (see wasi_reactor.cpp), which the Worker implements over Durable Object
+ * (declared in host_counters.cpp), which the Worker implements over Durable Object
  * storage inside one transaction; elsewhere a process-wide in-memory store
  * (bb_memory_reset empties it).
  */

@@ -219,9 +219,6 @@ namespace counter_key {
 std::string prize_issued(DayNumber day, std::string_view prize_id) {
     return "issued/" + format_date(day) + "/" + std::string(prize_id);
 }
-std::string boxes_opened(DayNumber day) {
-    return "opened/" + format_date(day);
-}
 std::string player_day_draws(DayNumber day, std::string_view player) {
     return day_draws_key(format_date(day), player);
 }

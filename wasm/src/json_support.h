@@ -41,8 +41,8 @@ std::string dump_json(const json& value);
 // is its text); draw results and player status carry it as "clock".
 json clock_object(const CampaignClock& clock);
 
-// A draw's result as a JSON value (draw_result_json in reports.h is its text),
-// for callers that add members before writing it.
+// A draw's result as a JSON value, for callers that add members before
+// writing it (bb_draw adds the claim token).
 json draw_result_object(const DrawResult& result);
 
 // Validates an already parsed campaign document (see parse_campaign).

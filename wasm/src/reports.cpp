@@ -118,10 +118,6 @@ json draw_result_object(const DrawResult& result) {
     return out;
 }
 
-std::string draw_result_json(const Campaign&, const DrawResult& result) {
-    return dump_json(draw_result_object(result));
-}
-
 std::string simulation_report_json(const Campaign& campaign, const SimulationReport& report) {
     const PrizeTable& table = campaign.table_for(report.day);
     json prizes = json::array();

@@ -100,7 +100,7 @@ Decision decide(const Campaign& campaign, const PrizeTable& table, int64_t secon
 // Names of the counters a draw uses (see counters.h).
 namespace counter_key {
 std::string prize_issued(DayNumber day, std::string_view prize_id); // "issued/2026-11-28/gold"
-std::string boxes_opened(DayNumber day);                            // "opened/2026-11-28"
+// The day's boxes opened (deck campaigns): "opened/2026-11-28", built by CounterDayStock.
 std::string player_day_draws(DayNumber day, std::string_view player);
 std::string player_draws(std::string_view player);
 std::string player_pity(std::string_view player);

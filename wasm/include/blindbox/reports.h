@@ -23,10 +23,6 @@ std::string odds_report_json(const Campaign& campaign, const OddsReport& report)
 
 std::string clock_json(const CampaignClock& clock);
 
-// A draw's result; `claim_token` / `claim_token_hash` are added by the caller
-// for wins (see abi.cpp), so this never touches a secret.
-std::string draw_result_json(const Campaign& campaign, const DrawResult& result);
-
 std::string simulation_report_json(const Campaign& campaign, const SimulationReport& report);
 
 } // namespace blindbox
