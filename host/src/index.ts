@@ -270,8 +270,7 @@ async function postDraw(request: Request, env: Env, [campaignId]: string[]): Pro
       "/request_id",
     );
   }
-  const ticket = stringField(body, "ticket", 64, { required: false });
-  const ticketVerified = await admitPlayer(env, campaignId, player, ticket, "/ticket");
+  const ticketVerified = await admitPlayer(env, campaignId, player, body);
   await limitAddress(request, env, "draw", campaignId);
   await limitRate(env, `draw:${campaignId}:${player}`);
   const input: DrawInput = { player, request_hash: await sha256Hex(requestId), ticket_verified: ticketVerified };
@@ -279,18 +278,21 @@ async function postDraw(request: Request, env: Env, [campaignId]: string[]): Pro
 }
 
 /**
- * Lets a player's request through to the campaign: 404 campaign_not_found
- * when KV has no such campaign, and for campaigns with identity "ticket" 401
- * invalid_ticket, at `field`, when the ticket is missing, malformed, foreign
- * or expired. True when a ticket was checked.
+ * Lets a player's request (a draw or a status, whose body has an optional
+ * "ticket") through to the campaign: 400 at /ticket for a ticket that is not
+ * a string of 1-64 characters, 404 campaign_not_found when KV has no such
+ * campaign, and for campaigns with identity "ticket" 401 invalid_ticket at
+ * /ticket when the ticket is missing, malformed, foreign or expired. True
+ * when a ticket was checked.
  */
 async function admitPlayer(
   env: Env,
   campaignId: string,
   player: string,
-  ticket: string | undefined,
-  field: string,
+  body: Record<string, unknown>,
 ): Promise<boolean> {
+  const ticket = stringField(body, "ticket", 64, { required: false });
+  const field = "/ticket";
   const record = await campaignRecord(env, campaignId);
   if (!record) throw new ApiError(404, "campaign_not_found", "no campaign with that id");
   if (record.definition.identity !== "ticket") return false;
@@ -315,8 +317,7 @@ async function postPlayerStatus(request: Request, env: Env, [campaignId]: string
   const body = await readJsonObject(request, STATUS_BODY_LIMIT);
   rejectUnknownFields(body, ["player", "ticket"]);
   const player = stringField(body, "player", 128)!;
-  const ticket = stringField(body, "ticket", 64, { required: false });
-  const ticketVerified = await admitPlayer(env, campaignId, player, ticket, "/ticket");
+  const ticketVerified = await admitPlayer(env, campaignId, player, body);
   await limitRate(env, `status:${campaignId}:${player}`);
   return reply(await stub.playerStatus(player, ticketVerified));
 }
