@@ -16,6 +16,7 @@
 
 #include "blindbox/calendar.h"
 #include "blindbox/campaign.h"
+#include "blindbox/campaign_json.h"
 #include "blindbox/counters.h"
 #include "blindbox/draw.h"
 #include "blindbox/entropy.h"

@@ -61,3 +61,38 @@ TEST_CASE("common denominators stay within their limit") {
     CHECK(lcm_within(1000000000, 999999999, max_common_denominator) == 999999999000000000u);
     CHECK_FALSE(lcm_within(1000000000, 999999999, 1000000000).has_value());
 }
+
+TEST_CASE("a day's odds go on their least common denominator as exact weights") {
+    SUBCASE("weights over the least common multiple of the denominators") {
+        const auto common = common_denominator(
+            {Fraction::make(1, 10), Fraction::make(1, 5), Fraction::make(1, 144)});
+        REQUIRE(common.has_value());
+        CHECK(common->denominator == 720);
+        CHECK(common->weights == std::vector<uint64_t>{72, 144, 5});
+        CHECK(common->total_weight == 221);
+    }
+    SUBCASE("odds adding up to more than 1 keep their sum, for the validator to refuse") {
+        const auto common = common_denominator({Fraction::make(2, 3), Fraction::make(1, 2)});
+        REQUIRE(common.has_value());
+        CHECK(common->denominator == 6);
+        CHECK(common->total_weight == 7);
+    }
+    SUBCASE("zero odds weigh nothing, and no odds at all sit on 1") {
+        const auto zero = common_denominator({Fraction::make(0, 1), Fraction::make(1, 7)});
+        REQUIRE(zero.has_value());
+        CHECK(zero->weights == std::vector<uint64_t>{0, 1});
+        const auto none = common_denominator({});
+        REQUIRE(none.has_value());
+        CHECK(none->denominator == 1);
+        CHECK(none->total_weight == 0);
+    }
+    SUBCASE("a denominator past the limit is refused") {
+        // Distinct primes near 10^9: their product passes 2^62 at the third.
+        const std::vector<Fraction> primes = {Fraction::make(1, 999999937),
+                                              Fraction::make(1, 999999929),
+                                              Fraction::make(1, 999999893)};
+        CHECK_FALSE(common_denominator(primes).has_value());
+        CHECK(common_denominator({primes[0], primes[1]}).has_value());
+        CHECK_FALSE(common_denominator({primes[0], primes[1]}, 1'000'000'000).has_value());
+    }
+}

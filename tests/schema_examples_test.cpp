@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "blindbox/campaign.h"
+#include "blindbox/campaign_json.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -192,7 +193,7 @@ TEST_CASE("the schema file is valid JSON and documents every top-level field the
     CHECK(lookup(schema, {"$schema"}) == "https://json-schema.org/draft/2020-12/schema");
     CHECK(lookup(schema, {"additionalProperties"}) == false);
 
-    // The field list of parse_campaign_document's check_object in wasm/src/campaign.cpp.
+    // The field list of CampaignReader::read's check_object in wasm/io/src/campaign_json.cpp.
     const std::set<std::string> validator_fields = {
         "$schema", "id",       "title",  "utc_offset", "window",      "pool",           "sold_out",
         "pacing",  "identity", "limits", "pity",       "prize_table", "date_overrides", "theme"};

@@ -6,6 +6,7 @@
 
 #include "blindbox/calendar.h"
 #include "blindbox/campaign.h"
+#include "blindbox/campaign_json.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

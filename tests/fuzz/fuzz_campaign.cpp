@@ -117,7 +117,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                format_date(campaign.first_day) + " to " + format_date(campaign.last_day));
     FUZZ_CHECK(campaign.opens_at_minute < campaign.closes_at_minute,
                format_time_of_day(campaign.opens_at_minute));
-    const std::string summary = campaign_summary_json(campaign);
+    const std::string summary = campaign_summary_json(campaign, parsed.theme);
     FUZZ_CHECK(!parse_or_discard(summary).is_discarded(), summary);
     exercise_day(campaign, campaign.first_day);
     exercise_day(campaign, campaign.last_day);

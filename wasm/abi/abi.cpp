@@ -4,6 +4,7 @@
 
 #include "blindbox.h"
 
+#include "blindbox/campaign_json.h"
 #include "blindbox/claim_token.h"
 #include "blindbox/draw.h"
 #include "blindbox/reports.h"
@@ -11,6 +12,7 @@
 #include "blindbox/simulation.h"
 #include "host_counters.h"
 #include "json_support.h"
+#include "report_objects.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -28,7 +30,13 @@ namespace blindbox {
 namespace {
 
 std::string result_buffer;
-std::vector<std::unique_ptr<Campaign>> campaigns;
+// A loaded campaign: the core's model and, beside it, the page's theme, which
+// only the summary prints.
+struct LoadedCampaign {
+    Campaign campaign;
+    Theme theme;
+};
+std::vector<std::unique_ptr<LoadedCampaign>> campaigns;
 constexpr size_t max_handles = 4096;
 // Sanity bounds for times: 1970 to the year 9999.
 constexpr int64_t max_unix_seconds = 253'402'300'799;
@@ -74,7 +82,8 @@ bool input_ok(const void* data, uint32_t size) {
 
 const Campaign* find_campaign(int32_t handle) {
     if (handle <= 0 || static_cast<size_t>(handle) > campaigns.size()) return nullptr;
-    return campaigns[static_cast<size_t>(handle) - 1].get();
+    const LoadedCampaign* loaded = campaigns[static_cast<size_t>(handle) - 1].get();
+    return loaded ? &loaded->campaign : nullptr;
 }
 
 // A request: its parsed document and the errors found reading it.
@@ -207,8 +216,9 @@ BB_EXPORT(bb_campaign_load) int32_t bb_campaign_load(const char* data, uint32_t 
         }
         campaigns.emplace_back();
     }
-    campaigns[slot] = std::make_unique<Campaign>(std::move(*parsed.campaign));
-    reply(BB_OK, campaign_summary_json(*campaigns[slot]));
+    campaigns[slot] = std::make_unique<LoadedCampaign>(
+        LoadedCampaign{std::move(*parsed.campaign), std::move(parsed.theme)});
+    reply(BB_OK, campaign_summary_json(campaigns[slot]->campaign, campaigns[slot]->theme));
     return static_cast<int32_t>(slot + 1);
 }
 
@@ -222,7 +232,8 @@ BB_EXPORT(bb_campaign_unload) int32_t bb_campaign_unload(int32_t handle) {
 BB_EXPORT(bb_campaign_describe) int32_t bb_campaign_describe(int32_t handle) {
     const Campaign* campaign = find_campaign(handle);
     if (!campaign) return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle");
-    return reply(BB_OK, campaign_summary_json(*campaign));
+    const Theme& theme = campaigns[static_cast<size_t>(handle) - 1]->theme;
+    return reply(BB_OK, campaign_summary_json(*campaign, theme));
 }
 
 #define BB_REQUEST(campaign, request, data, size)                                                  \

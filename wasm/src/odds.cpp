@@ -18,6 +18,24 @@ std::optional<uint64_t> lcm_within(uint64_t a, uint64_t b, uint64_t limit) {
     return static_cast<uint64_t>(l);
 }
 
+std::optional<CommonDenominator> common_denominator(const std::vector<Fraction>& odds,
+                                                    uint64_t limit) {
+    CommonDenominator result;
+    for (const Fraction& fraction : odds) {
+        auto next =
+            lcm_within(result.denominator, static_cast<uint64_t>(fraction.denominator), limit);
+        if (!next) return std::nullopt;
+        result.denominator = *next;
+    }
+    for (const Fraction& fraction : odds) {
+        const auto weight =
+            static_cast<uint64_t>(fraction.numerator * (result.denominator / fraction.denominator));
+        result.weights.push_back(weight);
+        result.total_weight += weight;
+    }
+    return result;
+}
+
 Fraction Fraction::make(u128 n, u128 d) {
     u128 g = gcd(n, d);
     if (g == 0) g = 1;

@@ -1,15 +1,13 @@
-// Campaign definitions.
+// Campaign definitions: the core's model of a campaign.
 //
 // A campaign is what an operator publishes: a window of days in one time zone,
 // opening hours, a pool model, a default daily prize table with per-date
-// overrides, player limits, and optional pity and pacing rules. It arrives as
-// JSON (documented by kv-schema/campaign.schema.json) and leaves this file as a
-// typed, fully checked `Campaign`, or as the list of *every* problem found, each
-// with a JSON pointer to the field at fault and a plain message, so an operator
-// fixes a config in one pass.
-//
-// Parsing never throws and never aborts: nlohmann_json is used in its
-// no-exception mode and every value's type is checked before it is read.
+// overrides, player limits, and optional pity and pacing rules. This header is
+// the typed model and the rules that need no JSON: putting a day's odds on one
+// common denominator, checking a deck's stock against its boxes, marking the
+// prizes the pity rule names. Reading a definition from JSON (and the page's
+// theme, which the core never sees) is the io layer's work:
+// blindbox/campaign_json.h.
 //
 // Pool models:
 //   odds  every draw is independent: prize i is drawn with its published odds;
@@ -86,28 +84,6 @@ struct PityRule {
     std::vector<std::string> prize_ids;
 };
 
-// Text in the page's two languages; either may be empty.
-struct LocalizedText {
-    std::string en;
-    std::string zh;
-};
-
-// How the player page looks: brand colours (#rrggbb), pictures (URLs or site
-// paths) and texts. Every field is optional; the page has its own defaults.
-struct Theme {
-    std::string primary_color;
-    std::string accent_color;
-    std::string background_color;
-    std::string text_color;
-    std::string logo;
-    std::string box_image;
-    LocalizedText headline;
-    LocalizedText intro;
-};
-
-inline constexpr size_t max_headline_length = 120; // characters
-inline constexpr size_t max_intro_length = 1000;   // characters
-
 struct Campaign {
     std::string id;
     std::string title;
@@ -123,7 +99,6 @@ struct Campaign {
     Identity identity = Identity::open;
     Limits limits;
     std::optional<PityRule> pity;
-    Theme theme;
     PrizeTable default_table;
     std::vector<DateOverride> overrides; // sorted by day
 
@@ -132,24 +107,20 @@ struct Campaign {
     int64_t opening_seconds() const { return int64_t{closes_at_minute - opens_at_minute} * 60; }
 };
 
-// One problem in a definition: where (RFC 6901 JSON pointer) and what.
-struct ValidationError {
-    std::string pointer;
-    std::string message;
-};
+// Puts an odds-model table on one common denominator: from each prize's
+// published `odds` sets its `weight`, and the table's `common_denominator` and
+// `total_weight`. Returns a plain message (and leaves the weights unset) when
+// the odds have no common denominator up to max_common_denominator or add up
+// to more than 1.
+std::optional<std::string> weigh_odds_table(PrizeTable& table);
 
-struct ParseResult {
-    std::optional<Campaign> campaign; // set only when `errors` is empty
-    std::vector<ValidationError> errors;
-};
+// Deck model: each prize's odds become its stock over the table's `boxes`.
+// Returns a plain message when the stock adds up to more than the boxes.
+std::optional<std::string> weigh_deck_table(PrizeTable& table);
 
-// Parses and validates a campaign from JSON text. Never throws; on any problem
-// `campaign` is empty and `errors` lists every problem found, in the order
-// the fields are checked (top-level fields, then the prize tables, then pity).
-ParseResult parse_campaign(std::string_view json_text);
-
-// The JSON text of a validation error list: [{"pointer": ..., "message": ...}].
-std::string errors_to_json(const std::vector<ValidationError>& errors);
+// Sets `pity_eligible` on every prize, in every table, that the pity rule names
+// (none without a rule).
+void mark_pity_prizes(Campaign& campaign);
 
 std::string_view to_string(PoolModel model);
 std::string_view to_string(SoldOutPolicy policy);

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace blindbox {
 
@@ -58,6 +59,18 @@ std::optional<Fraction> parse_odds(std::string_view text);
 u128 gcd(u128 a, u128 b);
 // Least common multiple, or nullopt when it would exceed `limit`.
 std::optional<uint64_t> lcm_within(uint64_t a, uint64_t b, uint64_t limit);
+
+// Odds written over one denominator: odds[i] == weights[i] / denominator.
+struct CommonDenominator {
+    uint64_t denominator = 1;
+    std::vector<uint64_t> weights;
+    u128 total_weight = 0; // above `denominator` when the odds add up to more than 1
+};
+
+// Puts fractions of at most 1 on their least common denominator. Returns
+// nullopt when that denominator would pass `limit`.
+std::optional<CommonDenominator> common_denominator(const std::vector<Fraction>& odds,
+                                                    uint64_t limit = max_common_denominator);
 
 // Decimal digits of a 128-bit integer.
 std::string u128_to_string(u128 value);

@@ -96,6 +96,11 @@ bool is_valid_id(std::string_view id) {
     return std::all_of(id.begin(), id.end(), allowed);
 }
 
+bool is_web_image(std::string_view image) {
+    return image.rfind("https://", 0) == 0 || image.rfind("http://", 0) == 0 ||
+           (image.rfind("/", 0) == 0 && image.rfind("//", 0) != 0);
+}
+
 void JsonChecker::fail(std::string pointer, std::string message) {
     errors.push_back({std::move(pointer), std::move(message)});
 }

@@ -1,4 +1,7 @@
-// nlohmann_json in the core: no exceptions anywhere, every problem reported.
+// nlohmann_json in the io layer: no exceptions anywhere, every problem reported.
+//
+// Only the io layer (wasm/io) and what links it (the ABI, tests, fuzzers) may
+// include this header: the core library has no nlohmann on its include path.
 //
 // The WASI build has no C++ exception support, so JSON_NOEXCEPTION is defined
 // for every build (CMake sets it; this header insists) and documents are
@@ -10,13 +13,12 @@
 #pragma once
 
 #ifndef JSON_NOEXCEPTION
-#error "build the core with JSON_NOEXCEPTION (see CMakeLists.txt)"
+#error "build the io layer with JSON_NOEXCEPTION (see CMakeLists.txt)"
 #endif
 
 #include <nlohmann/json.hpp>
 
-#include "blindbox/campaign.h"
-#include "blindbox/draw.h"
+#include "blindbox/campaign_json.h"
 
 #include <cstdint>
 #include <initializer_list>
@@ -37,14 +39,6 @@ json parse_json_document(std::string_view text, std::string& error);
 // holds, but a message quoting raw input might) get U+FFFD instead of aborting.
 std::string dump_json(const json& value);
 
-// Where a time falls in the campaign, as a JSON value (clock_json in reports.h
-// is its text); draw results and player status carry it as "clock".
-json clock_object(const CampaignClock& clock);
-
-// A draw's result as a JSON value, for callers that add members before
-// writing it (bb_draw adds the claim token).
-json draw_result_object(const DrawResult& result);
-
 // Validates an already parsed campaign document (see parse_campaign).
 ParseResult parse_campaign_document(const json& document);
 
@@ -57,6 +51,8 @@ size_t count_code_points(std::string_view text);
 bool has_control_characters(std::string_view text);
 // 1-64 characters of a-z, 0-9, '-' and '_', starting with a letter or digit.
 bool is_valid_id(std::string_view id);
+// An http(s) URL or a site path ("/images/box.png", not "//host/...").
+bool is_web_image(std::string_view image);
 
 // Reads fields of a parsed document, collecting every problem.
 class JsonChecker {

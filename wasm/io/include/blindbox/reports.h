@@ -1,4 +1,4 @@
-// The core's results as JSON.
+// The core's results as JSON (the io layer).
 //
 // The Worker, the browser (through the C ABI) and the CLI's --json output all
 // print the same numbers, so all of them render through these functions.
@@ -8,6 +8,7 @@
 #pragma once
 
 #include "blindbox/campaign.h"
+#include "blindbox/campaign_json.h"
 #include "blindbox/draw.h"
 #include "blindbox/simulation.h"
 
@@ -16,8 +17,9 @@
 namespace blindbox {
 
 // The public description of a campaign: everything players may see (window,
-// hours, limits, pity rule, pool model, today's table is in the odds report).
-std::string campaign_summary_json(const Campaign& campaign);
+// hours, limits, pity rule, pool model, today's table is in the odds report),
+// with the page's theme that the parser returned beside it.
+std::string campaign_summary_json(const Campaign& campaign, const Theme& theme);
 
 std::string odds_report_json(const Campaign& campaign, const OddsReport& report);
 

@@ -1,6 +1,6 @@
 #include "blindbox/reports.h"
 
-#include "json_support.h"
+#include "report_objects.h"
 
 namespace blindbox {
 
@@ -27,7 +27,7 @@ json clock_object(const CampaignClock& clock) {
     return out;
 }
 
-std::string campaign_summary_json(const Campaign& campaign) {
+std::string campaign_summary_json(const Campaign& campaign, const Theme& theme) {
     json out = {
         {"id", campaign.id},
         {"title", campaign.title},
@@ -52,7 +52,6 @@ std::string campaign_summary_json(const Campaign& campaign) {
     if (campaign.pity) {
         out["pity"] = {{"after", campaign.pity->after}, {"prizes", campaign.pity->prize_ids}};
     }
-    const Theme& theme = campaign.theme;
     json theme_out = json::object();
     auto put = [&theme_out](const char* key, const std::string& value) {
         if (!value.empty()) theme_out[key] = value;

@@ -1,0 +1,419 @@
+// Reads a campaign definition from JSON into the core's model (see
+// blindbox/campaign_json.h). Each part of the document has its own reader;
+// CampaignReader holds what later parts depend on (is the window valid, is
+// the pool model known, which prize ids exist). The arithmetic on prize tables
+// is the core's (weigh_odds_table, weigh_deck_table, mark_pity_prizes).
+
+#include "blindbox/campaign_json.h"
+
+#include "json_support.h"
+#include "theme_json.h"
+
+#include <algorithm>
+#include <set>
+
+namespace blindbox {
+
+namespace {
+
+bool looks_like_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (text[i] < '0' || text[i] > '9') return false;
+    }
+    return true;
+}
+
+std::string date_problem(std::string_view text) {
+    if (looks_like_date(text)) {
+        return "is not a calendar date from 1970 on (" + std::string(text) + ")";
+    }
+    return "must be a date like \"2026-11-28\"";
+}
+
+// A prize's published odds: a string parse_odds() accepts, at most 1.
+std::optional<Fraction> read_odds(JsonChecker& check, const json& item, const std::string& at) {
+    const json* value = check.field(item, "odds", at, true);
+    if (!value) return std::nullopt;
+    std::optional<Fraction> parsed;
+    if (value->is_string()) parsed = parse_odds(value->get_ref<const std::string&>());
+    if (!parsed) {
+        check.fail(child(at, "odds"), "must be a decimal like \"0.05\" (at most 9 places) "
+                                      "or a fraction like \"1/144\" (denominator at most "
+                                      "1000000000), written as a string");
+        return std::nullopt;
+    }
+    if (Fraction::make(1, 1) < *parsed) {
+        check.fail(child(at, "odds"), "must be at most 1 (got " + value->get<std::string>() + ")");
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+// Reads prize `index` of a table into `table` (unless it is not an object).
+void read_prize(JsonChecker& check, const json& item, const std::string& prizes_pointer,
+                size_t index, PoolModel pool, PrizeTable& table) {
+    const std::string at = child(prizes_pointer, index);
+    if (!check.check_object(item, at, {"id", "name", "value", "image", "stock", "odds"})) return;
+    Prize prize;
+    if (auto id = check.id(item, "id", at)) {
+        const int previous = table.find(*id);
+        if (previous >= 0) {
+            check.fail(child(at, "id"), "duplicate prize id \"" + *id + "\" (also at " +
+                                            child(prizes_pointer, static_cast<size_t>(previous)) +
+                                            ")");
+        }
+        prize.id = *id;
+    }
+    if (auto name = check.text(item, "name", at, true, max_name_length)) prize.name = *name;
+    if (auto value = check.text(item, "value", at, false, max_value_length, true)) {
+        prize.value = *value;
+    }
+    if (auto image = check.text(item, "image", at, false, max_image_length, true)) {
+        if (!image->empty() && !is_web_image(*image)) {
+            check.fail(child(at, "image"), "must be an http(s) URL or a path starting with /");
+        } else {
+            prize.image = *image;
+        }
+    }
+    if (auto stock = check.whole_number(item, "stock", at, true, 0, max_stock)) {
+        prize.stock = *stock;
+    }
+    if (pool == PoolModel::deck) {
+        if (item.contains("odds")) {
+            check.fail(child(at, "odds"), "the deck model takes no odds: a prize's odds are its "
+                                          "stock over the boxes left");
+        }
+    } else if (auto odds = read_odds(check, item, at)) {
+        prize.odds = *odds;
+    }
+    table.prizes.push_back(std::move(prize));
+}
+
+// The "prizes" array of a table at `pointer`; nullptr (reported) unless it
+// holds 1..max_prizes entries.
+const json* prize_list(JsonChecker& check, const json& node, const std::string& pointer) {
+    const json* prizes = check.field(node, "prizes", pointer, true);
+    if (!prizes) return nullptr;
+    const std::string at = child(pointer, "prizes");
+    if (!prizes->is_array()) {
+        check.fail(at, "must be an array of prizes");
+    } else if (prizes->empty()) {
+        check.fail(at, "must list at least one prize");
+    } else if (prizes->size() > max_prizes) {
+        check.fail(at, "must list at most " + std::to_string(max_prizes) + " prizes (got " +
+                           std::to_string(prizes->size()) + ")");
+    } else {
+        return prizes;
+    }
+    return nullptr;
+}
+
+// Reads one prize table at `pointer`; `pool` decides which fields are allowed.
+// Once every field reads, the core weighs the table (common denominator, or
+// stock over boxes).
+PrizeTable read_table(JsonChecker& check, const json& node, const std::string& pointer,
+                      PoolModel pool) {
+    PrizeTable table;
+    const size_t errors_before = check.errors.size();
+    if (!check.check_object(node, pointer, {"prizes", "boxes"})) return table;
+    if (pool == PoolModel::deck) {
+        if (auto boxes = check.whole_number(node, "boxes", pointer, true, 1, max_stock)) {
+            table.boxes = *boxes;
+        }
+    } else if (node.contains("boxes")) {
+        check.fail(child(pointer, "boxes"),
+                   "only the deck model has boxes (this campaign uses the odds model)");
+    }
+    const json* prizes = prize_list(check, node, pointer);
+    if (!prizes) return table;
+    const std::string prizes_pointer = child(pointer, "prizes");
+    for (size_t i = 0; i < prizes->size(); ++i)
+        read_prize(check, (*prizes)[i], prizes_pointer, i, pool, table);
+    if (check.errors.size() != errors_before) return table;
+    auto problem = pool == PoolModel::deck ? weigh_deck_table(table) : weigh_odds_table(table);
+    if (problem) check.fail(prizes_pointer, std::move(*problem));
+    return table;
+}
+
+// The whole document, part by part, in the order the errors are reported.
+class CampaignReader {
+  public:
+    explicit CampaignReader(const json& document) : document_(document) {}
+
+    ParseResult read();
+
+  private:
+    void read_names();
+    void read_window(const json& window);
+    void check_window(std::optional<DayNumber> first, std::optional<DayNumber> last,
+                      std::optional<int32_t> opens, std::optional<int32_t> closes,
+                      bool closes_written);
+    void read_rules();
+    void read_limits(const json& limits);
+    void read_tables();
+    void read_overrides(const json& overrides);
+    void read_pity(const json& pity);
+    void read_pity_prizes(const json& ids, PityRule& rule);
+
+    const json& document_;
+    const std::string root_;
+    JsonChecker check_;
+    Campaign campaign_;
+    Theme theme_;
+    bool window_ok_ = false;
+    bool pool_ok_ = false;
+    bool tables_ok_ = false;
+    std::set<std::string> known_prize_ids_;
+};
+
+ParseResult CampaignReader::read() {
+    ParseResult result;
+    if (!check_.check_object(document_, root_,
+                             {"$schema", "id", "title", "utc_offset", "window", "pool", "sold_out",
+                              "pacing", "identity", "limits", "pity", "prize_table",
+                              "date_overrides", "theme"})) {
+        result.errors = std::move(check_.errors);
+        return result;
+    }
+    read_names();
+    if (const json* window = check_.field(document_, "window", root_, true)) read_window(*window);
+    read_rules();
+    if (const json* theme = check_.field(document_, "theme", root_, false)) {
+        read_theme(check_, *theme, theme_);
+    }
+    if (const json* limits = check_.field(document_, "limits", root_, false)) read_limits(*limits);
+    read_tables();
+    if (const json* pity = check_.field(document_, "pity", root_, false)) read_pity(*pity);
+    mark_pity_prizes(campaign_);
+
+    result.errors = std::move(check_.errors);
+    if (result.errors.empty()) {
+        result.campaign = std::move(campaign_);
+        result.theme = std::move(theme_);
+    }
+    return result;
+}
+
+void CampaignReader::read_names() {
+    if (auto id = check_.id(document_, "id", root_)) campaign_.id = *id;
+    if (auto title = check_.text(document_, "title", root_, true, max_title_length)) {
+        campaign_.title = *title;
+    }
+    if (auto offset = check_.text(document_, "utc_offset", root_, true, 64)) {
+        if (auto minutes = parse_utc_offset(*offset)) {
+            campaign_.utc_offset_text = *offset;
+            campaign_.utc_offset_minutes = *minutes;
+        } else {
+            check_.fail("/utc_offset", "must be a UTC offset like \"+08:00\" or \"-05:30\" "
+                                       "(from -12:00 to +14:00)");
+        }
+    }
+}
+
+void CampaignReader::read_window(const json& window) {
+    const std::string at = "/window";
+    if (!check_.check_object(window, at, {"first_day", "last_day", "opens_at", "closes_at"})) {
+        return;
+    }
+    const size_t errors_before = check_.errors.size();
+    auto read_date = [&](std::string_view key) -> std::optional<DayNumber> {
+        auto text = check_.text(window, key, at, true, 64);
+        if (!text) return std::nullopt;
+        auto day = parse_date(*text);
+        if (!day) check_.fail(child(at, key), date_problem(*text));
+        return day;
+    };
+    auto read_time = [&](std::string_view key, bool end) -> std::optional<int32_t> {
+        auto text = check_.text(window, key, at, false, 64);
+        if (!text) return std::nullopt;
+        auto minute = parse_time_of_day(*text, end);
+        if (!minute) {
+            check_.fail(child(at, key), end ? "must be a time like \"22:00\" (00:00-24:00)"
+                                            : "must be a time like \"10:00\" (00:00-23:59)");
+        }
+        return minute;
+    };
+    auto first = read_date("first_day");
+    auto last = read_date("last_day");
+    auto opens = read_time("opens_at", false);
+    auto closes = read_time("closes_at", true);
+    if (check_.errors.size() != errors_before) return;
+    check_window(first, last, opens, closes, window.contains("closes_at"));
+    window_ok_ = check_.errors.size() == errors_before;
+}
+
+// The window's fields each read; now the rules between them.
+void CampaignReader::check_window(std::optional<DayNumber> first, std::optional<DayNumber> last,
+                                  std::optional<int32_t> opens, std::optional<int32_t> closes,
+                                  bool closes_written) {
+    if (first && last) {
+        campaign_.first_day = *first;
+        campaign_.last_day = *last;
+        if (*last < *first) {
+            check_.fail("/window/last_day",
+                        "must not be before first_day (" + format_date(*first) + ")");
+        } else if (*last - *first + 1 > static_cast<int64_t>(max_campaign_days)) {
+            check_.fail("/window/last_day", "a campaign may run at most " +
+                                                std::to_string(max_campaign_days) + " days");
+        }
+    }
+    if (opens) campaign_.opens_at_minute = *opens;
+    if (closes) campaign_.closes_at_minute = *closes;
+    if (campaign_.closes_at_minute <= campaign_.opens_at_minute) {
+        check_.fail(closes_written ? "/window/closes_at" : "/window/opens_at",
+                    "closes_at (" + format_time_of_day(campaign_.closes_at_minute) +
+                        ") must be later than opens_at (" +
+                        format_time_of_day(campaign_.opens_at_minute) +
+                        "): opening hours cannot cross midnight");
+    }
+}
+
+void CampaignReader::read_rules() {
+    const size_t errors_before_pool = check_.errors.size();
+    if (auto pool = check_.choice(document_, "pool", root_, {"odds", "deck"})) {
+        campaign_.pool = static_cast<PoolModel>(*pool);
+    }
+    // Prize tables are checked against the pool model, so only once it is known.
+    pool_ok_ = check_.errors.size() == errors_before_pool;
+    const bool deck = campaign_.pool == PoolModel::deck;
+    if (auto policy = check_.choice(document_, "sold_out", root_, {"lose", "redistribute"})) {
+        campaign_.sold_out = static_cast<SoldOutPolicy>(*policy);
+        if (deck && campaign_.sold_out == SoldOutPolicy::redistribute) {
+            check_.fail("/sold_out", "applies to the odds model only: a deck has no odds to "
+                                     "redistribute");
+        }
+    }
+    if (auto pacing = check_.choice(document_, "pacing", root_, {"none", "even"})) {
+        campaign_.pacing = static_cast<Pacing>(*pacing);
+        if (deck && campaign_.pacing == Pacing::even) {
+            check_.fail("/pacing", "applies to the odds model only: a shuffled deck already "
+                                   "spreads its prizes over the day");
+        }
+    }
+    if (auto identity = check_.choice(document_, "identity", root_, {"open", "ticket"})) {
+        campaign_.identity = static_cast<Identity>(*identity);
+    }
+}
+
+void CampaignReader::read_limits(const json& limits) {
+    if (!check_.check_object(limits, "/limits", {"draws_per_day", "draws_per_campaign"})) return;
+    if (auto per_day =
+            check_.whole_number(limits, "draws_per_day", "/limits", false, 1, 1'000'000)) {
+        campaign_.limits.draws_per_day = *per_day;
+    }
+    campaign_.limits.draws_per_campaign =
+        check_.whole_number(limits, "draws_per_campaign", "/limits", false, 1, 1'000'000'000);
+}
+
+// Prize tables: the default, then each date override.
+void CampaignReader::read_tables() {
+    const size_t errors_before = check_.errors.size();
+    if (pool_ok_) {
+        if (const json* table = check_.field(document_, "prize_table", root_, true)) {
+            campaign_.default_table = read_table(check_, *table, "/prize_table", campaign_.pool);
+            for (const auto& prize : campaign_.default_table.prizes)
+                known_prize_ids_.insert(prize.id);
+        }
+        if (const json* overrides = check_.field(document_, "date_overrides", root_, false)) {
+            read_overrides(*overrides);
+        }
+    }
+    // Unknown pity prizes are reported only when every table could be read.
+    tables_ok_ = pool_ok_ && check_.errors.size() == errors_before;
+}
+
+void CampaignReader::read_overrides(const json& overrides) {
+    if (!overrides.is_object()) {
+        check_.fail("/date_overrides", "must be an object of date -> prize table");
+        return;
+    }
+    if (overrides.size() > max_date_overrides) {
+        check_.fail("/date_overrides",
+                    "must hold at most " + std::to_string(max_date_overrides) + " dates");
+        return;
+    }
+    // Keys of a JSON object are already unique and sorted by text, which for
+    // YYYY-MM-DD is date order.
+    for (const auto& item : overrides.items()) {
+        const std::string at = child("/date_overrides", item.key());
+        const auto day = parse_date(item.key());
+        if (!day) {
+            check_.fail(at, "must be keyed by a date like \"2026-11-28\"" +
+                                std::string(looks_like_date(item.key())
+                                                ? " (this one is not on the calendar)"
+                                                : ""));
+            continue;
+        }
+        if (window_ok_ && (*day < campaign_.first_day || *day > campaign_.last_day)) {
+            check_.fail(at, "is outside the campaign window (" + format_date(campaign_.first_day) +
+                                " to " + format_date(campaign_.last_day) + ")");
+        }
+        PrizeTable table = read_table(check_, item.value(), at, campaign_.pool);
+        for (const auto& prize : table.prizes)
+            known_prize_ids_.insert(prize.id);
+        campaign_.overrides.push_back({*day, std::move(table)});
+    }
+}
+
+void CampaignReader::read_pity(const json& pity) {
+    const std::string at = "/pity";
+    if (!check_.check_object(pity, at, {"after", "prizes"})) return;
+    PityRule rule;
+    const size_t errors_before = check_.errors.size();
+    if (auto after = check_.whole_number(pity, "after", at, true, 1, 1'000'000)) {
+        rule.after = *after;
+    }
+    if (const json* ids = check_.field(pity, "prizes", at, true)) read_pity_prizes(*ids, rule);
+    if (check_.errors.size() == errors_before) campaign_.pity = std::move(rule);
+}
+
+void CampaignReader::read_pity_prizes(const json& ids, PityRule& rule) {
+    if (!ids.is_array() || ids.empty()) {
+        check_.fail("/pity/prizes", "must be a non-empty array of prize ids");
+        return;
+    }
+    for (size_t i = 0; i < ids.size(); ++i) {
+        const std::string at = child("/pity/prizes", i);
+        const json& id = ids[i];
+        if (!id.is_string()) {
+            check_.fail(at, "must be a prize id (a string)");
+            continue;
+        }
+        const auto& text = id.get_ref<const std::string&>();
+        if (std::find(rule.prize_ids.begin(), rule.prize_ids.end(), text) != rule.prize_ids.end()) {
+            check_.fail(at, "names prize \"" + text + "\" twice");
+        } else if (tables_ok_ && !known_prize_ids_.count(text)) {
+            check_.fail(at, "unknown prize \"" + text +
+                                "\": not in the prize table or any date override");
+        }
+        rule.prize_ids.push_back(text);
+    }
+}
+
+} // namespace
+
+ParseResult parse_campaign_document(const json& document) {
+    return CampaignReader(document).read();
+}
+
+ParseResult parse_campaign(std::string_view json_text) {
+    std::string syntax_error;
+    json document = parse_json_document(json_text, syntax_error);
+    if (document.is_discarded()) {
+        ParseResult result;
+        result.errors.push_back({"", syntax_error});
+        return result;
+    }
+    return parse_campaign_document(document);
+}
+
+std::string errors_to_json(const std::vector<ValidationError>& errors) {
+    json list = json::array();
+    for (const auto& error : errors) {
+        list.push_back({{"pointer", error.pointer}, {"message", error.message}});
+    }
+    return dump_json(list);
+}
+
+} // namespace blindbox
