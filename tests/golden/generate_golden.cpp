@@ -1,5 +1,6 @@
-// blindbox_golden FILE: writes the golden determinism corpus with the results
-// of this (native) build. See golden_calls.h for when to run it.
+// blindbox_golden FOLDER: writes the golden determinism corpus with the
+// results of this (native) build, as FOLDER/decisions.json and
+// FOLDER/reports.json. See golden_calls.h for when to run it.
 
 #include "golden_calls.h"
 
@@ -11,12 +12,26 @@
 #include <cstdio>
 #include <fstream>
 
+namespace {
+
+using namespace blindbox::golden;
+using ordered_json = nlohmann::ordered_json;
+
+bool write_file(const std::string& path, const ordered_json& content) {
+    std::ofstream out(path);
+    out << content.dump(1) << "\n";
+    if (!out) std::fprintf(stderr, "cannot write %s\n", path.c_str());
+    return static_cast<bool>(out);
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
-    using namespace blindbox::golden;
     if (argc != 2) {
-        std::fprintf(stderr, "usage: blindbox_golden FILE\n");
+        std::fprintf(stderr, "usage: blindbox_golden FOLDER\n");
         return 2;
     }
+    const std::string folder = argv[1];
     Corpus corpus = golden_corpus();
     std::vector<int32_t> handles;
     for (const auto& text : corpus.campaigns) {
@@ -28,29 +43,38 @@ int main(int argc, char** argv) {
         }
         handles.push_back(handle);
     }
-    nlohmann::json calls = nlohmann::json::array();
-    blindbox::Sha256 digest;
+    ordered_json calls = ordered_json::array();
+    ordered_json reports = ordered_json::array();
+    blindbox::Sha256 decisions_digest;
+    blindbox::Sha256 reports_digest;
     for (const auto& call : corpus.calls) {
         const std::string result = replay(handles[call.campaign], call);
-        digest.update(result);
-        digest.update("\n");
+        const std::string decision = decision_of(call, result);
+        decisions_digest.update(decision + "\n");
+        reports_digest.update(result + "\n");
         calls.push_back({{"campaign", call.campaign},
                          {"function", call.function},
                          {"request", call.request},
-                         {"result", result}});
+                         {"decision", ordered_json::parse(decision)}});
+        reports.push_back(result);
     }
-    nlohmann::json campaigns = nlohmann::json::array();
-    for (const auto& text : corpus.campaigns)
-        campaigns.push_back(text);
-    nlohmann::json file = {
-        {"about", "Golden determinism corpus: see tests/golden/golden_calls.h. Each result is "
-                  "\"<status> <bytes returned>\"; digest is SHA-256 over the results, each "
+    const ordered_json decisions_file = {
+        {"about", "Golden determinism corpus, decisions: see tests/golden/golden_calls.h. Each "
+                  "call's decision is what its result decided (status, outcome, prize, by_pity, "
+                  "counters); digest is SHA-256 over the decisions as compact JSON, each "
                   "followed by a newline."},
-        {"campaigns", campaigns},
+        {"campaigns", corpus.campaigns},
         {"calls", calls},
-        {"digest", blindbox::to_hex(digest.finish())}};
-    std::ofstream out(argv[1]);
-    out << file.dump(1) << "\n";
-    std::printf("wrote %zu calls to %s\n", corpus.calls.size(), argv[1]);
-    return out ? 0 : 1;
+        {"digest", blindbox::to_hex(decisions_digest.finish())}};
+    const ordered_json reports_file = {
+        {"about", "Golden determinism corpus, report bytes: see tests/golden/golden_calls.h. "
+                  "reports[i] is \"<status> <bytes returned>\" for call i of decisions.json; "
+                  "digest is SHA-256 over the reports, each followed by a newline."},
+        {"reports", reports},
+        {"digest", blindbox::to_hex(reports_digest.finish())}};
+    if (!write_file(folder + "/decisions.json", decisions_file)) return 1;
+    if (!write_file(folder + "/reports.json", reports_file)) return 1;
+    std::printf("wrote %zu calls to %s/decisions.json and %s/reports.json\n", corpus.calls.size(),
+                folder.c_str(), folder.c_str());
+    return 0;
 }

@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <initializer_list>
 #include <regex>
+#include <string_view>
 
 namespace blindbox::golden {
 
@@ -163,6 +165,59 @@ std::string replay(int32_t handle, const Call& call) {
     result = std::regex_replace(result, token, R"("claim_token":"<token>")");
     result = std::regex_replace(result, hash, R"("claim_token_hash":"<hash>")");
     return std::to_string(status) + " " + result;
+}
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+void copy_present(ordered_json& decision, const ordered_json& reply,
+                  std::initializer_list<const char*> keys) {
+    for (const char* key : keys) {
+        if (!reply.contains(key)) continue;
+        const ordered_json& value = reply[key];
+        // A prize appears as its id: its name and picture are the report's.
+        decision[key] = std::string_view(key) == "prize" && value.is_object() ? value["id"] : value;
+    }
+}
+
+ordered_json odds_decision(const ordered_json& reply) {
+    ordered_json prizes = ordered_json::array();
+    for (const auto& prize : reply["prizes"]) {
+        prizes.push_back({{"id", prize["id"]},
+                          {"stock_left", prize["stock_left"]},
+                          {"released", prize["released"]},
+                          {"available", prize["available"]},
+                          {"effective", prize["odds"]["effective"]["fraction"]}});
+    }
+    ordered_json decision = {{"prizes", std::move(prizes)},
+                             {"win", reply["win"]["effective"]["fraction"]}};
+    if (reply.contains("boxes_left")) decision["boxes_left"] = reply["boxes_left"];
+    return decision;
+}
+
+} // namespace
+
+std::string decision_of(const Call& call, const std::string& result) {
+    const size_t space = result.find(' ');
+    const int status = std::stoi(result.substr(0, space));
+    const ordered_json reply = ordered_json::parse(result.substr(space + 1), nullptr, false);
+    ordered_json decision = {{"status", status}};
+    if (reply.is_discarded()) {
+        decision["unreadable"] = true;
+    } else if (reply.contains("error")) {
+        decision["error"] = reply["error"]["code"];
+    } else if (call.function == "decide") {
+        copy_present(decision, reply, {"prize", "sold_out_prize", "by_pity"});
+    } else if (call.function == "draw") {
+        decision["outcome"] = reply["status"];
+        copy_present(
+            decision, reply,
+            {"day", "prize", "by_pity", "player_draw_number", "draws_today", "pity_streak"});
+    } else if (call.function == "odds") {
+        decision.update(odds_decision(reply));
+    }
+    return decision.dump();
 }
 
 } // namespace blindbox::golden

@@ -1,5 +1,6 @@
-// Replays tests/golden/draws.json through a wasm build of the core and checks
-// every result byte for byte (see tests/golden/golden_calls.h).
+// Replays the golden corpus through a wasm build of the core and checks every
+// decision (tests/golden/decisions.json) and every report byte
+// (tests/golden/reports.json); see tests/golden/golden_calls.h.
 //
 //   node tests/wasm/golden.mjs wasi        build/wasi/blindbox.wasm
 //   node tests/wasm/golden.mjs emscripten  frontend/core/blindbox.mjs
@@ -25,7 +26,9 @@ if (!core) {
   process.exit(2);
 }
 
-const golden = JSON.parse(readFileSync(join(root, "tests/golden/draws.json"), "utf8"));
+const readGolden = (name) => JSON.parse(readFileSync(join(root, "tests/golden", name), "utf8"));
+const golden = readGolden("decisions.json");
+const { reports, digest: reportsDigest } = readGolden("reports.json");
 const handles = golden.campaigns.map((text) => {
   const { status, text: summary } = core.call("campaign_load", text);
   if (status <= 0) throw new Error(`campaign does not load: ${summary}`);
@@ -37,12 +40,66 @@ const normalise = (text) =>
     .replace(/"claim_token":"[A-Za-z0-9_-]{24}"/g, '"claim_token":"<token>"')
     .replace(/"claim_token_hash":"[0-9a-f]{64}"/g, '"claim_token_hash":"<hash>"');
 
-const digest = createHash("sha256");
+/** Copies `keys` present in `reply` into `decision`; a prize becomes its id. */
+function copyPresent(decision, reply, keys) {
+  for (const key of keys) {
+    if (!(key in reply)) continue;
+    const value = reply[key];
+    decision[key] = key === "prize" && value !== null && typeof value === "object" ? value.id : value;
+  }
+}
+
+/**
+ * The decision in a result, member for member as decision_of in
+ * tests/golden/golden_calls.cpp builds it, so the two texts are equal.
+ */
+function decisionOf(fn, status, text) {
+  const decision = { status };
+  let reply;
+  try {
+    reply = JSON.parse(text);
+  } catch {
+    decision.unreadable = true;
+    return JSON.stringify(decision);
+  }
+  if ("error" in reply) {
+    decision.error = reply.error.code;
+  } else if (fn === "decide") {
+    copyPresent(decision, reply, ["prize", "sold_out_prize", "by_pity"]);
+  } else if (fn === "draw") {
+    decision.outcome = reply.status;
+    copyPresent(decision, reply, ["day", "prize", "by_pity", "player_draw_number", "draws_today", "pity_streak"]);
+  } else if (fn === "odds") {
+    decision.prizes = reply.prizes.map((prize) => ({
+      id: prize.id,
+      stock_left: prize.stock_left,
+      released: prize.released,
+      available: prize.available,
+      effective: prize.odds.effective.fraction,
+    }));
+    decision.win = reply.win.effective.fraction;
+    if ("boxes_left" in reply) decision.boxes_left = reply.boxes_left;
+  }
+  return JSON.stringify(decision);
+}
+
+/** Counts a mismatch and shows the first few. */
+function mismatch(kind, entry, expected, got) {
+  failed++;
+  if (failed <= 5) {
+    console.error(`${kind} mismatch for ${entry.function} ${entry.request}`);
+    console.error(`  expected ${expected}`);
+    console.error(`  got      ${got}`);
+  }
+}
+
+const decisionsHash = createHash("sha256");
+const reportsHash = createHash("sha256");
 let passed = 0;
 let failed = 0;
 core.call("memory_reset");
 core.resetCounters();
-for (const entry of golden.calls) {
+golden.calls.forEach((entry, index) => {
   const handle = handles[entry.campaign];
   let outcome;
   if (entry.function === "reset") {
@@ -51,24 +108,31 @@ for (const entry of golden.calls) {
   } else {
     outcome = core.call(entry.function, handle, entry.request);
   }
-  const result = `${outcome.status} ${normalise(outcome.text)}`;
-  digest.update(`${result}\n`);
-  if (result === entry.result) {
-    passed++;
-  } else {
+  const report = normalise(outcome.text);
+  const result = `${outcome.status} ${report}`;
+  const decision = decisionOf(entry.function, outcome.status, report);
+  decisionsHash.update(`${decision}\n`);
+  reportsHash.update(`${result}\n`);
+  const expectedDecision = JSON.stringify(entry.decision);
+  const before = failed;
+  if (decision !== expectedDecision) mismatch("decision", entry, expectedDecision, decision);
+  if (result !== reports[index]) mismatch("report", entry, reports[index], result);
+  if (failed === before) passed++;
+});
+for (const [name, hash, expected] of [
+  ["decisions", decisionsHash, golden.digest],
+  ["reports", reportsHash, reportsDigest],
+]) {
+  const hex = hash.digest("hex");
+  if (hex !== expected) {
+    console.error(`${name} digest ${hex} differs from the golden ${expected}`);
     failed++;
-    if (failed <= 5) {
-      console.error(`mismatch for ${entry.function} ${entry.request}`);
-      console.error(`  expected ${entry.result}`);
-      console.error(`  got      ${result}`);
-    }
   }
 }
-const hex = digest.digest("hex");
-if (hex !== golden.digest) {
-  console.error(`digest ${hex} differs from the golden ${golden.digest}`);
+if (reports.length !== golden.calls.length) {
+  console.error(`reports.json has ${reports.length} reports for ${golden.calls.length} calls`);
   failed++;
 }
-console.log(`golden ${target}: ${golden.calls.length} calls replayed, digest ${hex}`);
+console.log(`golden ${target}: ${golden.calls.length} calls replayed, decisions and report bytes`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
