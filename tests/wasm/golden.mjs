@@ -83,14 +83,13 @@ function decisionOf(fn, status, text) {
   return JSON.stringify(decision);
 }
 
-/** Counts a mismatch and shows the first few. */
+/** Shows the first few mismatches. */
+let shown = 0;
 function mismatch(kind, entry, expected, got) {
-  failed++;
-  if (failed <= 5) {
-    console.error(`${kind} mismatch for ${entry.function} ${entry.request}`);
-    console.error(`  expected ${expected}`);
-    console.error(`  got      ${got}`);
-  }
+  if (++shown > 5) return;
+  console.error(`${kind} mismatch for ${entry.function} ${entry.request}`);
+  console.error(`  expected ${expected}`);
+  console.error(`  got      ${got}`);
 }
 
 const decisionsHash = createHash("sha256");
@@ -114,10 +113,15 @@ golden.calls.forEach((entry, index) => {
   decisionsHash.update(`${decision}\n`);
   reportsHash.update(`${result}\n`);
   const expectedDecision = JSON.stringify(entry.decision);
-  const before = failed;
-  if (decision !== expectedDecision) mismatch("decision", entry, expectedDecision, decision);
-  if (result !== reports[index]) mismatch("report", entry, reports[index], result);
-  if (failed === before) passed++;
+  const decisionOk = decision === expectedDecision;
+  const reportOk = result === reports[index];
+  if (!decisionOk) mismatch("decision", entry, expectedDecision, decision);
+  if (!reportOk) mismatch("report", entry, reports[index], result);
+  if (decisionOk && reportOk) {
+    passed++;
+  } else {
+    failed++;
+  }
 });
 for (const [name, hash, expected] of [
   ["decisions", decisionsHash, golden.digest],
