@@ -62,6 +62,27 @@ TEST_CASE("a campaign is validated, loaded and described through the ABI") {
     CHECK(last_error().code == "unknown_handle");
 }
 
+TEST_CASE("the page's theme rides beside a loaded campaign into its summary") {
+    json document = base_campaign();
+    document["theme"] = json::parse(R"({"primary_color": "#C8102E", "logo": "/logo.svg",
+        "headline": {"en": "Open a box", "zh": "开一个福盒"}})");
+    const int32_t handle = load(document);
+    REQUIRE(handle > 0);
+    const std::string theme_text =
+        R"("theme":{"headline":{"en":"Open a box","zh":"开一个福盒"},"logo":"/logo.svg",)"
+        R"("primary_color":"#C8102E"})";
+    const std::string loaded = result_text();
+    CHECK(loaded.find(theme_text) != std::string::npos);
+    CHECK(bb_campaign_describe(handle) == BB_OK);
+    CHECK(result_text() == loaded);
+    CHECK(bb_campaign_unload(handle) == BB_OK);
+
+    const int32_t plain = load(base_campaign());
+    REQUIRE(plain > 0);
+    CHECK(result_json()["theme"] == json::object());
+    CHECK(bb_campaign_unload(plain) == BB_OK);
+}
+
 TEST_CASE("an invalid campaign lists every problem with its field") {
     json document = base_campaign();
     document["utc_offset"] = "8";
