@@ -18,6 +18,23 @@ const PrizeTable& Campaign::table_for(DayNumber day) const {
     return default_table;
 }
 
+std::optional<std::string> window_days_problem(DayNumber first_day, DayNumber last_day) {
+    if (last_day < first_day)
+        return "must not be before first_day (" + format_date(first_day) + ")";
+    if (last_day - first_day + 1 > static_cast<int64_t>(max_campaign_days)) {
+        return "a campaign may run at most " + std::to_string(max_campaign_days) + " days";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> opening_hours_problem(int32_t opens_at_minute,
+                                                 int32_t closes_at_minute) {
+    if (closes_at_minute > opens_at_minute) return std::nullopt;
+    return "closes_at (" + format_time_of_day(closes_at_minute) +
+           ") must be later than opens_at (" + format_time_of_day(opens_at_minute) +
+           "): opening hours cannot cross midnight";
+}
+
 std::optional<std::string> weigh_odds_table(PrizeTable& table) {
     std::vector<Fraction> odds;
     for (const auto& prize : table.prizes)

@@ -3,10 +3,10 @@
 // A campaign is what an operator publishes: a window of days in one time zone,
 // opening hours, a pool model, a default daily prize table with per-date
 // overrides, player limits, and optional pity and pacing rules. This header is
-// the typed model and the rules that need no JSON: putting a day's odds on one
-// common denominator, checking a deck's stock against its boxes, marking the
-// prizes the pity rule names. Reading a definition from JSON (and the page's
-// theme, which the core never sees) is the io layer's work:
+// the typed model and the rules that need no JSON: a window's days and
+// opening hours, putting a day's odds on one common denominator, checking a
+// deck's stock against its boxes, marking the prizes the pity rule names. Reading a definition from
+// JSON (and the page's theme, which the core never sees) is the io layer's work:
 // blindbox/campaign_json.h.
 //
 // Pool models:
@@ -106,6 +106,14 @@ struct Campaign {
     const PrizeTable& table_for(DayNumber day) const;
     int64_t opening_seconds() const { return int64_t{closes_at_minute - opens_at_minute} * 60; }
 };
+
+// The window's days: last_day not before first_day, at most max_campaign_days
+// in all. Returns the problem with last_day as a plain message, or nullopt.
+std::optional<std::string> window_days_problem(DayNumber first_day, DayNumber last_day);
+
+// Opening hours within one local day: closes_at later than opens_at (minutes
+// after midnight). Returns the problem as a plain message, or nullopt.
+std::optional<std::string> opening_hours_problem(int32_t opens_at_minute, int32_t closes_at_minute);
 
 // Puts an odds-model table on one common denominator: from each prize's
 // published `odds` sets its `weight`, and the table's `common_denominator` and

@@ -140,29 +140,22 @@ void CampaignReader::read_window(const json& window) {
     window_ok_ = check_.errors.size() == errors_before;
 }
 
-// The window's fields each read; now the rules between them.
+// The window's fields each read; now the core's rules between them.
 void CampaignReader::check_window(std::optional<DayNumber> first, std::optional<DayNumber> last,
                                   std::optional<int32_t> opens, std::optional<int32_t> closes,
                                   bool closes_written) {
     if (first && last) {
         campaign_.first_day = *first;
         campaign_.last_day = *last;
-        if (*last < *first) {
-            check_.fail("/window/last_day",
-                        "must not be before first_day (" + format_date(*first) + ")");
-        } else if (*last - *first + 1 > static_cast<int64_t>(max_campaign_days)) {
-            check_.fail("/window/last_day", "a campaign may run at most " +
-                                                std::to_string(max_campaign_days) + " days");
+        if (auto problem = window_days_problem(*first, *last)) {
+            check_.fail("/window/last_day", std::move(*problem));
         }
     }
     if (opens) campaign_.opens_at_minute = *opens;
     if (closes) campaign_.closes_at_minute = *closes;
-    if (campaign_.closes_at_minute <= campaign_.opens_at_minute) {
-        check_.fail(closes_written ? "/window/closes_at" : "/window/opens_at",
-                    "closes_at (" + format_time_of_day(campaign_.closes_at_minute) +
-                        ") must be later than opens_at (" +
-                        format_time_of_day(campaign_.opens_at_minute) +
-                        "): opening hours cannot cross midnight");
+    if (auto problem =
+            opening_hours_problem(campaign_.opens_at_minute, campaign_.closes_at_minute)) {
+        check_.fail(closes_written ? "/window/closes_at" : "/window/opens_at", std::move(*problem));
     }
 }
 

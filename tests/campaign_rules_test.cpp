@@ -1,6 +1,6 @@
-// The core's rules for prize tables, on tables built in code: no JSON here, so
+// The core's rules for a campaign, on models built in code: no JSON here, so
 // these hold whatever reads the definition (campaign_test.cpp checks the
-// reader and its messages).
+// reader, its pointers and its messages).
 
 #include "blindbox/campaign.h"
 
@@ -20,6 +20,23 @@ Prize prize(const char* id, int64_t stock, Fraction odds = {}) {
 }
 
 } // namespace
+
+TEST_CASE("a window runs forwards, for at most max_campaign_days days") {
+    CHECK_FALSE(window_days_problem(20400, 20400).has_value());
+    CHECK_FALSE(window_days_problem(20400, 20400 + max_campaign_days - 1).has_value());
+    CHECK(window_days_problem(20400, 20399) == "must not be before first_day (2025-11-08)");
+    CHECK(window_days_problem(20400, 20400 + max_campaign_days) ==
+          "a campaign may run at most 3660 days");
+}
+
+TEST_CASE("opening hours close later the same day") {
+    CHECK_FALSE(opening_hours_problem(10 * 60, 22 * 60).has_value());
+    CHECK_FALSE(opening_hours_problem(0, 24 * 60).has_value());
+    CHECK(opening_hours_problem(22 * 60, 2 * 60) ==
+          "closes_at (02:00) must be later than opens_at (22:00): opening hours cannot cross "
+          "midnight");
+    CHECK(opening_hours_problem(600, 600).has_value());
+}
 
 TEST_CASE("an odds table is weighed on its common denominator") {
     PrizeTable table;
