@@ -53,17 +53,23 @@ int report_parse_error(const CLI::App& command, const CLI::ParseError& error) {
 }
 
 std::optional<int> reject_leftovers(const CLI::App& command) {
-    const std::vector<std::string> leftovers = command.remaining();
-    if (leftovers.empty()) return std::nullopt;
-    const std::string& word = leftovers.front();
     const bool is_program = command.get_parent() == nullptr;
     const std::string name = is_program ? "" : command.get_name();
-    if (word.size() > 1 && word.starts_with("-")) {
-        return usage_error(name, "unknown option '" + word.substr(0, word.find('=')) + "'");
+    // CLI11 keeps "--" (the end of the options) among the leftovers.
+    bool options_ended = false;
+    for (const std::string& word : command.remaining()) {
+        if (word == "--" && !options_ended) {
+            options_ended = true;
+        } else if (!options_ended && word.size() > 1 && word.starts_with("-")) {
+            return usage_error(name, "unknown option '" + word.substr(0, word.find('=')) + "'");
+        } else if (is_program) {
+            // The program itself takes no argument but a command's name.
+            return usage_error("", "unknown command '" + word + "'");
+        } else {
+            return usage_error(name, "unexpected argument '" + word + "'");
+        }
     }
-    // The program itself takes no argument but the command's name.
-    if (is_program) return usage_error("", "unknown command '" + word + "'");
-    return usage_error(name, "unexpected argument '" + word + "'");
+    return std::nullopt;
 }
 
 void add_file_argument(CLI::App& command, std::string& file) {

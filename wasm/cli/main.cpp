@@ -17,6 +17,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -57,6 +58,22 @@ CommandRunner add_help_command(CLI::App& app) {
     };
 }
 
+// What CLI11 handed back to the program once `command` was chosen: words
+// before the command's name are unknown general options; words after it
+// followed "--" in the command, which had no place for them.
+std::optional<int> reject_program_leftovers(const CLI::App& app, const CLI::App& command, int argc,
+                                            char** argv) {
+    const std::vector<std::string> leftovers = app.remaining();
+    if (leftovers.empty()) return std::nullopt;
+    // The program takes only flags, so its first other word names the command.
+    char** const command_word =
+        std::find_if(argv + 1, argv + argc, [](const char* word) { return word[0] != '-'; });
+    if (std::find(argv + 1, command_word, leftovers.front()) != command_word) {
+        return reject_leftovers(app);
+    }
+    return usage_error(command.get_name(), "unexpected argument '" + leftovers.front() + "'");
+}
+
 // Parses the command line and runs the chosen command.
 int run(CLI::App& app, const std::map<std::string, CommandRunner>& runners, int argc, char** argv) {
     if (argc < 2) {
@@ -72,17 +89,22 @@ int run(CLI::App& app, const std::map<std::string, CommandRunner>& runners, int 
         fmt::print("{}\n", version_line);
         return exit_success;
     } catch (const CLI::ParseError& error) {
+        // An unknown option read before the error is the first problem.
         const std::vector<CLI::App*> chosen = app.get_subcommands();
-        return report_parse_error(chosen.empty() ? app : *chosen.front(), error);
+        const CLI::App& command = chosen.empty() ? app : *chosen.front();
+        if (auto status = reject_leftovers(command)) return *status;
+        return report_parse_error(command, error);
     }
-    if (auto status = reject_leftovers(app)) return *status;
     const std::vector<CLI::App*> chosen = app.get_subcommands();
     if (chosen.empty()) {
+        if (auto status = reject_leftovers(app)) return *status;
         fmt::print(stderr, "{}", app.help());
         return exit_usage;
     }
-    if (auto status = reject_leftovers(*chosen.front())) return *status;
-    return runners.at(chosen.front()->get_name())();
+    const CLI::App& command = *chosen.front();
+    if (auto status = reject_leftovers(command)) return *status;
+    if (auto status = reject_program_leftovers(app, command, argc, argv)) return *status;
+    return runners.at(command.get_name())();
 }
 
 } // namespace
