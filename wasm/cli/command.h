@@ -43,12 +43,14 @@ int usage_error(std::string_view command, std::string_view message);
 // "blindbox COMMAND: MESSAGE" on standard error; returns exit_usage.
 int input_error(std::string_view command, std::string_view message);
 
-// Reports a CLI11 parse error of `command` (a missing value, an option given
-// twice, a value on a flag) in the same form as usage_error; returns exit_usage.
+// Reports a CLI11 parse error of `command` (a missing value or FILE, an option
+// given twice, a value on a flag) in the same form as usage_error; returns
+// exit_usage.
 int report_parse_error(const CLI::App& command, const CLI::ParseError& error);
 
 // Reports what CLI11 left unparsed on `command` (unknown options, extra
-// arguments) as a usage error; nullopt when nothing was left.
+// arguments; a "--" there ends the options) as a usage error; nullopt when
+// nothing was left. Needs the command to allow extras.
 std::optional<int> reject_leftovers(const CLI::App& command);
 
 // Adds the required positional FILE ("-": standard input) to a command.
