@@ -185,7 +185,9 @@ CommandRunner add_simulate_command(CLI::App& app) {
     command->footer(simulate_footer);
     auto arguments = std::make_shared<SimulateArguments>();
     add_file_argument(*command, arguments->file);
-    command->add_option("--players", arguments->players, "players arriving (1 to 100000000)")
+    command
+        ->add_option("--players", arguments->players,
+                     fmt::format("players arriving, 1 to {} (required)", max_draws))
         ->option_text("N");
     command
         ->add_option("--seed", arguments->seed,
@@ -195,8 +197,9 @@ CommandRunner add_simulate_command(CLI::App& app) {
         ->option_text("YYYY-MM-DD");
     command
         ->add_option("--draws-per-player", arguments->draws_per_player,
-                     "draws per player (default: the daily limit);\n"
-                     "at most 100000000 draws in all")
+                     fmt::format("draws per player (default: the daily limit);\n"
+                                 "at most {} draws in all",
+                                 max_draws))
         ->option_text("K");
     add_json_flag(*command, arguments->json, "print the simulation report JSON");
     return [arguments] { return run_simulate(*arguments); };

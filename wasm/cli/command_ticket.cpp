@@ -152,12 +152,14 @@ CommandRunner add_ticket_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand("ticket", ticket_description);
     command->footer(ticket_footer);
     auto arguments = std::make_shared<TicketArguments>();
-    command->add_option("--campaign", arguments->campaign, "the campaign id (1 to 64 characters)")
+    command
+        ->add_option("--campaign", arguments->campaign,
+                     "the campaign id, 1 to 64 characters (required)")
         ->option_text("ID");
     command
         ->add_option("--player", arguments->player,
-                     "the player id, as the Worker receives it (1 to 128\n"
-                     "characters, no control characters)")
+                     "the player id, as the Worker receives it: 1 to 128\n"
+                     "characters, no control characters (required)")
         ->option_text("PLAYER");
     command
         ->add_option("--expires-in", arguments->expires_in,
