@@ -143,6 +143,13 @@ TEST_CASE("malformed calls return errors and never crash") {
         CHECK(call(bb_simulate, handle, R"({"day": "2026-11-05", "players": 0})") == BB_E_INVALID);
         CHECK(last_error().field == "/players");
     }
+    SUBCASE("a simulation over 100 million draws is refused, naming /players") {
+        CHECK(call(bb_simulate, handle,
+                   R"({"day": "2026-11-05", "players": 100000000, "draws_per_player": 2})") ==
+              BB_E_INVALID);
+        CHECK(last_error().field == "/players");
+        CHECK(last_error().message == "players x draws per player must be at most 100000000");
+    }
     bb_campaign_unload(handle);
 }
 

@@ -82,3 +82,18 @@ TEST_CASE("players arrive along the operator's arrival curve") {
         previous = second;
     }
 }
+
+TEST_CASE("a simulation runs at most 100 million draws, with at least one player drawing once") {
+    CHECK(simulation_size_allowed(1, 1));
+    CHECK(simulation_size_allowed(100'000'000, 1));
+    CHECK(simulation_size_allowed(1'000'000, 100));
+    CHECK_FALSE(simulation_size_allowed(100'000'001, 1));
+    CHECK_FALSE(simulation_size_allowed(100'000'000, 2));
+    CHECK_FALSE(simulation_size_allowed(0, 5));
+    CHECK_FALSE(simulation_size_allowed(5, 0));
+    CHECK_FALSE(simulation_size_allowed(-1, -1));
+    // Never overflows: the product of these would wrap around.
+    CHECK_FALSE(simulation_size_allowed(INT64_MAX, INT64_MAX));
+    CHECK_FALSE(simulation_size_allowed(4'294'967'296, 4'294'967'296));
+    static_assert(simulation_size_allowed(10'000, 10'000));
+}

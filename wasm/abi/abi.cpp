@@ -415,9 +415,7 @@ BB_EXPORT(bb_simulate) int32_t bb_simulate(int32_t handle, const char* data, uin
                                        format_date(campaign->last_day) + ")");
         return invalid_request(request);
     }
-    const int64_t draws = *players * per_player.value_or(campaign->limits.draws_per_day);
-    if (*players > max_simulated_draws / per_player.value_or(campaign->limits.draws_per_day) ||
-        draws > max_simulated_draws) {
+    if (!simulation_size_allowed(*players, per_player.value_or(campaign->limits.draws_per_day))) {
         request.check.fail("/players", "players x draws per player must be at most 100000000");
         return invalid_request(request);
     }

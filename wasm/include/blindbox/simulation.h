@@ -65,4 +65,12 @@ SimulationReport simulate_day(const Campaign& campaign, const SimulationOptions&
 
 inline constexpr int64_t max_simulated_draws = 100'000'000;
 
+// Whether a simulation of `players` players drawing `draws_per_player` times
+// each is allowed: both at least 1 and at most max_simulated_draws draws in
+// all. The product is never formed, so huge inputs cannot overflow.
+inline constexpr bool simulation_size_allowed(int64_t players, int64_t draws_per_player) {
+    return players >= 1 && draws_per_player >= 1 &&
+           players <= max_simulated_draws / draws_per_player;
+}
+
 } // namespace blindbox
