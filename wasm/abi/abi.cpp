@@ -6,9 +6,11 @@
 
 #include "blindbox/claim_token.h"
 #include "blindbox/draw.h"
+#include "blindbox/odds_text.h"
 #include "blindbox/reports.h"
 #include "blindbox/sha256.h"
 #include "blindbox/simulation.h"
+#include "blindbox/stock.h"
 #include "host_counters.h"
 #include "json_support.h"
 
@@ -156,6 +158,24 @@ std::optional<std::vector<int64_t>> read_issued(const PrizeTable& table, Request
         issued[static_cast<size_t>(index)] = *count;
     }
     return issued;
+}
+
+json optional_count(const std::optional<int64_t>& count) {
+    return count ? json(*count) : json(nullptr);
+}
+
+// The allowance fields of draw and player-status replies.
+void put_allowance(json& out, const PlayerAllowance& allowance) {
+    out["draws_left_today"] = allowance.draws_left_today;
+    out["draws_left_in_campaign"] = optional_count(allowance.draws_left_in_campaign);
+    out["draws_until_guaranteed"] = optional_count(allowance.draws_until_guaranteed);
+}
+
+// The day of a request: {"now"} (the campaign's day then) or {"day"}.
+std::optional<DayNumber> read_day(const Campaign& campaign, Request& request) {
+    auto moment = read_moment(campaign, request);
+    if (!moment) return std::nullopt;
+    return moment->day;
 }
 
 } // namespace
@@ -337,6 +357,13 @@ BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t si
     }
     json out = draw_result_object(result);
     out["entropy"] = to_hex(entropy->bytes.data(), entropy->bytes.size());
+    if (result.status == DrawStatus::win || result.status == DrawStatus::blank) {
+        put_allowance(out, result.allowance);
+    } else if (result.status == DrawStatus::daily_limit_reached) {
+        out["draws_per_day"] = campaign->limits.draws_per_day;
+    } else if (result.status == DrawStatus::campaign_limit_reached) {
+        out["draws_per_campaign"] = optional_count(campaign->limits.draws_per_campaign);
+    }
     if (result.status == DrawStatus::win) {
         auto token = given_token ? std::optional<ClaimToken>(
                                        ClaimToken{*given_token, claim_token_hash(*given_token)})
@@ -358,25 +385,20 @@ int32_t bb_player_status(int32_t handle, const char* data, uint32_t size) {
     if (!request.check.errors.empty()) return invalid_request(request);
     const PlayerStatus status =
         player_status(*campaign, host_counters(), *now, *player, paused.value_or(false));
-    const Limits& limits = campaign->limits;
+    const PlayerAllowance& allowance = status.allowance;
     json out = {
         {"clock", clock_object(status.clock)},
         {"day", format_date(status.clock.day)},
         {"draws_today", status.draws_today},
-        {"draws_left_today", std::max<int64_t>(0, limits.draws_per_day - status.draws_today)},
+        {"draws_left_today", allowance.draws_left_today},
         {"draws_total", status.draws_total},
-        {"draws_left_in_campaign",
-         limits.draws_per_campaign
-             ? json(std::max<int64_t>(0, *limits.draws_per_campaign - status.draws_total))
-             : json(nullptr)},
+        {"draws_left_in_campaign", optional_count(allowance.draws_left_in_campaign)},
         {"pity", nullptr},
     };
     if (campaign->pity) {
-        const int64_t after = campaign->pity->after;
-        out["pity"] = {
-            {"after", after},
-            {"streak", status.pity_streak},
-            {"draws_until_guaranteed", std::max<int64_t>(0, after - status.pity_streak) + 1}};
+        out["pity"] = {{"after", campaign->pity->after},
+                       {"streak", status.pity_streak},
+                       {"draws_until_guaranteed", *allowance.draws_until_guaranteed}};
     }
     return reply(BB_OK, dump_json(out));
 }
@@ -465,4 +487,259 @@ BB_EXPORT(bb_claim_token_matches) int32_t bb_claim_token_matches(const char* dat
     auto hash = request.check.text(request.document, "hash", "", true, 64);
     if (!request.check.errors.empty()) return invalid_request(request);
     return reply(claim_token_matches(*token, *hash) ? 1 : 0, "{}");
+}
+
+BB_EXPORT(bb_day_stock) int32_t bb_day_stock(int32_t handle, const char* data, uint32_t size) {
+    BB_REQUEST(campaign, request, data, size)
+    request.check.check_object(request.document, "", {"now", "day"});
+    if (!request.check.errors.empty()) return invalid_request(request);
+    auto day = read_day(*campaign, request);
+    if (!day) return invalid_request(request);
+    const DayStockReport report = day_stock(*campaign, host_counters(), *day);
+    json prizes = json::array();
+    for (const PrizeStock& entry : report.prizes) {
+        prizes.push_back({{"id", entry.prize->id},
+                          {"name", entry.prize->name},
+                          {"stock", entry.stock},
+                          {"issued", entry.issued},
+                          {"left", entry.left}});
+    }
+    json out = {{"day", format_date(report.day)}, {"prizes", std::move(prizes)}};
+    if (campaign->pool == PoolModel::deck) {
+        out["boxes"] = report.boxes;
+        out["boxes_opened"] = report.boxes_opened;
+        out["boxes_left"] = std::max<int64_t>(0, report.boxes - report.boxes_opened);
+    }
+    return reply(BB_OK, dump_json(out));
+}
+
+BB_EXPORT(bb_change_check)
+int32_t bb_change_check(int32_t handle, const char* data, uint32_t size) {
+    BB_REQUEST(proposed, request, data, size)
+    request.check.check_object(request.document, "", {"now", "day", "current"});
+    auto current_handle = request.check.whole_number(request.document, "current", "", false,
+                                                     std::numeric_limits<int32_t>::min(),
+                                                     std::numeric_limits<int32_t>::max());
+    if (!request.check.errors.empty()) return invalid_request(request);
+    const Campaign* current = nullptr;
+    if (current_handle) {
+        current = find_campaign(static_cast<int32_t>(*current_handle));
+        if (!current) {
+            return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle",
+                               "/current");
+        }
+    }
+    auto day = read_day(*proposed, request);
+    if (!day) return invalid_request(request);
+    const auto problem = change_problem(current, *proposed, host_counters(), *day);
+    json out = {{"day", format_date(*day)}, {"problem", nullptr}};
+    if (problem) out["problem"] = {{"field", problem->field}, {"message", problem->message}};
+    return reply(BB_OK, dump_json(out));
+}
+
+namespace {
+
+constexpr size_t max_odds_entries = 4096;
+
+json share_json(const Fraction& share) {
+    auto n = one_in(share);
+    return {{"fraction", share.to_string()},
+            {"decimal", share.to_decimal(9)},
+            {"percent", percent_text(share, 4)},
+            {"percent_brief", percent_brief(share)},
+            {"one_in", n ? json(static_cast<uint64_t>(*n)) : json(nullptr)}};
+}
+
+// Reads an array of odds texts (any other value reads as malformed odds).
+std::optional<std::vector<OddsReading>> read_odds_list(Request& request, const char* key,
+                                                       bool required) {
+    const json* list = request.check.field(request.document, key, "", required);
+    if (!list) {
+        if (required) return std::nullopt;
+        return std::vector<OddsReading>{};
+    }
+    if (!list->is_array() || list->size() > max_odds_entries) {
+        request.check.fail(std::string("/") + key,
+                           "must be an array of at most 4096 odds texts (null for none)");
+        return std::nullopt;
+    }
+    std::vector<OddsReading> readings;
+    for (const json& item : *list) {
+        readings.push_back(item.is_string()
+                               ? read_odds_text(item.get_ref<const std::string&>())
+                               : OddsReading{std::nullopt, std::string(odds_format_problem)});
+    }
+    return readings;
+}
+
+json odds_entry_json(const OddsReading& reading, const OddsReading* previous) {
+    if (!reading.odds) return {{"valid", false}, {"problem", reading.problem}};
+    json out = share_json(*reading.odds);
+    out["valid"] = true;
+    out["compared"] = nullptr;
+    if (previous && previous->odds) {
+        const int order = compare(*reading.odds, *previous->odds);
+        out["compared"] = order < 0 ? "lower" : order > 0 ? "higher" : "same";
+    }
+    return out;
+}
+
+} // namespace
+
+BB_EXPORT(bb_odds_text) int32_t bb_odds_text(const char* data, uint32_t size) {
+    if (!input_ok(data, size))
+        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    Request request;
+    if (!parse_request(data, size, request)) return invalid_request(request);
+    if (!request.check.check_object(request.document, "", {"odds", "previous"}))
+        return invalid_request(request);
+    auto odds = read_odds_list(request, "odds", true);
+    auto previous = read_odds_list(request, "previous", false);
+    if (!odds || !previous) return invalid_request(request);
+    json entries = json::array();
+    for (size_t i = 0; i < odds->size(); ++i) {
+        entries.push_back(
+            odds_entry_json((*odds)[i], i < previous->size() ? &(*previous)[i] : nullptr));
+    }
+    const OddsTableSum sum = sum_odds(*odds);
+    json out = {{"prizes", std::move(entries)},
+                {"total", sum.total ? share_json(*sum.total) : json(nullptr)},
+                {"over_one", sum.over_one},
+                {"blank", nullptr},
+                {"problem", sum.problem.empty() ? json(nullptr) : json(sum.problem)}};
+    if (sum.total && !sum.over_one) {
+        const Fraction& total = *sum.total;
+        out["blank"] =
+            share_json(Fraction::make(total.denominator - total.numerator, total.denominator));
+    }
+    return reply(BB_OK, dump_json(out));
+}
+
+namespace {
+
+constexpr int64_t max_day_number = 2'932'896; // 9999-12-31
+
+// The "times" of a bb_calendar request: each "HH:MM" with its Unix time on
+// `day` and its reading on the viewer's clock, when those are known.
+std::optional<json> calendar_times(Request& request, int32_t offset, std::optional<DayNumber> day,
+                                   std::optional<int64_t> viewer_offset) {
+    const json* list = request.check.field(request.document, "times", "", false);
+    if (!list) return json(nullptr);
+    if (!list->is_array() || list->size() > 1440) {
+        request.check.fail("/times", "must be an array of at most 1440 times like \"10:00\"");
+        return std::nullopt;
+    }
+    json out = json::array();
+    for (size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        auto minutes = item.is_string()
+                           ? parse_time_of_day(item.get_ref<const std::string&>(), true)
+                           : std::nullopt;
+        if (!minutes) {
+            request.check.fail("/times/" + std::to_string(i),
+                               "must be a time like \"22:00\" (00:00-24:00)");
+            return std::nullopt;
+        }
+        json entry = {{"at", format_time_of_day(*minutes)}};
+        if (day) entry["unix"] = to_unix_seconds(*day, int64_t{*minutes} * 60, offset);
+        if (viewer_offset) {
+            entry["viewer"] = format_time_of_day(
+                shift_time_of_day(*minutes, offset, static_cast<int32_t>(*viewer_offset)));
+        }
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
+// The "labels" of a bb_calendar request: clock labels of moments after an opening.
+std::optional<json> calendar_labels(Request& request) {
+    const json* labels = request.check.field(request.document, "labels", "", false);
+    if (!labels) return json(nullptr);
+    const json* seconds = labels->is_object() && labels->contains("seconds_since_open")
+                              ? &(*labels)["seconds_since_open"]
+                              : nullptr;
+    auto opens =
+        labels->is_object() && labels->contains("opens_at") && (*labels)["opens_at"].is_string()
+            ? parse_time_of_day((*labels)["opens_at"].get_ref<const std::string&>(), false)
+            : std::nullopt;
+    bool ok =
+        opens && seconds && seconds->is_array() && seconds->size() <= 10'000 && labels->size() == 2;
+    json out = json::array();
+    for (size_t i = 0; ok && i < seconds->size(); ++i) {
+        const json& value = (*seconds)[i];
+        ok = value.is_number_integer() && value.get<int64_t>() >= 0 &&
+             value.get<int64_t>() <= 2 * seconds_per_day;
+        if (ok) out.push_back(clock_label(*opens, value.get<int64_t>()));
+    }
+    if (!ok) {
+        request.check.fail("/labels", "must be {\"opens_at\": \"10:00\", \"seconds_since_open\": "
+                                      "[...]} with at most 10000 whole numbers from 0 to 172800");
+        return std::nullopt;
+    }
+    return out;
+}
+
+} // namespace
+
+BB_EXPORT(bb_calendar) int32_t bb_calendar(const char* data, uint32_t size) {
+    if (!input_ok(data, size))
+        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    Request request;
+    if (!parse_request(data, size, request)) return invalid_request(request);
+    if (!request.check.check_object(request.document, "",
+                                    {"utc_offset", "now", "day", "add_days", "span", "times",
+                                     "viewer_offset_minutes", "labels"})) {
+        return invalid_request(request);
+    }
+    const json& document = request.document;
+    auto offset_text = request.check.text(document, "utc_offset", "", true, 64);
+    auto now = request.check.whole_number(document, "now", "", false, 0, max_unix_seconds);
+    auto day_text = request.check.text(document, "day", "", false, 10);
+    auto add = request.check.whole_number(document, "add_days", "", false, -max_day_number,
+                                          max_day_number);
+    auto span = request.check.whole_number(document, "span", "", false, 1, max_campaign_days);
+    auto viewer =
+        request.check.whole_number(document, "viewer_offset_minutes", "", false, -1440, 1440);
+    if (!request.check.errors.empty()) return invalid_request(request);
+    auto offset = parse_utc_offset(*offset_text);
+    if (!offset) {
+        request.check.fail("/utc_offset", "must be a UTC offset like \"+08:00\" or \"-05:30\" "
+                                          "(from -12:00 to +14:00)");
+        return invalid_request(request);
+    }
+    json out = {{"utc_offset_minutes", *offset}};
+    std::optional<DayNumber> day;
+    if (now) {
+        const LocalTime local = to_local_time(*now, *offset);
+        out["today"] = format_date(local.day);
+        out["time"] = format_time_of_day(static_cast<int32_t>(local.second_of_day / 60));
+        day = local.day;
+    }
+    if (day_text) {
+        day = parse_date(*day_text);
+        if (!day) {
+            request.check.fail("/day", "must be a date like \"2026-11-28\"");
+            return invalid_request(request);
+        }
+    }
+    if (day) {
+        *day += add.value_or(0);
+        if (*day < 0 || *day > max_day_number) {
+            request.check.fail("/add_days", "takes the day outside 1970-01-01..9999-12-31");
+            return invalid_request(request);
+        }
+        out["day"] = format_date(*day);
+        if (span) {
+            json days = json::array();
+            for (int64_t i = 0; i < *span && *day + i <= max_day_number; ++i)
+                days.push_back(format_date(*day + i));
+            out["days"] = std::move(days);
+        }
+    }
+    auto times = calendar_times(request, *offset, day, viewer);
+    auto labels = calendar_labels(request);
+    if (!times || !labels) return invalid_request(request);
+    if (!times->is_null()) out["times"] = std::move(*times);
+    if (!labels->is_null()) out["labels"] = std::move(*labels);
+    return reply(BB_OK, dump_json(out));
 }
