@@ -88,8 +88,7 @@ TEST_CASE("a repeated request id is answered as a duplicate on its day, marked u
     MemoryCounters counters;
     const int64_t noon = at(campaign, "2026-11-05", 12);
     CHECK(draw_at(campaign, counters, noon, "req-1").status == DrawStatus::blank);
-    CHECK(draw_at(campaign, counters, noon + 60, "req-1").status ==
-          DrawStatus::duplicate_request);
+    CHECK(draw_at(campaign, counters, noon + 60, "req-1").status == DrawStatus::duplicate_request);
     CHECK(counters.get("request/2026-11-05/5/alice/req-1") == 1);
     CHECK(counter_key::request("2026-11-05", "alice", "req-1") ==
           "request/2026-11-05/5/alice/req-1");

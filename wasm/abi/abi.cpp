@@ -4,6 +4,7 @@
 
 #include "blindbox.h"
 
+#include "blindbox/campaign_change.h"
 #include "blindbox/claim_token.h"
 #include "blindbox/draw.h"
 #include "blindbox/odds_text.h"
@@ -138,8 +139,11 @@ std::optional<Moment> read_moment(const Campaign& campaign, Request& request) {
     return Moment{*day, seconds.value_or(0)};
 }
 
-// Issued counts by prize id, in the day's table order.
-std::optional<std::vector<int64_t>> read_issued(const PrizeTable& table, Request& request) {
+// Issued counts by prize id, in the day's table order. Counts of prizes not in
+// the table are refused, or skipped when `skip_unknown` (a host's snapshot
+// taken under an earlier definition).
+std::optional<std::vector<int64_t>> read_issued(const PrizeTable& table, Request& request,
+                                                bool skip_unknown = false) {
     std::vector<int64_t> issued(table.prizes.size(), 0);
     const json* object = request.check.field(request.document, "issued", "", false);
     if (!object) return issued;
@@ -149,6 +153,7 @@ std::optional<std::vector<int64_t>> read_issued(const PrizeTable& table, Request
     }
     for (const auto& item : object->items()) {
         const int index = table.find(item.key());
+        if (index < 0 && skip_unknown) continue;
         if (index < 0) {
             request.check.fail(child("/issued", item.key()), "is not a prize of that day");
             return std::nullopt;
@@ -169,6 +174,19 @@ void put_allowance(json& out, const PlayerAllowance& allowance) {
     out["draws_left_today"] = allowance.draws_left_today;
     out["draws_left_in_campaign"] = optional_count(allowance.draws_left_in_campaign);
     out["draws_until_guaranteed"] = optional_count(allowance.draws_until_guaranteed);
+}
+
+json change_json(const CampaignChange& change) {
+    json out = {{"kind", to_string(change.kind)}};
+    if (!change.prize_id.empty()) {
+        out["prize"] = change.prize_id;
+        out["name"] = change.prize_name;
+    }
+    if (change.kind != ChangeKind::removed && change.kind != ChangeKind::added) {
+        out["before"] = change.before.empty() ? json(nullptr) : json(change.before);
+        out["after"] = change.after.empty() ? json(nullptr) : json(change.after);
+    }
+    return out;
 }
 
 // The day of a request: {"now"} (the campaign's day then) or {"day"}.
@@ -270,7 +288,9 @@ BB_EXPORT(bb_odds) int32_t bb_odds(int32_t handle, const char* data, uint32_t si
     BB_REQUEST(campaign, request, data, size)
     request.check.check_object(
         request.document, "",
-        {"now", "day", "seconds_since_open", "issued", "boxes_opened", "stock"});
+        {"now", "day", "seconds_since_open", "issued", "boxes_opened", "stock", "other_prizes"});
+    auto other_prizes =
+        request.check.choice(request.document, "other_prizes", "", {"refuse", "skip"});
     if (!request.check.errors.empty()) return invalid_request(request);
     auto moment = read_moment(*campaign, request);
     if (!moment) return invalid_request(request);
@@ -282,7 +302,7 @@ BB_EXPORT(bb_odds) int32_t bb_odds(int32_t handle, const char* data, uint32_t si
         OddsReport report = odds_now(*campaign, moment->day, moment->seconds_since_open, stock);
         return reply(BB_OK, odds_report_json(*campaign, report));
     }
-    auto issued = read_issued(table, request);
+    auto issued = read_issued(table, request, other_prizes.value_or(0) == 1);
     auto opened =
         request.check.whole_number(request.document, "boxes_opened", "", false, 0, max_stock);
     if (!issued || !request.check.errors.empty()) return invalid_request(request);
@@ -498,11 +518,14 @@ BB_EXPORT(bb_day_stock) int32_t bb_day_stock(int32_t handle, const char* data, u
     const DayStockReport report = day_stock(*campaign, host_counters(), *day);
     json prizes = json::array();
     for (const PrizeStock& entry : report.prizes) {
-        prizes.push_back({{"id", entry.prize->id},
-                          {"name", entry.prize->name},
-                          {"stock", entry.stock},
-                          {"issued", entry.issued},
-                          {"left", entry.left}});
+        json prize = {{"id", entry.prize->id},
+                      {"name", entry.prize->name},
+                      {"stock", entry.stock},
+                      {"issued", entry.issued},
+                      {"left", entry.left}};
+        if (!entry.prize->value.empty()) prize["value"] = entry.prize->value;
+        if (!entry.prize->image.empty()) prize["image"] = entry.prize->image;
+        prizes.push_back(std::move(prize));
     }
     json out = {{"day", format_date(report.day)}, {"prizes", std::move(prizes)}};
     if (campaign->pool == PoolModel::deck) {
@@ -532,8 +555,12 @@ int32_t bb_change_check(int32_t handle, const char* data, uint32_t size) {
     auto day = read_day(*proposed, request);
     if (!day) return invalid_request(request);
     const auto problem = change_problem(current, *proposed, host_counters(), *day);
-    json out = {{"day", format_date(*day)}, {"problem", nullptr}};
+    json out = {{"day", format_date(*day)}, {"problem", nullptr}, {"changes", json::array()}};
     if (problem) out["problem"] = {{"field", problem->field}, {"message", problem->message}};
+    if (current) {
+        for (const CampaignChange& change : changes_on_day(*current, *proposed, *day))
+            out["changes"].push_back(change_json(change));
+    }
     return reply(BB_OK, dump_json(out));
 }
 

@@ -76,8 +76,10 @@ int32_t bb_clock(int32_t handle, const char* json, uint32_t size);
 
 /* Disclosed and effective odds. Request: the moment, either {"now": unix} or
  * {"day": "YYYY-MM-DD", "seconds_since_open": n}; and the stock, either
- * {"issued": {"prize_id": n, ...}, "boxes_opened": n} (missing counts are 0)
- * or {"stock": "counters"}. */
+ * {"issued": {"prize_id": n, ...}, "boxes_opened": n} (missing counts are 0;
+ * a prize not of that day's table is refused, or skipped with "other_prizes":
+ * "skip", for a host's snapshot taken under an earlier definition) or
+ * {"stock": "counters"}. */
 int32_t bb_odds(int32_t handle, const char* json, uint32_t size);
 
 /* The pure decision (no counters): {"day", "seconds_since_open", "issued",
@@ -118,20 +120,26 @@ int32_t bb_draw(int32_t handle, const char* json, uint32_t size);
 int32_t bb_player_status(int32_t handle, const char* json, uint32_t size);
 
 /* A day's stock, read through the counters (never written): {"now"} or
- * {"day": "YYYY-MM-DD"} -> {"day", "prizes": [{"id", "name", "stock",
- * "issued", "left"}] (the day's table, in order) and, for the deck model,
+ * {"day": "YYYY-MM-DD"} -> {"day", "prizes": [{"id", "name", "value"?,
+ * "image"?, "stock", "issued", "left"}] (the day's table, in order) and, for
+ * the deck model,
  * "boxes", "boxes_opened", "boxes_left"}. */
 int32_t bb_day_stock(int32_t handle, const char* json, uint32_t size);
 
 /* Whether the campaign `handle` (a proposed definition, loaded) may replace
  * the current one today, given the counters: {"now"} or {"day"} (the day by
  * the proposed definition's clock), and "current"? (the handle of the
- * definition in force; absent for a first definition) -> {"day", "problem":
- * null} or {"day", "problem": {"field", "message"}}: a prize won today that
- * the proposal drops or stocks below what was won, or a deck with fewer boxes
- * than were opened. Prizes are checked in the byte order of their ids; the
- * first problem is reported. A problem is a value: the call returns 0. An
- * unknown "current" is BB_E_ARGUMENT. */
+ * definition in force; absent for a first definition) -> {"day", "problem",
+ * "changes"}. "problem" is null or {"field", "message"}: a prize won today
+ * that the proposal drops or stocks below what was won, or a deck with fewer
+ * boxes than were opened (prizes checked in the byte order of their ids; the
+ * first problem is reported). "changes" lists what players would notice on
+ * that day, for the operator to confirm (empty without "current"): {"kind":
+ * "removed" | "added", "prize", "name"}, {"kind": "stock" | "odds", "prize",
+ * "name", "before", "after"} (odds as fractions), {"kind": "boxes" | "pool" |
+ * "sold_out" | "pacing", "before", "after"} (texts; null boxes where a side
+ * is not a deck). A problem is a value: the call returns 0. An unknown
+ * "current" is BB_E_ARGUMENT. */
 int32_t bb_change_check(int32_t handle, const char* json, uint32_t size);
 
 /* Odds texts as the console shows them, read with the campaign parser's
