@@ -518,9 +518,19 @@ TEST_CASE("odds texts through the ABI come back as the console shows them") {
     CHECK(out["over_one"] == true);
     CHECK(out["problem"] == "odds add up to 5/4 (1.250000000), more than 1");
 
+    REQUIRE(call_text(bb_odds_text,
+                      R"({"pairs": [["1/3", "1/4"], ["2/4", "1/2"], ["1/3", 7], ["1/3"]]})") ==
+            BB_OK);
+    CHECK(result_json()["pairs"] == json{"higher", "same", nullptr, nullptr});
+    REQUIRE(call_text(bb_odds_text, R"({"shares": ["1/2000", "3/2", 1]})") == BB_OK);
+    CHECK(result_json()["shares"][0]["percent"] == "0.0500%");
+    CHECK(result_json()["shares"][1].is_null());
+    CHECK(result_json()["shares"][2].is_null());
+    CHECK(result_json()["prizes"].empty());
+
     CHECK(call_text(bb_odds_text, R"({"odds": "0.5"})") == BB_E_INVALID);
     CHECK(last_error().field == "/odds");
-    CHECK(call_text(bb_odds_text, R"({})") == BB_E_INVALID);
+    CHECK(call_text(bb_odds_text, R"({"pairs": {}})") == BB_E_INVALID);
     CHECK(bb_odds_text(nullptr, 4) == BB_E_ARGUMENT);
 }
 
@@ -552,4 +562,34 @@ TEST_CASE("days and clock texts through the ABI") {
     CHECK(call_text(bb_calendar, R"({"utc_offset": "Z", "day": "1970-01-01", "add_days": -1})") ==
           BB_E_INVALID);
     CHECK(last_error().field == "/add_days");
+}
+
+TEST_CASE("simulated runs through the ABI are summed up for the forecast") {
+    const int32_t handle = load(base_campaign());
+    REQUIRE(handle > 0);
+    json runs = json::array();
+    for (int seed = 1; seed <= 3; ++seed) {
+        const std::string request =
+            R"({"day": "2026-11-05", "players": 50, "seed": )" + std::to_string(seed) + "}";
+        REQUIRE(call(bb_simulate, handle, request) == BB_OK);
+        runs.push_back(result_json());
+    }
+    const std::string request = json{{"runs", runs}}.dump();
+    REQUIRE(call_text(bb_forecast, request) == BB_OK);
+    const json out = result_json();
+    CHECK(out["runs"] == 3);
+    CHECK(out["draws"]["whole"] == "50000"); // 50 players x the daily limit of 1000
+    REQUIRE(out["prizes"].size() == 2);
+    CHECK(out["prizes"][0]["id"] == "gold");
+    CHECK(out["prizes"][0]["stock"] == 2);
+    CHECK(out["prizes"][0].contains("median_sold_out_seconds"));
+    CHECK(out["win_rate"].contains("percent_whole"));
+
+    runs[1]["prizes"][0]["id"] = "other";
+    CHECK(call_text(bb_forecast, json{{"runs", runs}}.dump()) == BB_E_INVALID);
+    CHECK(last_error().field == "/runs/1/prizes/0");
+    CHECK(call_text(bb_forecast, R"({"runs": []})") == BB_E_INVALID);
+    CHECK(last_error().field == "/runs");
+    CHECK(call_text(bb_forecast, R"({"runs": [{"players": 1}]})") == BB_E_INVALID);
+    bb_campaign_unload(handle);
 }

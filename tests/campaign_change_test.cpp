@@ -100,7 +100,8 @@ TEST_CASE("a deck may not have fewer boxes than were opened today") {
     REQUIRE(problem);
     CHECK(problem->field == "/prize_table/boxes");
     CHECK(problem->message == "6 boxes were already opened today (2026-11-05)");
-    CHECK_FALSE(change_problem(&current, must_parse(deck_campaign(6)), counters, day("2026-11-05")));
+    CHECK_FALSE(
+        change_problem(&current, must_parse(deck_campaign(6)), counters, day("2026-11-05")));
 }
 
 TEST_CASE("a first definition has nothing to keep") {

@@ -102,3 +102,22 @@ TEST_CASE("one in N is the share's inverse rounded half up") {
     CHECK(one_in(odds("1")) == u128{1});
     CHECK_FALSE(one_in(odds("0")));
 }
+
+TEST_CASE("fractions as the core writes them are read at any size") {
+    CHECK(parse_fraction_text("1/144") == Fraction::make(1, 144));
+    CHECK(parse_fraction_text("6/4") == Fraction::make(3, 2));
+    CHECK(parse_fraction_text("1/123456789012345678901") ==
+          Fraction::make(1, u128{123456789012345678ULL} * 1000 + 901));
+    for (const char* bad : {"1/0", "0.5", "1 / 2", "/2", "1/", "-1/2", ""})
+        CHECK_FALSE(parse_fraction_text(bad));
+}
+
+TEST_CASE("an odds report's shares are formatted like the operator's odds") {
+    const auto effective = parse_share_text("5/123456789");
+    REQUIRE(effective);
+    CHECK(percent_text(*effective, 4) == "0.0000041%");
+    CHECK(percent_text(*parse_share_text("1/123456789012345678"), 4) == "0%");
+    CHECK(percent_text(*parse_share_text("1/2000"), 4) == "0.0500%");
+    CHECK_FALSE(parse_share_text("3/2"));
+    CHECK_FALSE(parse_share_text("1/1234567890123456789012345678901234567"));
+}

@@ -8,7 +8,7 @@
 // E describe, C clock, O odds, K decide, D draw, P player_status, S simulate,
 // H claim_token_hash, M claim_token_matches, N claim_token_new, R memory_reset,
 // A alloc/free, X null and oversized buffers, T day_stock, G change_check,
-// Q odds_text, Y calendar); the handle digit picks a
+// Q odds_text, Y calendar, F forecast); the handle digit picks a
 // campaign of abi-campaigns.json ('1' to '5'), a handle never loaded ('0',
 // '6', '7', '9') or the campaign the script's last L line loaded ('8'). Any
 // other byte picks by its value. The lines of a script share the in-memory
@@ -41,7 +41,7 @@ namespace {
 
 constexpr size_t max_lines = 16;
 constexpr double simulation_budget = 1000;
-constexpr char entry_letters[] = "VLUECOKDPSHMNRAXTGQY";
+constexpr char entry_letters[] = "VLUECOKDPSHMNRAXTGQYF";
 constexpr size_t entry_count = sizeof entry_letters - 1;
 constexpr size_t fixed_campaign_count = 5;
 // One past the ABI's 4096 handles.
@@ -256,6 +256,9 @@ void run_line(std::string_view line, std::vector<LoadedCampaign>& loaded_here) {
         break;
     case 'Y':
         check_reply(bb_calendar(data, size));
+        break;
+    case 'F':
+        check_reply(bb_forecast(data, size));
         break;
     default:
         FUZZ_CHECK(false, std::string(1, entry));

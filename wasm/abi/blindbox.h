@@ -143,9 +143,10 @@ int32_t bb_day_stock(int32_t handle, const char* json, uint32_t size);
 int32_t bb_change_check(int32_t handle, const char* json, uint32_t size);
 
 /* Odds texts as the console shows them, read with the campaign parser's
- * grammar: {"odds": [text, ...], "previous"?: [text | null, ...]} (any entry
- * that is not a string reads as malformed) -> {"prizes": [...], "total",
- * "over_one", "blank", "problem"}. Each prize is {"valid": false, "problem":
+ * grammar: {"odds"?: [text, ...], "previous"?: [text | null, ...], "pairs"?:
+ * [[a, b], ...], "shares"?: [fraction, ...]} (an odds entry that is not a
+ * string reads as malformed) -> {"prizes": [...], "total", "over_one",
+ * "blank", "problem", "pairs", "shares"}. Each prize is {"valid": false, "problem":
  * the parser's message} or a share with "valid": true and "compared" ("lower",
  * "same", "higher" than the same index of "previous", or null). A share is
  * {"fraction", "decimal" (9 places), "percent" (the player page's: 4 places,
@@ -153,7 +154,11 @@ int32_t bb_change_check(int32_t handle, const char* json, uint32_t size);
  * share rounded half up; null for zero)}. "total" is the exact sum (null when
  * an entry is not valid or the odds have no common denominator below 2^62),
  * "blank" 1 - total (null over 1), "problem" the parser's message for the
- * table or null. */
+ * table or null. "pairs" compares fractions as the core writes them ("n/d",
+ * e.g. an odds report's effective against its disclosed odds): "lower",
+ * "same" or "higher" for a against b, null where either is not one.
+ * "shares" formats fractions as the core writes them (an odds report's, at
+ * most 36 digits a side, at most 1) as shares, null where not one. */
 int32_t bb_odds_text(const char* json, uint32_t size);
 
 /* Days and clock texts on a UTC offset's calendar: {"utc_offset": "+08:00",
@@ -170,6 +175,19 @@ int32_t bb_calendar(const char* json, uint32_t size);
 /* A simulated day: {"day", "players", "draws_per_player"?, "seed"?, "arrival"?
  * (relative arrivals per equal slice of the opening hours; evenly when absent)}. */
 int32_t bb_simulate(int32_t handle, const char* json, uint32_t size);
+
+/* Several runs of bb_simulate summed up, for the forecast: {"runs": [reply,
+ * ...]} (1 to 1000 bb_simulate replies of one day, as returned; the fields
+ * read are players, draws, wins, refused, players_who_won and per prize id,
+ * name, stock, won, sold_out_after_seconds) -> {"runs", "draws", "wins",
+ * "refused" (averages per run), "win_rate", "players_who_won" (shares over
+ * all runs), "prizes": [{"id", "name", "stock", "mean_won" (average), "min_won",
+ * "max_won", "still_in_stock" (share of runs with won < stock),
+ * "sold_out_runs", "median_sold_out_seconds" (null when no run sold out; the
+ * mean of the middle two rounded half up)}]}. An average is {"fraction",
+ * "decimal" (1 place), "whole"}; a share is as in bb_odds_text plus
+ * "percent_whole" ("67%"). */
+int32_t bb_forecast(const char* json, uint32_t size);
 
 /* Empties the in-memory counters (not the host's). */
 int32_t bb_memory_reset(void);

@@ -132,8 +132,7 @@ std::vector<CampaignChange> changes_on_day(const Campaign& current, const Campai
     auto setting = [&changes](ChangeKind kind, std::string_view before_text,
                               std::string_view after_text) {
         if (before_text != after_text) {
-            changes.push_back(
-                {kind, "", "", std::string(before_text), std::string(after_text)});
+            changes.push_back({kind, "", "", std::string(before_text), std::string(after_text)});
         }
     };
     setting(ChangeKind::pool, to_string(current.pool), to_string(proposed.pool));

@@ -89,6 +89,33 @@ std::optional<u128> one_in(const Fraction& share) {
     return (2 * share.denominator + share.numerator) / (2 * share.numerator);
 }
 
+std::optional<Fraction> parse_fraction_text(std::string_view text) {
+    const size_t slash = text.find('/');
+    if (slash == std::string_view::npos) return std::nullopt;
+    auto digits = [](std::string_view part) -> std::optional<u128> {
+        if (part.empty() || part.size() > 38) return std::nullopt;
+        u128 value = 0;
+        for (char c : part) {
+            if (c < '0' || c > '9') return std::nullopt;
+            value = value * 10 + static_cast<unsigned>(c - '0');
+        }
+        return value;
+    };
+    auto numerator = digits(text.substr(0, slash));
+    auto denominator = digits(text.substr(slash + 1));
+    if (!numerator || !denominator || *denominator == 0) return std::nullopt;
+    return Fraction::make(*numerator, *denominator);
+}
+
+std::optional<Fraction> parse_share_text(std::string_view text) {
+    const size_t slash = text.find('/');
+    if (slash == std::string_view::npos || slash > 36 || text.size() - slash - 1 > 36)
+        return std::nullopt;
+    auto share = parse_fraction_text(text);
+    if (!share || Fraction::make(1, 1) < *share) return std::nullopt;
+    return share;
+}
+
 int compare(const Fraction& a, const Fraction& b) {
     if (a < b) return -1;
     return b < a ? 1 : 0;

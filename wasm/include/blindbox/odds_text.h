@@ -46,6 +46,13 @@ std::string percent_text(const Fraction& share, int places);
 std::string percent_brief(const Fraction& share);
 // N of "1 in N": 1 / share rounded half up; nothing for a zero share.
 std::optional<u128> one_in(const Fraction& share);
+// A fraction as the core writes it ("1/144", "0/1"; any size up to 38 digits
+// each side, denominator not zero), or nothing. Not the operator's grammar:
+// effective odds have denominators far above what an operator may write.
+std::optional<Fraction> parse_fraction_text(std::string_view text);
+// A share as the core writes it: a fraction text of at most 36 digits each
+// side (so the formatting below stays within 128 bits) and at most 1.
+std::optional<Fraction> parse_share_text(std::string_view text);
 // -1, 0 or 1 as a is below, equal to or above b.
 int compare(const Fraction& a, const Fraction& b);
 
