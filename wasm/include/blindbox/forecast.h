@@ -20,9 +20,9 @@
 namespace blindbox {
 
 struct PrizeForecast {
-    Fraction mean_won;      // winners per run, averaged
-    int64_t min_won = 0;    // fewest winners in a run
-    int64_t max_won = 0;    // most winners in a run
+    Fraction mean_won;       // winners per run, averaged
+    int64_t min_won = 0;     // fewest winners in a run
+    int64_t max_won = 0;     // most winners in a run
     Fraction still_in_stock; // share of runs that left some stock (won < stock)
     int64_t sold_out_runs = 0;
     // Median of the sell-out seconds over the runs that sold out (the mean of
