@@ -71,6 +71,23 @@ std::optional<json> calendar_labels(Request& request) {
     return out;
 }
 
+// The "day" (`day` plus `add_days`) and, with "span", the "days" from it.
+bool calendar_days(Request& request, DayNumber& day, int64_t add_days, std::optional<int64_t> span,
+                   json& out) {
+    day += add_days;
+    if (day < 0 || day > max_day_number) {
+        request.check.fail("/add_days", "takes the day outside 1970-01-01..9999-12-31");
+        return false;
+    }
+    out["day"] = format_date(day);
+    if (span) {
+        json days = json::array();
+        for (int64_t i = 0; i < *span && day + i <= max_day_number; ++i)
+            days.push_back(format_date(day + i));
+        out["days"] = std::move(days);
+    }
+    return true;
+}
 
 } // namespace
 
@@ -120,20 +137,8 @@ BB_EXPORT(bb_calendar) int32_t bb_calendar(const char* data, uint32_t size) {
             return invalid_request(request);
         }
     }
-    if (day) {
-        *day += add.value_or(0);
-        if (*day < 0 || *day > max_day_number) {
-            request.check.fail("/add_days", "takes the day outside 1970-01-01..9999-12-31");
-            return invalid_request(request);
-        }
-        out["day"] = format_date(*day);
-        if (span) {
-            json days = json::array();
-            for (int64_t i = 0; i < *span && *day + i <= max_day_number; ++i)
-                days.push_back(format_date(*day + i));
-            out["days"] = std::move(days);
-        }
-    }
+    if (day && !calendar_days(request, *day, add.value_or(0), span, out))
+        return invalid_request(request);
     auto times = calendar_times(request, *offset, day, viewer);
     auto labels = calendar_labels(request);
     if (!times || !labels) return invalid_request(request);
