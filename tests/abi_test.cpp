@@ -497,6 +497,7 @@ TEST_CASE("odds texts through the ABI come back as the console shows them") {
                                    {"fraction", "1/2000"},
                                    {"decimal", "0.000500000"},
                                    {"percent", "0.0500%"},
+                                   {"percent_short", "0.0500%"},
                                    {"percent_brief", "0.05%"},
                                    {"one_in", 2000},
                                    {"compared", "lower"}});

@@ -86,6 +86,13 @@ TEST_CASE("the player page's percent moves the point and rounds half up") {
     CHECK(percent_text(odds("1/3"), 2) == "33.33%");
 }
 
+TEST_CASE("the simulation page's percent has 2 places, 4 below 1%") {
+    CHECK(percent_short(odds("1/3")) == "33.33%");
+    CHECK(percent_short(odds("1/144")) == "0.6944%");
+    CHECK(percent_short(odds("0.01")) == "1.00%");
+    CHECK(percent_short(odds("0")) == "0%");
+}
+
 TEST_CASE("the console's percent keeps the digits that say something") {
     CHECK(percent_brief(odds("0.5")) == "50%");
     CHECK(percent_brief(odds("1/3")) == "33.3%");

@@ -60,7 +60,7 @@ std::optional<Moment> read_moment(const Campaign& campaign, Request& request);
 // A count, or null.
 json optional_count(const std::optional<int64_t>& count);
 // A share (0..1) as the pages show it: {"fraction", "decimal", "percent",
-// "percent_brief", "one_in"} (see bb_odds_text); defined in odds_text_abi.cpp.
+// "percent_short", "percent_brief", "one_in"} (see bb_odds_text); defined in odds_text_abi.cpp.
 json share_json(const Fraction& share);
 
 } // namespace blindbox::abi

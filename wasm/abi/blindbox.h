@@ -150,7 +150,8 @@ int32_t bb_change_check(int32_t handle, const char* json, uint32_t size);
  * the parser's message} or a share with "valid": true and "compared" ("lower",
  * "same", "higher" than the same index of "previous", or null). A share is
  * {"fraction", "decimal" (9 places), "percent" (the player page's: 4 places,
- * "0.0500%"), "percent_brief" (the console's: "5%", "0.694%"), "one_in" (1 /
+ * "0.0500%"), "percent_short" (the simulation page's: 2 places, 4 below 1%),
+ * "percent_brief" (the console's: "5%", "0.694%"), "one_in" (1 /
  * share rounded half up; null for zero)}. "total" is the exact sum (null when
  * an entry is not valid or the odds have no common denominator below 2^62),
  * "blank" 1 - total (null over 1), "problem" the parser's message for the

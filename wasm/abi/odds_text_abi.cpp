@@ -13,6 +13,7 @@ json share_json(const Fraction& share) {
     return {{"fraction", share.to_string()},
             {"decimal", share.to_decimal(9)},
             {"percent", percent_text(share, 4)},
+            {"percent_short", percent_short(share)},
             {"percent_brief", percent_brief(share)},
             {"one_in", n ? json(static_cast<uint64_t>(*n)) : json(nullptr)}};
 }
@@ -20,7 +21,6 @@ json share_json(const Fraction& share) {
 namespace {
 
 constexpr size_t max_odds_entries = 4096;
-
 
 // Reads an array of odds texts (any other value reads as malformed odds).
 std::optional<std::vector<OddsReading>> read_odds_list(Request& request, const char* key,

@@ -68,6 +68,11 @@ std::string percent_text(const Fraction& share, int places) {
     return round_digits(integer, rest, places) + "%";
 }
 
+std::string percent_short(const Fraction& share) {
+    std::string rough = percent_text(share, 2);
+    return rough.rfind("0.", 0) == 0 ? percent_text(share, 4) : rough;
+}
+
 std::string percent_brief(const Fraction& share) {
     const Fraction percent = Fraction::make(share.numerator * 100, share.denominator);
     int places = 4;

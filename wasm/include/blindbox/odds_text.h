@@ -40,6 +40,9 @@ OddsReading read_odds_text(std::string_view text);
 // digits ("0.0500%"); a non-zero share that would round to zero keeps all its
 // digits ("0.0000001%"); zero is "0%".
 std::string percent_text(const Fraction& share, int places);
+// The share as the simulation page prints it: 2 places, or 4 below 1%
+// (where 2 would say little): "33.33%", "0.6944%".
+std::string percent_short(const Fraction& share);
 // The share as the console prints it: 1 fraction digit from 10% up and for
 // zero, 2 from 1%, 3 from 0.01%, else 4; rounded half up, trailing zeros
 // dropped ("5%", "0.694%").
