@@ -119,7 +119,6 @@ json forecast_json(const ForecastSummary& summary, const std::vector<ForecastPri
             {"prizes", std::move(list)}};
 }
 
-
 } // namespace
 
 } // namespace blindbox::abi

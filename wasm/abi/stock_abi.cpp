@@ -33,7 +33,6 @@ std::optional<DayNumber> read_day(const Campaign& campaign, Request& request) {
     return moment->day;
 }
 
-
 } // namespace
 
 } // namespace blindbox::abi
