@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -391,5 +392,233 @@ TEST_CASE("mangled requests never crash any entry point") {
         if (other > 0) bb_campaign_unload(other);
     }
     CHECK(calls == 400 * 4 * 8);
+    bb_campaign_unload(handle);
+}
+
+namespace {
+
+int32_t call_text(int32_t (*fn)(const char*, uint32_t), const std::string& text) {
+    return fn(text.data(), static_cast<uint32_t>(text.size()));
+}
+
+// Two units of gold and one of silver won at noon on 2026-11-02 (+08:00).
+void win_gold_twice_and_silver(int32_t handle) {
+    bb_memory_reset();
+    // The core decides the prizes: draw with fixed entropies until the counts
+    // are reached (gold's stock of 2 stops it there).
+    int gold = 0, silver = 0;
+    for (int i = 0; i < 4096 && (gold < 2 || silver < 1); ++i) {
+        char hex[65];
+        std::snprintf(hex, sizeof hex, "%064x", i);
+        json request = {{"now", 1793592000}, {"player", "p" + std::to_string(i)}, {"entropy", hex}};
+        REQUIRE(call(bb_draw, handle, request.dump()) == BB_OK);
+        const json result = result_json();
+        if (result["status"] != "win") continue;
+        (result["prize"]["id"] == "gold" ? gold : silver)++;
+    }
+    REQUIRE(gold == 2);
+    REQUIRE(silver >= 1);
+}
+
+} // namespace
+
+TEST_CASE("a draw returns the allowance the page shows after it") {
+    json document = base_campaign();
+    document["limits"] = {{"draws_per_day", 2}, {"draws_per_campaign", 3}};
+    document["pity"] = {{"after", 2}, {"prizes", {"silver"}}};
+    document["prize_table"]["prizes"][0]["odds"] = "0";
+    document["prize_table"]["prizes"][1]["odds"] = "0";
+    const int32_t handle = load(document);
+    REQUIRE(handle > 0);
+    bb_memory_reset();
+    const std::string request = R"({"now": 1793592000, "player": "alice"})";
+    REQUIRE(call(bb_draw, handle, request) == BB_OK);
+    json blank = result_json();
+    CHECK(blank["draws_left_today"] == 1);
+    CHECK(blank["draws_left_in_campaign"] == 2);
+    CHECK(blank["draws_until_guaranteed"] == 2);
+    REQUIRE(call(bb_draw, handle, request) == BB_OK);
+    REQUIRE(call(bb_draw, handle, request) == BB_OK);
+    json refused = result_json();
+    CHECK(refused["status"] == "daily_limit_reached");
+    CHECK(refused["draws_per_day"] == 2);
+    bb_campaign_unload(handle);
+
+    SUBCASE("without limits or pity the allowance has nulls") {
+        const int32_t plain = load(base_campaign());
+        bb_memory_reset();
+        REQUIRE(call(bb_draw, plain, request) == BB_OK);
+        CHECK(result_json()["draws_left_today"] == 999);
+        CHECK(result_json()["draws_left_in_campaign"].is_null());
+        CHECK(result_json()["draws_until_guaranteed"].is_null());
+        bb_campaign_unload(plain);
+    }
+}
+
+TEST_CASE("a day's stock through the ABI reads the counters the draws wrote") {
+    const int32_t handle = load(base_campaign());
+    REQUIRE(handle > 0);
+    win_gold_twice_and_silver(handle);
+    REQUIRE(call(bb_day_stock, handle, R"({"now": 1793592000})") == BB_OK);
+    json stock = result_json();
+    CHECK(stock["day"] == "2026-11-02");
+    REQUIRE(stock["prizes"].size() == 2);
+    CHECK(stock["prizes"][0] ==
+          json{{"id", "gold"}, {"name", "Gold"}, {"stock", 2}, {"issued", 2}, {"left", 0}});
+    CHECK(stock["prizes"][1]["issued"].get<int>() >= 1);
+    CHECK_FALSE(stock.contains("boxes"));
+    REQUIRE(call(bb_day_stock, handle, R"({"day": "2026-11-03"})") == BB_OK);
+    CHECK(result_json()["prizes"][0]["issued"] == 0);
+    CHECK(call(bb_day_stock, handle, R"({"day": "soon"})") == BB_E_INVALID);
+    CHECK(last_error().field == "/day");
+    bb_campaign_unload(handle);
+}
+
+TEST_CASE("odds from a host's snapshot may skip counts of prizes the day no longer has") {
+    const int32_t handle = load(base_campaign());
+    REQUIRE(handle > 0);
+    const std::string counts = R"("day": "2026-11-05", "issued": {"gold": 1, "old": 3})";
+    CHECK(call(bb_odds, handle, "{" + counts + "}") == BB_E_INVALID);
+    CHECK(last_error().field == "/issued/old");
+    REQUIRE(call(bb_odds, handle, "{" + counts + R"(, "other_prizes": "skip"})") == BB_OK);
+    CHECK(result_json()["prizes"][0]["stock_left"] == 1);
+    CHECK(call(bb_odds, handle, "{" + counts + R"(, "other_prizes": "maybe"})") == BB_E_INVALID);
+    CHECK(last_error().field == "/other_prizes");
+    bb_campaign_unload(handle);
+}
+
+TEST_CASE("a proposed change is checked against today's counters through the ABI") {
+    const int32_t current = load(base_campaign());
+    REQUIRE(current > 0);
+    win_gold_twice_and_silver(current);
+    json document = base_campaign();
+    document["prize_table"]["prizes"][0]["stock"] = 1;
+    const int32_t proposed = load(document);
+    REQUIRE(proposed > 0);
+    const std::string request =
+        R"({"now": 1793592000, "current": )" + std::to_string(current) + "}";
+    REQUIRE(call(bb_change_check, proposed, request) == BB_OK);
+    CHECK(
+        result_text() ==
+        R"x({"changes":[{"after":"1","before":"2","kind":"stock","name":"Gold","prize":"gold"}],)x"
+        R"x("day":"2026-11-02","problem":{"field":"/prize_table/prizes/0/)x"
+        R"x(stock","message":"stock 1 is below the 2 already won today )x"
+        R"x((2026-11-02)"}})x");
+    REQUIRE(call(bb_change_check, current, request) == BB_OK);
+    CHECK(result_text() == R"({"changes":[],"day":"2026-11-02","problem":null})");
+    REQUIRE(call(bb_change_check, proposed, R"({"now": 1793592000})") == BB_OK);
+    // Without the current definition only the proposal's own prizes are checked.
+    CHECK(result_json()["problem"]["field"] == "/prize_table/prizes/0/stock");
+    CHECK(result_json()["changes"].empty());
+    CHECK(call(bb_change_check, proposed, R"({"now": 1793592000, "current": 9999})") ==
+          BB_E_ARGUMENT);
+    CHECK(last_error().field == "/current");
+    bb_campaign_unload(proposed);
+    bb_campaign_unload(current);
+}
+
+TEST_CASE("odds texts through the ABI come back as the console shows them") {
+    REQUIRE(call_text(bb_odds_text,
+                      R"({"odds": ["0.0005", "1/144", " 0.5"], "previous": ["0.002"]})") == BB_OK);
+    json out = result_json();
+    CHECK(out["prizes"][0] == json{{"valid", true},
+                                   {"fraction", "1/2000"},
+                                   {"decimal", "0.000500000"},
+                                   {"percent", "0.0500%"},
+                                   {"percent_short", "0.0500%"},
+                                   {"percent_brief", "0.05%"},
+                                   {"one_in", 2000},
+                                   {"compared", "lower"}});
+    CHECK(out["prizes"][1]["compared"].is_null());
+    CHECK(out["prizes"][2]["valid"] == false);
+    CHECK(out["prizes"][2]["problem"].get<std::string>().rfind("must be a decimal", 0) == 0);
+    CHECK(out["total"].is_null());
+    CHECK(out["blank"].is_null());
+
+    REQUIRE(call_text(bb_odds_text, R"({"odds": ["0.25", "1/4"]})") == BB_OK);
+    out = result_json();
+    CHECK(out["total"]["fraction"] == "1/2");
+    CHECK(out["blank"]["percent"] == "50.0000%");
+    CHECK(out["over_one"] == false);
+    CHECK(out["problem"].is_null());
+
+    REQUIRE(call_text(bb_odds_text, R"({"odds": ["0.75", "1/2"]})") == BB_OK);
+    out = result_json();
+    CHECK(out["over_one"] == true);
+    CHECK(out["problem"] == "odds add up to 5/4 (1.250000000), more than 1");
+
+    REQUIRE(call_text(bb_odds_text,
+                      R"({"pairs": [["1/3", "1/4"], ["2/4", "1/2"], ["1/3", 7], ["1/3"]]})") ==
+            BB_OK);
+    CHECK(result_json()["pairs"] == json{"higher", "same", nullptr, nullptr});
+    REQUIRE(call_text(bb_odds_text, R"({"shares": ["1/2000", "3/2", 1]})") == BB_OK);
+    CHECK(result_json()["shares"][0]["percent"] == "0.0500%");
+    CHECK(result_json()["shares"][1].is_null());
+    CHECK(result_json()["shares"][2].is_null());
+    CHECK(result_json()["prizes"].empty());
+
+    CHECK(call_text(bb_odds_text, R"({"odds": "0.5"})") == BB_E_INVALID);
+    CHECK(last_error().field == "/odds");
+    CHECK(call_text(bb_odds_text, R"({"pairs": {}})") == BB_E_INVALID);
+    CHECK(bb_odds_text(nullptr, 4) == BB_E_ARGUMENT);
+}
+
+TEST_CASE("days and clock texts through the ABI") {
+    // 2026-11-02 12:00 at +08:00 is 04:00 UTC.
+    REQUIRE(call_text(bb_calendar,
+                      R"({"utc_offset": "+08:00", "now": 1793592000, "add_days": 30, "span": 2,)"
+                      R"( "times": ["10:00", "24:00"], "viewer_offset_minutes": -300,)"
+                      R"( "labels": {"opens_at": "10:00", "seconds_since_open": [0, 5430]}})") ==
+            BB_OK);
+    json out = result_json();
+    CHECK(out["utc_offset_minutes"] == 480);
+    CHECK(out["today"] == "2026-11-02");
+    CHECK(out["time"] == "12:00");
+    CHECK(out["day"] == "2026-12-02");
+    CHECK(out["days"] == json{"2026-12-02", "2026-12-03"});
+    CHECK(out["times"][0] == json{{"at", "10:00"}, {"unix", 1796176800}, {"viewer", "21:00"}});
+    CHECK(out["times"][1]["at"] == "24:00");
+    CHECK(out["labels"] == json{"10:00", "11:31"});
+
+    REQUIRE(call_text(bb_calendar, R"({"utc_offset": "Z", "day": "2026-02-28", "add_days": 1})") ==
+            BB_OK);
+    CHECK(result_text() == R"({"day":"2026-03-01","utc_offset_minutes":0})");
+
+    CHECK(call_text(bb_calendar, R"({"utc_offset": "+8"})") == BB_E_INVALID);
+    CHECK(last_error().field == "/utc_offset");
+    CHECK(call_text(bb_calendar, R"({"utc_offset": "Z", "times": ["25:00"]})") == BB_E_INVALID);
+    CHECK(last_error().field == "/times/0");
+    CHECK(call_text(bb_calendar, R"({"utc_offset": "Z", "day": "1970-01-01", "add_days": -1})") ==
+          BB_E_INVALID);
+    CHECK(last_error().field == "/add_days");
+}
+
+TEST_CASE("simulated runs through the ABI are summed up for the forecast") {
+    const int32_t handle = load(base_campaign());
+    REQUIRE(handle > 0);
+    json runs = json::array();
+    for (int seed = 1; seed <= 3; ++seed) {
+        const std::string request =
+            R"({"day": "2026-11-05", "players": 50, "seed": )" + std::to_string(seed) + "}";
+        REQUIRE(call(bb_simulate, handle, request) == BB_OK);
+        runs.push_back(result_json());
+    }
+    const std::string request = json{{"runs", runs}}.dump();
+    REQUIRE(call_text(bb_forecast, request) == BB_OK);
+    const json out = result_json();
+    CHECK(out["runs"] == 3);
+    CHECK(out["draws"]["whole"] == "50000"); // 50 players x the daily limit of 1000
+    REQUIRE(out["prizes"].size() == 2);
+    CHECK(out["prizes"][0]["id"] == "gold");
+    CHECK(out["prizes"][0]["stock"] == 2);
+    CHECK(out["prizes"][0].contains("median_sold_out_seconds"));
+    CHECK(out["win_rate"].contains("percent_whole"));
+
+    runs[1]["prizes"][0]["id"] = "other";
+    CHECK(call_text(bb_forecast, json{{"runs", runs}}.dump()) == BB_E_INVALID);
+    CHECK(last_error().field == "/runs/1/prizes/0");
+    CHECK(call_text(bb_forecast, R"({"runs": []})") == BB_E_INVALID);
+    CHECK(last_error().field == "/runs");
+    CHECK(call_text(bb_forecast, R"({"runs": [{"players": 1}]})") == BB_E_INVALID);
     bb_campaign_unload(handle);
 }

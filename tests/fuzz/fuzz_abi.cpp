@@ -7,7 +7,8 @@
 // The entry letter picks the call (V validate, L campaign_load, U unload,
 // E describe, C clock, O odds, K decide, D draw, P player_status, S simulate,
 // H claim_token_hash, M claim_token_matches, N claim_token_new, R memory_reset,
-// A alloc/free, X null and oversized buffers); the handle digit picks a
+// A alloc/free, X null and oversized buffers, T day_stock, G change_check,
+// Q odds_text, Y calendar, F forecast); the handle digit picks a
 // campaign of abi-campaigns.json ('1' to '5'), a handle never loaded ('0',
 // '6', '7', '9') or the campaign the script's last L line loaded ('8'). Any
 // other byte picks by its value. The lines of a script share the in-memory
@@ -40,7 +41,7 @@ namespace {
 
 constexpr size_t max_lines = 16;
 constexpr double simulation_budget = 1000;
-constexpr char entry_letters[] = "VLUECOKDPSHMNRAX";
+constexpr char entry_letters[] = "VLUECOKDPSHMNRAXTGQYF";
 constexpr size_t entry_count = sizeof entry_letters - 1;
 constexpr size_t fixed_campaign_count = 5;
 // One past the ABI's 4096 handles.
@@ -129,13 +130,14 @@ void check_draw_reply(int32_t status) {
 void check_mangled_buffers(int32_t handle, const char* data) {
     using HandleCall = int32_t (*)(int32_t, const char*, uint32_t);
     using TextCall = int32_t (*)(const char*, uint32_t);
-    for (HandleCall call : {bb_clock, bb_odds, bb_decide, bb_draw, bb_player_status, bb_simulate}) {
+    for (HandleCall call : {bb_clock, bb_odds, bb_decide, bb_draw, bb_player_status, bb_simulate,
+                            bb_day_stock, bb_change_check}) {
         FUZZ_CHECK(call(handle, nullptr, 1) == BB_E_ARGUMENT, result_text());
         check_reply(BB_E_ARGUMENT);
         FUZZ_CHECK(call(handle, data, BB_MAX_INPUT + 1) == BB_E_ARGUMENT, result_text());
     }
-    for (TextCall call :
-         {bb_validate, bb_campaign_load, bb_claim_token_hash, bb_claim_token_matches}) {
+    for (TextCall call : {bb_validate, bb_campaign_load, bb_claim_token_hash,
+                          bb_claim_token_matches, bb_odds_text, bb_calendar}) {
         FUZZ_CHECK(call(nullptr, 1) == BB_E_ARGUMENT, result_text());
         check_reply(BB_E_ARGUMENT);
         FUZZ_CHECK(call(data, BB_MAX_INPUT + 1) == BB_E_ARGUMENT, result_text());
@@ -242,6 +244,21 @@ void run_line(std::string_view line, std::vector<LoadedCampaign>& loaded_here) {
     }
     case 'X':
         check_mangled_buffers(handle, data);
+        break;
+    case 'T':
+        check_reply(bb_day_stock(handle, data, size));
+        break;
+    case 'G':
+        check_reply(bb_change_check(handle, data, size));
+        break;
+    case 'Q':
+        check_reply(bb_odds_text(data, size));
+        break;
+    case 'Y':
+        check_reply(bb_calendar(data, size));
+        break;
+    case 'F':
+        check_reply(bb_forecast(data, size));
         break;
     default:
         FUZZ_CHECK(false, std::string(1, entry));

@@ -93,7 +93,7 @@ async function instantiate() {
 
 // ---- fuzz_abi: scripts of "<entry><handle><request>" lines ----
 
-const entryLetters = "VLUECOKDPSHMNRAX";
+const entryLetters = "VLUECOKDPSHMNRAXTGQYF";
 const maxLines = 16;
 const simulationBudget = 1000;
 const handlePastTheLimit = 4097;
@@ -225,19 +225,51 @@ function runLine(core, line, loadedHere) {
       rule(core.exports.bb_alloc(BB_MAX_INPUT + 1) === 0, "an oversized bb_alloc");
       break;
     }
+    case "T":
+      call("day_stock", [handle], request);
+      break;
+    case "G":
+      call("change_check", [handle], request);
+      break;
+    case "Q":
+      call("odds_text", [], request);
+      break;
+    case "Y":
+      call("calendar", [], request);
+      break;
+    case "F":
+      call("forecast", [], request);
+      break;
     case "X": {
       // Null and oversized buffers: as check_mangled_buffers in fuzz_abi.cpp.
       const scratch = core.exports.bb_alloc(16);
-      for (const name of ["clock", "odds", "decide", "draw", "player_status", "simulate"]) {
+      for (const name of [
+        "clock",
+        "odds",
+        "decide",
+        "draw",
+        "player_status",
+        "simulate",
+        "day_stock",
+        "change_check",
+      ]) {
         rule(core.exports[`bb_${name}`](handle, 0, 1) === BB_E_ARGUMENT, `bb_${name} with a null buffer`);
         rule(core.exports[`bb_${name}`](handle, scratch, BB_MAX_INPUT + 1) === BB_E_ARGUMENT, `bb_${name} oversized`);
       }
-      for (const name of ["validate", "campaign_load", "claim_token_hash", "claim_token_matches"]) {
+      for (const name of [
+        "validate",
+        "campaign_load",
+        "claim_token_hash",
+        "claim_token_matches",
+        "odds_text",
+        "calendar",
+        "forecast",
+      ]) {
         rule(core.exports[`bb_${name}`](0, 1) === BB_E_ARGUMENT, `bb_${name} with a null buffer`);
         rule(core.exports[`bb_${name}`](scratch, BB_MAX_INPUT + 1) === BB_E_ARGUMENT, `bb_${name} oversized`);
       }
       core.exports.bb_free(scratch);
-      calls += 20;
+      calls += 30;
       break;
     }
   }

@@ -35,6 +35,12 @@ const seeds = [
   `{"day": "2026-11-05", "issued": {"a": 1}, "pity_streak": 2, "entropy": "${"ab".repeat(32)}"}`,
   '{"day": "2026-11-05", "players": 10, "seed": 3}',
   JSON.stringify(campaign),
+  `{"now": 1793592000, "current": ${handle}}`,
+  '{"odds": ["0.05", "1/144", "3/2"], "previous": ["0.002", null]}',
+  '{"utc_offset": "+08:00", "now": 1793592000, "add_days": 3, "span": 3, "times": ["10:00", "24:00"], ' +
+    '"viewer_offset_minutes": -300, "labels": {"opens_at": "10:00", "seconds_since_open": [0, 90]}}',
+  '{"runs": [{"players": 5, "draws": 5, "wins": 1, "refused": 0, "players_who_won": 1, ' +
+    '"prizes": [{"id": "a", "name": "A", "stock": 3, "won": 1, "sold_out_after_seconds": null}]}]}',
 ];
 const alphabet = '{}[]",:0123456789e.-\\u\u00e9\u76d2';
 const mangle = (text) => {
@@ -74,10 +80,10 @@ const check = (label, fn) => {
 for (let round = 0; round < 500; round++) {
   for (const seed of seeds) {
     const text = mangle(seed);
-    for (const name of ["draw", "player_status", "decide", "odds", "clock", "simulate"]) {
+    for (const name of ["draw", "player_status", "decide", "odds", "clock", "simulate", "day_stock", "change_check"]) {
       check(`${name} ${text}`, () => core.call(name, handle, text));
     }
-    for (const name of ["validate", "claim_token_matches", "campaign_load"]) {
+    for (const name of ["validate", "claim_token_matches", "campaign_load", "odds_text", "calendar", "forecast"]) {
       check(`${name} ${text}`, () => {
         const result = core.call(name, text);
         if (name === "campaign_load" && result.status > 0) core.call("campaign_unload", result.status);
@@ -87,7 +93,10 @@ for (let round = 0; round < 500; round++) {
   }
 }
 // Bad handles and oversized allocations answer with errors too.
-for (const bad of [0, -1, 77777]) check(`handle ${bad}`, () => core.call("draw", bad, "{}"));
+for (const bad of [0, -1, 77777]) {
+  for (const name of ["draw", "day_stock", "change_check"])
+    check(`${name} handle ${bad}`, () => core.call(name, bad, "{}"));
+}
 check("alloc over the limit", () => ({ status: core.exports.bb_alloc(2 * 1024 * 1024) === 0 ? 0 : -99, text: "{}" }));
 check("pointer past memory", () => {
   const status = core.exports.bb_validate(0x7ffffff0, 64);

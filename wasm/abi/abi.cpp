@@ -1,9 +1,13 @@
 // The C ABI over the core (see blindbox.h). Requests are parsed here with the
 // same JsonChecker as campaigns, so every bad field gets a pointer and a
-// message; the decisions themselves are the core's.
+// message; the decisions themselves are the core's. The calls for the rules
+// the Worker and the pages show (stock, campaign changes, odds texts, the
+// calendar, forecasts) are in the *_abi.cpp files beside this one, over the
+// helpers of abi_support.h.
 
 #include "blindbox.h"
 
+#include "abi_support.h"
 #include "blindbox/campaign_json.h"
 #include "blindbox/claim_token.h"
 #include "blindbox/draw.h"
@@ -20,12 +24,6 @@
 #include <string>
 #include <vector>
 
-#if defined(__wasm__)
-#define BB_EXPORT(name) extern "C" __attribute__((export_name(#name), used))
-#else
-#define BB_EXPORT(name) extern "C"
-#endif
-
 namespace blindbox {
 namespace {
 
@@ -38,16 +36,18 @@ struct LoadedCampaign {
 };
 std::vector<std::unique_ptr<LoadedCampaign>> campaigns;
 constexpr size_t max_handles = 4096;
-// Sanity bounds for times: 1970 to the year 9999.
-constexpr int64_t max_unix_seconds = 253'402'300'799;
+
+} // namespace
+
+// The helpers abi_support.h declares, and the private ones beside them.
+namespace abi {
 
 int32_t reply(int32_t status, std::string text) {
     result_buffer = std::move(text);
     return status;
 }
 
-int32_t error_reply(int32_t status, std::string_view code, std::string message,
-                    std::string field = {}) {
+int32_t error_reply(int32_t status, std::string_view code, std::string message, std::string field) {
     json error = {{"code", code}, {"message", std::move(message)}};
     if (!field.empty()) error["field"] = std::move(field);
     return reply(status, dump_json(json{{"error", std::move(error)}}));
@@ -86,13 +86,6 @@ const Campaign* find_campaign(int32_t handle) {
     return loaded ? &loaded->campaign : nullptr;
 }
 
-// A request: its parsed document and the errors found reading it.
-struct Request {
-    json document;
-    JsonChecker check;
-    bool parsed = false;
-};
-
 bool parse_request(const char* data, uint32_t size, Request& request) {
     std::string syntax_error;
     request.document = parse_json_document(std::string_view(data, size), syntax_error);
@@ -119,12 +112,6 @@ std::optional<Entropy> read_entropy(Request& request, bool required) {
     return entropy;
 }
 
-// The day and second of a request: {"now"} or {"day", "seconds_since_open"}.
-struct Moment {
-    DayNumber day = 0;
-    int64_t seconds_since_open = 0;
-};
-
 std::optional<Moment> read_moment(const Campaign& campaign, Request& request) {
     const json& document = request.document;
     if (document.contains("now")) {
@@ -145,8 +132,11 @@ std::optional<Moment> read_moment(const Campaign& campaign, Request& request) {
     return Moment{*day, seconds.value_or(0)};
 }
 
-// Issued counts by prize id, in the day's table order.
-std::optional<std::vector<int64_t>> read_issued(const PrizeTable& table, Request& request) {
+// Issued counts by prize id, in the day's table order. Counts of prizes not in
+// the table are refused, or skipped when `skip_unknown` (a host's snapshot
+// taken under an earlier definition).
+std::optional<std::vector<int64_t>> read_issued(const PrizeTable& table, Request& request,
+                                                bool skip_unknown = false) {
     std::vector<int64_t> issued(table.prizes.size(), 0);
     const json* object = request.check.field(request.document, "issued", "", false);
     if (!object) return issued;
@@ -156,6 +146,7 @@ std::optional<std::vector<int64_t>> read_issued(const PrizeTable& table, Request
     }
     for (const auto& item : object->items()) {
         const int index = table.find(item.key());
+        if (index < 0 && skip_unknown) continue;
         if (index < 0) {
             request.check.fail(child("/issued", item.key()), "is not a prize of that day");
             return std::nullopt;
@@ -167,10 +158,22 @@ std::optional<std::vector<int64_t>> read_issued(const PrizeTable& table, Request
     return issued;
 }
 
-} // namespace
+json optional_count(const std::optional<int64_t>& count) {
+    return count ? json(*count) : json(nullptr);
+}
+
+// The allowance fields of draw and player-status replies.
+void put_allowance(json& out, const PlayerAllowance& allowance) {
+    out["draws_left_today"] = allowance.draws_left_today;
+    out["draws_left_in_campaign"] = optional_count(allowance.draws_left_in_campaign);
+    out["draws_until_guaranteed"] = optional_count(allowance.draws_until_guaranteed);
+}
+
+} // namespace abi
 } // namespace blindbox
 
 using namespace blindbox;
+using namespace blindbox::abi;
 
 BB_EXPORT(bb_abi_version) uint32_t bb_abi_version(void) {
     return BB_ABI_VERSION;
@@ -236,18 +239,6 @@ BB_EXPORT(bb_campaign_describe) int32_t bb_campaign_describe(int32_t handle) {
     return reply(BB_OK, campaign_summary_json(*campaign, theme));
 }
 
-#define BB_REQUEST(campaign, request, data, size)                                                  \
-    const Campaign* campaign = find_campaign(handle);                                              \
-    if (!campaign) return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle"); \
-    if (!input_ok(data, size))                                                                     \
-        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");                 \
-    Request request;                                                                               \
-    if (!parse_request(data, size, request)) return invalid_request(request);                      \
-    if (!request.document.is_object()) {                                                           \
-        request.check.fail("", "must be a JSON object");                                           \
-        return invalid_request(request);                                                           \
-    }
-
 BB_EXPORT(bb_clock) int32_t bb_clock(int32_t handle, const char* data, uint32_t size) {
     BB_REQUEST(campaign, request, data, size)
     request.check.check_object(request.document, "", {"now", "paused"});
@@ -261,7 +252,9 @@ BB_EXPORT(bb_odds) int32_t bb_odds(int32_t handle, const char* data, uint32_t si
     BB_REQUEST(campaign, request, data, size)
     request.check.check_object(
         request.document, "",
-        {"now", "day", "seconds_since_open", "issued", "boxes_opened", "stock"});
+        {"now", "day", "seconds_since_open", "issued", "boxes_opened", "stock", "other_prizes"});
+    auto other_prizes =
+        request.check.choice(request.document, "other_prizes", "", {"refuse", "skip"});
     if (!request.check.errors.empty()) return invalid_request(request);
     auto moment = read_moment(*campaign, request);
     if (!moment) return invalid_request(request);
@@ -273,7 +266,7 @@ BB_EXPORT(bb_odds) int32_t bb_odds(int32_t handle, const char* data, uint32_t si
         OddsReport report = odds_now(*campaign, moment->day, moment->seconds_since_open, stock);
         return reply(BB_OK, odds_report_json(*campaign, report));
     }
-    auto issued = read_issued(table, request);
+    auto issued = read_issued(table, request, other_prizes.value_or(0) == 1);
     auto opened =
         request.check.whole_number(request.document, "boxes_opened", "", false, 0, max_stock);
     if (!issued || !request.check.errors.empty()) return invalid_request(request);
@@ -348,6 +341,13 @@ BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t si
     }
     json out = draw_result_object(result);
     out["entropy"] = to_hex(entropy->bytes.data(), entropy->bytes.size());
+    if (result.status == DrawStatus::win || result.status == DrawStatus::blank) {
+        put_allowance(out, result.allowance);
+    } else if (result.status == DrawStatus::daily_limit_reached) {
+        out["draws_per_day"] = campaign->limits.draws_per_day;
+    } else if (result.status == DrawStatus::campaign_limit_reached) {
+        out["draws_per_campaign"] = optional_count(campaign->limits.draws_per_campaign);
+    }
     if (result.status == DrawStatus::win) {
         auto token = given_token ? std::optional<ClaimToken>(
                                        ClaimToken{*given_token, claim_token_hash(*given_token)})
@@ -369,25 +369,20 @@ int32_t bb_player_status(int32_t handle, const char* data, uint32_t size) {
     if (!request.check.errors.empty()) return invalid_request(request);
     const PlayerStatus status =
         player_status(*campaign, host_counters(), *now, *player, paused.value_or(false));
-    const Limits& limits = campaign->limits;
+    const PlayerAllowance& allowance = status.allowance;
     json out = {
         {"clock", clock_object(status.clock)},
         {"day", format_date(status.clock.day)},
         {"draws_today", status.draws_today},
-        {"draws_left_today", std::max<int64_t>(0, limits.draws_per_day - status.draws_today)},
+        {"draws_left_today", allowance.draws_left_today},
         {"draws_total", status.draws_total},
-        {"draws_left_in_campaign",
-         limits.draws_per_campaign
-             ? json(std::max<int64_t>(0, *limits.draws_per_campaign - status.draws_total))
-             : json(nullptr)},
+        {"draws_left_in_campaign", optional_count(allowance.draws_left_in_campaign)},
         {"pity", nullptr},
     };
     if (campaign->pity) {
-        const int64_t after = campaign->pity->after;
-        out["pity"] = {
-            {"after", after},
-            {"streak", status.pity_streak},
-            {"draws_until_guaranteed", std::max<int64_t>(0, after - status.pity_streak) + 1}};
+        out["pity"] = {{"after", campaign->pity->after},
+                       {"streak", status.pity_streak},
+                       {"draws_until_guaranteed", *allowance.draws_until_guaranteed}};
     }
     return reply(BB_OK, dump_json(out));
 }

@@ -37,7 +37,7 @@
 extern "C" {
 #endif
 
-#define BB_ABI_VERSION 1
+#define BB_ABI_VERSION 2
 
 #define BB_OK 0
 #define BB_E_INVALID (-1)  /* input understood and refused: see the result's error */
@@ -76,8 +76,10 @@ int32_t bb_clock(int32_t handle, const char* json, uint32_t size);
 
 /* Disclosed and effective odds. Request: the moment, either {"now": unix} or
  * {"day": "YYYY-MM-DD", "seconds_since_open": n}; and the stock, either
- * {"issued": {"prize_id": n, ...}, "boxes_opened": n} (missing counts are 0)
- * or {"stock": "counters"}. */
+ * {"issued": {"prize_id": n, ...}, "boxes_opened": n} (missing counts are 0;
+ * a prize not of that day's table is refused, or skipped with "other_prizes":
+ * "skip", for a host's snapshot taken under an earlier definition) or
+ * {"stock": "counters"}. */
 int32_t bb_odds(int32_t handle, const char* json, uint32_t size);
 
 /* The pure decision (no counters): {"day", "seconds_since_open", "issued",
@@ -91,21 +93,102 @@ int32_t bb_decide(int32_t handle, const char* json, uint32_t size);
  * before its storage transaction; a fresh one is made when absent)}. The result has
  * "status" (win, blank, duplicate_request, not_open, daily_limit_reached,
  * campaign_limit_reached, boxes_exhausted), the clock, the entropy used and,
- * for a win, a fresh "claim_token" and its "claim_token_hash". Returns 0, or
- * BB_E_CONFLICT when the host must roll its transaction back. */
+ * for a win, a fresh "claim_token" and its "claim_token_hash". A win or a blank
+ * also has the player's allowance after it: "draws_left_today",
+ * "draws_left_in_campaign" (null without a campaign limit) and
+ * "draws_until_guaranteed" (null without a pity rule; 1 when the next draw is
+ * the guaranteed one); daily_limit_reached has "draws_per_day",
+ * campaign_limit_reached "draws_per_campaign". Returns 0, or BB_E_CONFLICT
+ * when the host must roll its transaction back.
+ *
+ * Request ids. With a "request_id" (up to 128 bytes; a host may pass a hash of
+ * the client's id) a drawn request marks the counter
+ * "request/DAY/LEN/PLAYER/REQUEST_ID" (DAY the campaign day of the draw, LEN
+ * the player id's length in bytes), and a repeat on the same campaign day is
+ * answered "duplicate_request" without drawing. The host keeps those marks as
+ * long as it wants repeats detected and deletes a day's marks (every name
+ * starting "request/DAY/") when it forgets that day's requests; a repeat after
+ * that, or on a later day, is not detected by the core. */
 int32_t bb_draw(int32_t handle, const char* json, uint32_t size);
 
 /* A player's standing, read from the counters without changing them (for the
- * page before a draw): {"now", "player", "paused"?} -> {"clock", "day",
- * "draws_today", "draws_left_today", "draws_total", "draws_left_in_campaign"
- * (null without a campaign limit), "pity" (null without a pity rule, else
+ * page before a draw; the same allowance a draw returns): {"now", "player", "paused"?} -> {"clock",
+ * "day", "draws_today", "draws_left_today", "draws_total", "draws_left_in_campaign" (null without a
+ * campaign limit), "pity" (null without a pity rule, else
  * {"after", "streak", "draws_until_guaranteed"}: 1 when the next draw is the
  * guaranteed one)}. */
 int32_t bb_player_status(int32_t handle, const char* json, uint32_t size);
 
+/* A day's stock, read through the counters (never written): {"now"} or
+ * {"day": "YYYY-MM-DD"} -> {"day", "prizes": [{"id", "name", "value"?,
+ * "image"?, "stock", "issued", "left"}] (the day's table, in order) and, for
+ * the deck model,
+ * "boxes", "boxes_opened", "boxes_left"}. */
+int32_t bb_day_stock(int32_t handle, const char* json, uint32_t size);
+
+/* Whether the campaign `handle` (a proposed definition, loaded) may replace
+ * the current one today, given the counters: {"now"} or {"day"} (the day by
+ * the proposed definition's clock), and "current"? (the handle of the
+ * definition in force; absent for a first definition) -> {"day", "problem",
+ * "changes"}. "problem" is null or {"field", "message"}: a prize won today
+ * that the proposal drops or stocks below what was won, or a deck with fewer
+ * boxes than were opened (prizes checked in the byte order of their ids; the
+ * first problem is reported). "changes" lists what players would notice on
+ * that day, for the operator to confirm (empty without "current"): {"kind":
+ * "removed" | "added", "prize", "name"}, {"kind": "stock" | "odds", "prize",
+ * "name", "before", "after"} (odds as fractions), {"kind": "boxes" | "pool" |
+ * "sold_out" | "pacing", "before", "after"} (texts; null boxes where a side
+ * is not a deck). A problem is a value: the call returns 0. An unknown
+ * "current" is BB_E_ARGUMENT. */
+int32_t bb_change_check(int32_t handle, const char* json, uint32_t size);
+
+/* Odds texts as the console shows them, read with the campaign parser's
+ * grammar: {"odds"?: [text, ...], "previous"?: [text | null, ...], "pairs"?:
+ * [[a, b], ...], "shares"?: [fraction, ...]} (an odds entry that is not a
+ * string reads as malformed) -> {"prizes": [...], "total", "over_one",
+ * "blank", "problem", "pairs", "shares"}. Each prize is {"valid": false, "problem":
+ * the parser's message} or a share with "valid": true and "compared" ("lower",
+ * "same", "higher" than the same index of "previous", or null). A share is
+ * {"fraction", "decimal" (9 places), "percent" (the player page's: 4 places,
+ * "0.0500%"), "percent_short" (the simulation page's: 2 places, 4 below 1%),
+ * "percent_brief" (the console's: "5%", "0.694%"), "one_in" (1 /
+ * share rounded half up; null for zero)}. "total" is the exact sum (null when
+ * an entry is not valid or the odds have no common denominator below 2^62),
+ * "blank" 1 - total (null over 1), "problem" the parser's message for the
+ * table or null. "pairs" compares fractions as the core writes them ("n/d",
+ * e.g. an odds report's effective against its disclosed odds): "lower",
+ * "same" or "higher" for a against b, null where either is not one.
+ * "shares" formats fractions as the core writes them (an odds report's, at
+ * most 36 digits a side, at most 1) as shares, null where not one. */
+int32_t bb_odds_text(const char* json, uint32_t size);
+
+/* Days and clock texts on a UTC offset's calendar: {"utc_offset": "+08:00",
+ * "now"?: unix, "day"?: "YYYY-MM-DD", "add_days"?: n, "span"?: 1..3660,
+ * "times"?: ["HH:MM", ...] (24:00 allowed), "viewer_offset_minutes"?: minutes
+ * east of UTC, "labels"?: {"opens_at": "HH:MM", "seconds_since_open": [n,
+ * ...]}} -> {"utc_offset_minutes", with "now": "today" and "time" ("HH:MM");
+ * with "now" or "day": "day" (that day, or today, plus add_days) and with
+ * "span" "days" (span days from it); "times": [{"at", "unix" (on "day", when
+ * known), "viewer" (the same moment on the viewer's clock, when given)}];
+ * "labels": ["HH:MM", ...] (the opening plus each moment, to the minute)}. */
+int32_t bb_calendar(const char* json, uint32_t size);
+
 /* A simulated day: {"day", "players", "draws_per_player"?, "seed"?, "arrival"?
  * (relative arrivals per equal slice of the opening hours; evenly when absent)}. */
 int32_t bb_simulate(int32_t handle, const char* json, uint32_t size);
+
+/* Several runs of bb_simulate summed up, for the forecast: {"runs": [reply,
+ * ...]} (1 to 1000 bb_simulate replies of one day, as returned; the fields
+ * read are players, draws, wins, refused, players_who_won and per prize id,
+ * name, stock, won, sold_out_after_seconds) -> {"runs", "draws", "wins",
+ * "refused" (averages per run), "win_rate", "players_who_won" (shares over
+ * all runs), "prizes": [{"id", "name", "stock", "mean_won" (average), "min_won",
+ * "max_won", "still_in_stock" (share of runs with won < stock),
+ * "sold_out_runs", "median_sold_out_seconds" (null when no run sold out; the
+ * mean of the middle two rounded half up)}]}. An average is {"fraction",
+ * "decimal" (1 place), "whole"}; a share is as in bb_odds_text plus
+ * "percent_whole" ("67%"). */
+int32_t bb_forecast(const char* json, uint32_t size);
 
 /* Empties the in-memory counters (not the host's). */
 int32_t bb_memory_reset(void);

@@ -9,6 +9,7 @@
 
 #include "blindbox/calendar.h"
 #include "blindbox/campaign.h"
+#include "blindbox/campaign_json.h"
 
 #include <optional>
 #include <string>

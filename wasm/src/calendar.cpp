@@ -122,6 +122,19 @@ std::string format_time_of_day(int32_t minutes) {
     return text;
 }
 
+int32_t shift_time_of_day(int32_t minutes, int32_t from_offset_minutes, int32_t to_offset_minutes) {
+    const int64_t shifted = int64_t{minutes} + to_offset_minutes - from_offset_minutes;
+    const int64_t minutes_per_day = 24 * 60;
+    return static_cast<int32_t>(shifted - floor_div(shifted, minutes_per_day) * minutes_per_day);
+}
+
+std::string clock_label(int32_t opens_at_minute, int64_t seconds_since_open) {
+    const int64_t minutes_per_day = 24 * 60;
+    int64_t minutes = opens_at_minute + (seconds_since_open + 30) / 60;
+    if (minutes > minutes_per_day) minutes %= minutes_per_day;
+    return format_time_of_day(static_cast<int32_t>(minutes));
+}
+
 LocalTime to_local_time(int64_t unix_seconds, int32_t utc_offset_minutes) {
     int64_t local = unix_seconds + int64_t{utc_offset_minutes} * 60;
     DayNumber day = floor_div(local, seconds_per_day);

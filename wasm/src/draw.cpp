@@ -231,10 +231,13 @@ std::string player_pity(std::string_view player) {
 bool is_day_stock(std::string_view name) {
     return name.rfind("issued/", 0) == 0 || name.rfind("opened/", 0) == 0;
 }
-std::string request(std::string_view player, std::string_view request_id) {
-    // The player's length first, so no two (player, request) pairs share a name.
-    return "request/" + std::to_string(player.size()) + "/" + std::string(player) + "/" +
-           std::string(request_id);
+std::string request(std::string_view day_text, std::string_view player,
+                    std::string_view request_id) {
+    // The player's length before the player, so no two (player, request) pairs share a name.
+    std::string key = "request/";
+    key.append(day_text).append("/").append(std::to_string(player.size())).append("/");
+    key.append(player).append("/").append(request_id);
+    return key;
 }
 } // namespace counter_key
 
@@ -266,16 +269,16 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
         return result;
     }
     const DayNumber day = result.clock.day;
+    const std::string day_text = format_date(day);
 
     std::string request_key;
     if (!request.request_id.empty()) {
-        request_key = counter_key::request(request.player, request.request_id);
+        request_key = counter_key::request(day_text, request.player, request.request_id);
         if (counters.get(request_key) != 0) {
             result.status = DrawStatus::duplicate_request;
             return result;
         }
     }
-    const std::string day_text = format_date(day);
     const std::string day_key = day_draws_key(day_text, request.player);
     const std::string total_key = counter_key::player_draws(request.player);
     const int64_t draws_today = counters.get(day_key);
@@ -328,6 +331,8 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
     result.player_draw_number = draws_total + 1;
     result.draws_today = draws_today + 1;
     result.pity_streak = result.decision.win() ? 0 : streak + 1;
+    result.allowance = player_allowance(campaign, result.draws_today, result.player_draw_number,
+                                        result.pity_streak);
     return result;
 }
 
@@ -338,7 +343,24 @@ PlayerStatus player_status(const Campaign& campaign, Counters& counters, int64_t
     status.draws_today = counters.get(counter_key::player_day_draws(status.clock.day, player));
     status.draws_total = counters.get(counter_key::player_draws(player));
     if (campaign.pity) status.pity_streak = counters.get(counter_key::player_pity(player));
+    status.allowance =
+        player_allowance(campaign, status.draws_today, status.draws_total, status.pity_streak);
     return status;
+}
+
+PlayerAllowance player_allowance(const Campaign& campaign, int64_t draws_today, int64_t draws_total,
+                                 int64_t pity_streak) {
+    PlayerAllowance allowance;
+    allowance.draws_left_today = std::max<int64_t>(0, campaign.limits.draws_per_day - draws_today);
+    if (campaign.limits.draws_per_campaign) {
+        allowance.draws_left_in_campaign =
+            std::max<int64_t>(0, *campaign.limits.draws_per_campaign - draws_total);
+    }
+    if (campaign.pity) {
+        allowance.draws_until_guaranteed =
+            std::max<int64_t>(0, campaign.pity->after - pity_streak) + 1;
+    }
+    return allowance;
 }
 
 OddsReport odds_now(const Campaign& campaign, DayNumber day, int64_t seconds_since_open,

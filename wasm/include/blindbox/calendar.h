@@ -32,6 +32,15 @@ std::optional<int32_t> parse_utc_offset(std::string_view text);
 std::optional<int32_t> parse_time_of_day(std::string_view text, bool allow_end_of_day);
 std::string format_time_of_day(int32_t minutes);
 
+// A time of day on another UTC offset's clock, wrapped into 00:00..23:59
+// (10:00 at +08:00 is 21:00 at -05:00 of the day before).
+int32_t shift_time_of_day(int32_t minutes, int32_t from_offset_minutes, int32_t to_offset_minutes);
+
+// The clock label of a moment `seconds_since_open` (>= 0) after an opening at
+// `opens_at_minute`: "HH:MM", to the nearest minute (half up); "24:00" at the
+// end of the day, wrapped past it.
+std::string clock_label(int32_t opens_at_minute, int64_t seconds_since_open);
+
 // Where a Unix time falls on the campaign's calendar.
 struct LocalTime {
     DayNumber day = 0;

@@ -35,6 +35,7 @@
 #include "blindbox/entropy.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -104,7 +105,13 @@ std::string prize_issued(DayNumber day, std::string_view prize_id); // "issued/2
 std::string player_day_draws(DayNumber day, std::string_view player);
 std::string player_draws(std::string_view player);
 std::string player_pity(std::string_view player);
-std::string request(std::string_view player, std::string_view request_id);
+// A drawn request of a player on the day of its draw:
+// "request/2026-11-28/5/alice/REQUEST_ID" (5: the player id's length in
+// bytes). The day comes first so a host can delete a whole day's marks when it
+// forgets that day's requests; a repeat on a later day is then not detected by
+// the core (the host's own record of requests must answer it).
+std::string request(std::string_view day_text, std::string_view player,
+                    std::string_view request_id);
 // True for the day's stock counters (issued, opened): those shared by all
 // players; every other counter belongs to one player.
 bool is_day_stock(std::string_view name);
@@ -153,6 +160,20 @@ enum class DrawStatus {
 };
 std::string_view to_string(DrawStatus status);
 
+// What a player may still do, as the page shows it after a draw or before one.
+struct PlayerAllowance {
+    int64_t draws_left_today = 0;
+    std::optional<int64_t> draws_left_in_campaign; // empty without a campaign limit
+    // Draws until the pity rule guarantees a prize, counting the guaranteed
+    // one (1: the next draw is guaranteed); empty without a pity rule.
+    std::optional<int64_t> draws_until_guaranteed;
+};
+
+// The allowance of a player with these counts; the one place the limits'
+// arithmetic lives (the default draws_per_day is Limits' own).
+PlayerAllowance player_allowance(const Campaign& campaign, int64_t draws_today, int64_t draws_total,
+                                 int64_t pity_streak);
+
 struct DrawResult {
     DrawStatus status = DrawStatus::conflict;
     CampaignClock clock;
@@ -161,6 +182,7 @@ struct DrawResult {
     int64_t player_draw_number = 0; // this draw's number among the player's draws (1-based)
     int64_t draws_today = 0;        // the player's draws today, after this one
     int64_t pity_streak = 0;        // blanks in a row, after this one
+    PlayerAllowance allowance;      // after this draw (win and blank only)
 };
 
 // A whole draw through `counters`. Refusals (not open, limits, duplicates,
@@ -176,6 +198,7 @@ struct PlayerStatus {
     int64_t draws_today = 0; // the player's draws on clock.day
     int64_t draws_total = 0; // in the whole campaign
     int64_t pity_streak = 0; // blanks in a row; 0 without a pity rule
+    PlayerAllowance allowance;
 };
 PlayerStatus player_status(const Campaign& campaign, Counters& counters, int64_t now_unix,
                            std::string_view player, bool paused);

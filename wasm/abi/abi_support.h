@@ -1,0 +1,79 @@
+// Helpers shared by the C ABI's source files (abi.cpp and the *_abi.cpp files
+// beside it): the result buffer, error replies, request reading with the
+// campaign's JsonChecker, and the handle table. Only the ABI includes this;
+// the core never does.
+
+#pragma once
+
+#include "blindbox.h"
+
+#include "blindbox/campaign.h"
+#include "blindbox/odds.h"
+#include "json_support.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#if defined(__wasm__)
+#define BB_EXPORT(name) extern "C" __attribute__((export_name(#name), used))
+#else
+#define BB_EXPORT(name) extern "C"
+#endif
+
+namespace blindbox::abi {
+
+// Sanity bounds for times: 1970 to the year 9999.
+inline constexpr int64_t max_unix_seconds = 253'402'300'799;
+
+// Sets the result buffer to `text`; returns `status`.
+int32_t reply(int32_t status, std::string text);
+// {"error": {"code", "message", "field"?}}; returns `status`.
+int32_t error_reply(int32_t status, std::string_view code, std::string message,
+                    std::string field = {});
+
+// Checks that [data, data + size) is a readable input.
+bool input_ok(const void* data, uint32_t size);
+// The loaded campaign of a handle, or null.
+const Campaign* find_campaign(int32_t handle);
+
+// A request: its parsed document and the errors found reading it.
+struct Request {
+    json document;
+    JsonChecker check;
+    bool parsed = false;
+};
+
+bool parse_request(const char* data, uint32_t size, Request& request);
+// BB_E_INVALID with the request's first problem.
+int32_t invalid_request(const Request& request);
+
+// The day and second of a request: {"now"} or {"day", "seconds_since_open"}.
+struct Moment {
+    DayNumber day = 0;
+    int64_t seconds_since_open = 0;
+};
+
+std::optional<Moment> read_moment(const Campaign& campaign, Request& request);
+
+// A count, or null.
+json optional_count(const std::optional<int64_t>& count);
+// A share (0..1) as the pages show it: {"fraction", "decimal", "percent",
+// "percent_short", "percent_brief", "one_in"} (see bb_odds_text); defined in odds_text_abi.cpp.
+json share_json(const Fraction& share);
+
+} // namespace blindbox::abi
+
+// The start of a call on a loaded campaign's handle with a JSON object request.
+#define BB_REQUEST(campaign, request, data, size)                                                  \
+    const Campaign* campaign = find_campaign(handle);                                              \
+    if (!campaign) return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle"); \
+    if (!input_ok(data, size))                                                                     \
+        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");                 \
+    Request request;                                                                               \
+    if (!parse_request(data, size, request)) return invalid_request(request);                      \
+    if (!request.document.is_object()) {                                                           \
+        request.check.fail("", "must be a JSON object");                                           \
+        return invalid_request(request);                                                           \
+    }
