@@ -258,8 +258,8 @@ export class CampaignDraws {
 
   /**
    * The original reply to a repeated request: with the claim token within
-   * RETRY_TOKEN_WINDOW_MS of the draw, without it later. Replies stored
-   * with their id carry it already (same value). Once housekeeping has
+   * RETRY_TOKEN_WINDOW_MS of the draw, without it later. A stored reply
+   * that holds its id already gets the same value again. Once housekeeping has
    * dropped the stored reply (REQUEST_KEPT_MS), the draw is rebuilt from its
    * entry, with no draws left on its day (that day is over).
    */
