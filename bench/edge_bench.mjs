@@ -8,7 +8,9 @@
 // does not, so the same counter with group commit is measured too: against it
 // draws pay only for their own work.
 //
-// Starts the real Worker on 127.0.0.1:8796 (own state folder, removed after),
+// Starts the real Worker's benchmark build (wrangler.toml [env.bench]: the
+// production Worker plus POST /api/v1/_bench/counter, host/src/bench.ts) on
+// 127.0.0.1:8796 (own state folder, removed after),
 // creates a 20-prize campaign with stock that never runs out, warms the
 // endpoints up, then runs wrk (Debian's) against them in turn, `rounds` times,
 // so that all see the same machine. For each run it prints requests/s,
@@ -61,6 +63,8 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+// wrangler reads the environment to run from CLOUDFLARE_ENV; the harness passes ours on.
+process.env.CLOUDFLARE_ENV = "bench";
 const service = await startService({ port: 8796 });
 try {
   const api = client(service);

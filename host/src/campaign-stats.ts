@@ -6,7 +6,7 @@
  * Writes happen inside the transaction that makes the counted change, so a
  * counter never disagrees with the rows it counts: countDraw in the draw's
  * (with its entry), countClaim in the one that stores a claim's first
- * shipping details (campaign-object.ts). day_totals and claimed_totals are
+ * shipping details (campaign-claims.ts). day_totals and claimed_totals are
  * never deleted; minute_draws rows older than MINUTE_DRAWS_KEPT_MS are
  * deleted by housekeeping (housekeeping.ts). Reads cost one row per day (and
  * prize) or per minute, never one per draw.

@@ -3,7 +3,7 @@
  *
  * Reads go to storage, each counter at most once; changes are kept here and
  * written by `write()`, all in one statement, inside the draw's transaction
- * (campaign-object.ts). Nothing else runs between the reads and the write:
+ * (campaign-draws.ts). Nothing else runs between the reads and the write:
  * the whole draw is one synchronous section of a single-threaded object, so
  * the values the core decided on are the values the write replaces.
  */

@@ -1,3 +1,7 @@
+/**
+ * The Worker's bindings and secrets, shared by the Worker and the campaign
+ * object. Imports only the object's type (for its RPC stub).
+ */
 import type { CampaignObject } from "./campaign-object";
 
 /** Bindings and secrets (wrangler.toml; secrets in .dev.vars locally, `wrangler secret put` deployed). */
@@ -24,8 +28,6 @@ export interface Env {
   SEAL_KEY?: string;
   /** The SEAL_KEY before the last rotation: values sealed under it still open. */
   SEAL_KEY_PREVIOUS?: string;
-  /** "on" enables /api/v1/_bench/* (local benchmarks only). */
-  BENCH_ENDPOINTS?: string;
   /**
    * Days the results log (entries) is kept in full after a campaign's last
    * day, then compacted (kv-schema/README.md, "Retention"); default "90".

@@ -40,7 +40,7 @@ const HOUSEKEEPING_INTERVAL_MS = 3600 * 1000;
 const HOUSEKEEPING_CONTINUE_MS = 1000;
 /**
  * A draw's stored reply and sealed claim token are kept this long: the retry
- * window (RETRY_TOKEN_WINDOW_MS in campaign-object.ts) and as much again as a
+ * window (RETRY_TOKEN_WINDOW_MS in campaign-draws.ts) and as much again as a
  * margin. Later a retry gets the draw rebuilt from its entry; the request
  * id's hash stays as long as the entry (until compaction), so the same id
  * never draws twice.

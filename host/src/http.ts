@@ -47,6 +47,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A reply the campaign object made (status + JSON body), sent as it is. */
+export function reply({ status, body }: { status: number; body: unknown }): Response {
+  return json(body, status);
+}
+
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
