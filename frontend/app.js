@@ -2,8 +2,10 @@
 // with the browser's copy of the C++ core, and wires up the box, the prizes,
 // the rules, "My prizes" and the simulation.
 
-import { api, NetworkError } from "./api.js";
-import { loadCore } from "./core.js";
+import { api } from "./api.js";
+import { loadCore } from "./shared/core-browser.js";
+import { minutesOf } from "./shared/format.js";
+import { compareOdds } from "./shared/odds.js";
 import { openingText, errorText } from "./errors.js";
 import {
   t,
@@ -167,11 +169,8 @@ function scheduleRefresh() {
 /** Loads the campaign (again) and recomputes everything; false if the page cannot go on. */
 async function refresh({ first = false } = {}) {
   scheduleRefresh();
-  let reply;
-  try {
-    reply = await api.campaign(state.id);
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
+  const reply = await api.campaign(state.id);
+  if (reply.error?.code === "network") {
     if (first) showLoadFailed({ code: "network" });
     return false;
   }
@@ -304,15 +303,10 @@ function closingText() {
   const shift = offsetMinutes(offset) * 60_000;
   const local = new Date(nowSeconds() * 1000 + shift);
   const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  const closeMs = midnight + minutesOf(close, 1440) * 60_000 - shift;
+  const closeMs = midnight + (minutesOf(close) ?? 1440) * 60_000 - shift;
   const campaignTime = `${close} ${offsetLabel(offset)}`;
   if (sameOffset(closeMs, offset)) return campaignTime;
   return `${campaignTime} (${t("yourTime", fmtLocal(closeMs, { date: false }))})`;
-}
-
-function minutesOf(hhmm, fallback) {
-  const match = /^(\d{2}):(\d{2})$/.exec(hhmm ?? "");
-  return match ? Number(match[1]) * 60 + Number(match[2]) : fallback;
 }
 
 function renderStatus() {
@@ -381,19 +375,6 @@ function fillOdds(element, kind, odds) {
   value.title = title;
   value.dataset.decimal = odds?.decimal ?? "";
   element.querySelector(`.odds-${kind} .frac`).textContent = fraction;
-}
-
-/** -1, 0 or 1 as a/b is below, equal to or above c/d: exact, in integers. */
-function compareFractions(x, y) {
-  const parse = (text) => {
-    const match = /^(\d+)\/(\d+)$/.exec(text ?? "");
-    return match ? [BigInt(match[1]), BigInt(match[2])] : null;
-  };
-  const [a, b] = [parse(x), parse(y)];
-  if (!a || !b) return 0;
-  const left = a[0] * b[1];
-  const right = b[0] * a[1];
-  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 function prizeRow(prize) {
@@ -479,7 +460,7 @@ function renderPrizes() {
     row.querySelector(".stock-text").textContent = t("stockLeft", left, total);
     fillOdds(row, "disclosed", prize.odds?.disclosed);
     fillOdds(row, "effective", prize.odds?.effective);
-    const trend = compareFractions(prize.odds?.effective?.fraction, prize.odds?.disclosed?.fraction);
+    const trend = compareOdds(prize.odds?.effective?.fraction, prize.odds?.disclosed?.fraction);
     row.querySelector(".odds-effective").dataset.trend = trend > 0 ? "up" : trend < 0 ? "down" : "same";
   }
 
@@ -552,7 +533,7 @@ function renderRules() {
     // The same hours on the player's clock, when their zone differs.
     const shift = -new Date().getTimezoneOffset() - offsetMinutes(campaign.utc_offset);
     const local = (hhmm) => {
-      const minutes = (((minutesOf(hhmm, 0) + shift) % 1440) + 1440) % 1440;
+      const minutes = ((((minutesOf(hhmm) ?? 0) + shift) % 1440) + 1440) % 1440;
       return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
     };
     rules.push(["clock", t("rulesHours", opens, closes, zone, shift === 0 ? "" : `${local(opens)}–${local(closes)}`)]);
