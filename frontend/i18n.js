@@ -22,8 +22,8 @@ export {
   formatRelative as fmtRelative,
 } from "./shared/format.js";
 
-i18n.useLocales({ en: "en", zh: "zh-CN" });
-
+// The page formats in the engine's default locales ("en", "zh-CN"); importing
+// this module changes nothing else, so the console may use the page's modules.
 export const { t, tIn } = i18n.translator({ en, zh });
 
 /** Fills every [data-i18n] element's text (and [data-i18n-attr="attr:key"] attributes). */

@@ -4,6 +4,7 @@
 
 import { t, fmtDay, fmtNumber, offsetLabel, percentFromDecimal, ratioPercent, onLanguageChange } from "./i18n.js";
 import { state } from "./state.js";
+import { tableHead } from "./shared/element.js";
 import { h, clear, hueOf, announce } from "./ui.js";
 
 const MAX_PLAYERS = 1_000_000;
@@ -182,19 +183,13 @@ function renderResult(result) {
     "table",
     { class: "sim-table" },
     h("caption", { class: "visually-hidden" }, t("simChartTitle")),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col" }, t("simColPrize")),
-        h("th", { scope: "col", class: "num" }, t("simColStock")),
-        h("th", { scope: "col", class: "num" }, t("simColWon")),
-        withPity ? h("th", { scope: "col", class: "num" }, t("simColPity")) : null,
-        h("th", { scope: "col", class: "num" }, t("simColSoldOut")),
-      ),
-    ),
+    tableHead([
+      t("simColPrize"),
+      { label: t("simColStock"), numeric: true },
+      { label: t("simColWon"), numeric: true },
+      withPity ? { label: t("simColPity"), numeric: true } : null,
+      { label: t("simColSoldOut"), numeric: true },
+    ]),
     h(
       "tbody",
       {},

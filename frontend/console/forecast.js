@@ -8,6 +8,7 @@
 import { isCampaignId } from "../shared/campaign-id.js";
 import { clockText, clone, addDays, dayIn, minutesOf } from "./campaign.js";
 import { compiledCore } from "../shared/core-browser.js";
+import { tableHead } from "../shared/element.js";
 import { announce, clear, debounce, h } from "./dom.js";
 import { cell } from "./live.js";
 import { fmtDay, fmtNumber, fmtPercent, t } from "./i18n.js";
@@ -626,19 +627,13 @@ export function createForecast(mount, st = {}) {
         "table",
         { class: "data-table forecast-table stack-on-phone", "data-testid": "forecast-table" },
         h("caption", { class: "visually-hidden" }, t("forecastTableCaption", fmtDay(result.day), result.runs)),
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            h("th", { scope: "col" }, t("colPrize")),
-            h("th", { scope: "col", class: "num" }, t("colStock")),
-            h("th", { scope: "col", class: "num" }, t("colExpectedWinners")),
-            h("th", { scope: "col", class: "num" }, t("colStillInStock")),
-            h("th", { scope: "col" }, t("colSoldOut")),
-          ),
-        ),
+        tableHead([
+          t("colPrize"),
+          { label: t("colStock"), numeric: true },
+          { label: t("colExpectedWinners"), numeric: true },
+          { label: t("colStillInStock"), numeric: true },
+          t("colSoldOut"),
+        ]),
         h("tbody", {}, rows),
       ),
     );
