@@ -5,7 +5,6 @@
 import { api } from "./api.js";
 import { loadCore } from "./shared/core-browser.js";
 import { minutesOf } from "./shared/format.js";
-import { compareOdds } from "./shared/odds.js";
 import { openingText, errorText } from "./errors.js";
 import {
   t,
@@ -26,7 +25,8 @@ import {
 import { state, on, emit, nowSeconds, status, prizeName } from "./state.js";
 import { playerFor, linkedIdentity as savedLinkedIdentity, setLinkedIdentity } from "./store.js";
 import { applyTheme } from "./theme.js";
-import { h, clear, prizePicture, showError, announce } from "./ui.js";
+import { renderPrizeCards } from "./prizes.js";
+import { h, clear, showError, announce } from "./ui.js";
 import { initDraw, updatePlay } from "./draw.js";
 import { initMine, renderMine } from "./mine.js";
 import { initSimulation } from "./simulate.js";
@@ -357,63 +357,6 @@ function renderStatus() {
 
 // ---------------------------------------------------------------- prizes
 
-function pityIds() {
-  return new Set(state.campaign?.pity?.prizes ?? []);
-}
-
-function oddsCell(odds) {
-  const decimal = odds?.decimal ?? "0";
-  const fraction = odds?.fraction ?? "0/1";
-  return { text: percentFromDecimal(decimal), fraction, title: t("exactly", fraction) };
-}
-
-function fillOdds(element, kind, odds) {
-  const { text, fraction, title } = oddsCell(odds);
-  const value = element.querySelector(`[data-odds="${kind}"]`);
-  if (value.textContent !== text) value.textContent = text;
-  value.dataset.fraction = fraction;
-  value.title = title;
-  value.dataset.decimal = odds?.decimal ?? "";
-  element.querySelector(`.odds-${kind} .frac`).textContent = fraction;
-}
-
-function prizeRow(prize) {
-  const row = h(
-    "li",
-    { class: "prize", "data-testid": "prize-row", "data-prize-id": prize.id },
-    prizePicture(prize),
-    h(
-      "div",
-      { class: "prize-main" },
-      h("h3", { class: "prize-name" }, prize.name),
-      h("p", { class: "prize-meta" }),
-      h(
-        "div",
-        { class: "stock" },
-        h("div", { class: "stock-bar", "aria-hidden": "true" }, h("span", { class: "stock-fill" })),
-        h("p", { class: "stock-text" }),
-      ),
-    ),
-    h(
-      "dl",
-      { class: "odds" },
-      h(
-        "div",
-        { class: "odds-disclosed" },
-        h("dt", {}, t("oddsDisclosed")),
-        h("dd", {}, h("span", { class: "pct", "data-odds": "disclosed" }), h("span", { class: "frac" })),
-      ),
-      h(
-        "div",
-        { class: "odds-effective" },
-        h("dt", {}, t("oddsEffective")),
-        h("dd", {}, h("span", { class: "pct", "data-odds": "effective" }), h("span", { class: "frac" })),
-      ),
-    ),
-  );
-  return row;
-}
-
 function renderPrizes() {
   const odds = state.odds;
   const list = $(".prize-list");
@@ -433,36 +376,12 @@ function renderPrizes() {
     return;
   }
   const key = `${lang()}|${odds.day}|${odds.prizes.map((p) => `${p.id}:${p.name}:${p.image ?? ""}:${p.value ?? ""}`).join(",")}`;
-  if (list.dataset.key !== key) {
-    clear(list, odds.prizes.map(prizeRow));
-    list.dataset.key = key;
-  }
+  const pity = state.campaign.pity
+    ? { ids: new Set(state.campaign.pity.prizes), after: state.campaign.pity.after }
+    : null;
+  renderPrizeCards(list, odds.prizes, { key, pity, t });
   // Where the figures come from: the browser's core, or the API's (when the core could not start).
   list.dataset.oddsSource = odds.fromApi ? "api" : "core";
-  const pity = pityIds();
-  for (const prize of odds.prizes) {
-    const row = list.querySelector(`[data-prize-id="${CSS.escape(prize.id)}"]`);
-    if (!row) continue;
-    const soldOut = prize.stock_left <= 0;
-    const waiting = !soldOut && prize.available === false;
-    row.classList.toggle("is-sold-out", soldOut);
-    const meta = [];
-    if (prize.value) meta.push(h("span", { class: "prize-value" }, prize.value));
-    if (pity.has(prize.id))
-      meta.push(h("span", { class: "badge badge-accent" }, t("pityBadge", state.campaign.pity.after)));
-    if (soldOut) meta.push(h("span", { class: "badge badge-muted" }, t("soldOut")));
-    else if (waiting) meta.push(h("span", { class: "badge badge-muted" }, t("notReleased")));
-    clear(row.querySelector(".prize-meta"), meta);
-    row.querySelector(".prize-meta").hidden = meta.length === 0;
-    const total = prize.stock_total ?? 0;
-    const left = Math.max(0, prize.stock_left ?? 0);
-    row.querySelector(".stock-fill").style.width = `${total > 0 ? (left / total) * 100 : 0}%`;
-    row.querySelector(".stock-text").textContent = t("stockLeft", left, total);
-    fillOdds(row, "disclosed", prize.odds?.disclosed);
-    fillOdds(row, "effective", prize.odds?.effective);
-    const trend = compareOdds(prize.odds?.effective?.fraction, prize.odds?.disclosed?.fraction);
-    row.querySelector(".odds-effective").dataset.trend = trend > 0 ? "up" : trend < 0 ? "down" : "same";
-  }
 
   $(".prizes-day").textContent = t("prizesToday", fmtDay(odds.day));
   const win = odds.win ?? {};

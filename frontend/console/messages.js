@@ -4,10 +4,7 @@
 // or functions of the call's arguments, formatted with shared/format.js.
 // Messages from the core and the server are shown as they come.
 
-import { formatNumber, sharePercent as pct } from "../shared/format.js";
-
-/** A count with at most one decimal, in `language` (the current one by default). */
-const fmtNumber = (n, language) => formatNumber(n, { language, maximumFractionDigits: 1 });
+import { sharePercent as pct } from "../shared/format.js";
 
 const plural = (n, one, many) => (n === 1 ? one : many);
 
@@ -688,9 +685,7 @@ export const preview = {
     pvOpenBox: "Open a box",
     pvPrizes: "Prizes",
     pvNoPrizes: "No prizes yet.",
-    pvNoChance: "not in play",
-    pvOneIn: (n, p) => `1 in ${fmtNumber(n, "en")} (${p})`,
-    pvBoxes: (stock, boxes) => `${fmtNumber(stock, "en")} of ${fmtNumber(boxes, "en")} boxes`,
+    pvPrizesWaiting: "The prize cards show here once the campaign is valid.",
   },
   zh: {
     previewTitle: "玩家页面预览",
@@ -703,8 +698,6 @@ export const preview = {
     pvOpenBox: "开盒",
     pvPrizes: "奖品",
     pvNoPrizes: "还没有奖品。",
-    pvNoChance: "不参与抽奖",
-    pvOneIn: (n, p) => `${fmtNumber(n, "zh")} 分之一（${p}）`,
-    pvBoxes: (stock, boxes) => `${fmtNumber(boxes, "zh")} 盒中有 ${fmtNumber(stock, "zh")} 盒`,
+    pvPrizesWaiting: "活动设置有效后，这里会显示奖品卡片。",
   },
 };
