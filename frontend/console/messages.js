@@ -3,6 +3,8 @@
 // the one i18n engine (shared/i18n.js), which i18n.js binds. Entries are text,
 // or functions of the call's arguments, formatted with shared/format.js.
 // Messages from the core and the server are shown as they come.
+// Long by nature (over 400 lines): one entry per string the console shows,
+// once per language; there is no logic here to split.
 
 import { sharePercent as pct } from "../shared/format.js";
 
