@@ -1,55 +1,10 @@
-// API v1 over fetch, with a timeout. Replies are {ok, status, data}; a reply
-// that never came (network failure, timeout) throws NetworkError.
+// The player page's endpoints of API v1, through the one client
+// (shared/api.js): every call resolves a reply {ok, status, data, error, ...}
+// and never throws; a reply that never came has error.code "network".
 
-export const TIMEOUT_MS = 10_000;
+import { request } from "./shared/api.js";
 
-export class NetworkError extends Error {
-  constructor(cause) {
-    super("network failure");
-    this.cause = cause;
-  }
-}
-
-/** The error of a non-2xx reply: {code, message, field?, ...}. */
-export function apiError(reply) {
-  const error = reply?.data?.error;
-  if (error && typeof error.code === "string") return error;
-  return { code: reply?.status >= 500 ? "internal_error" : "invalid_request", message: "" };
-}
-
-export async function request(path, { method = "GET", body, token, headers: extra = {}, timeout = TIMEOUT_MS } = {}) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeout);
-  const headers = { accept: "application/json", ...extra };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (token) headers.authorization = `Bearer ${token}`;
-  let response;
-  let text;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: "no-store",
-      signal: controller.signal,
-    });
-    text = await response.text();
-  } catch (error) {
-    throw new NetworkError(error);
-  } finally {
-    clearTimeout(timer);
-  }
-  let data = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON: a proxy's error page, say
-  }
-  // A gateway's error page (no JSON) means the reply did not come from the API.
-  if (data === null && response.status >= 500) throw new NetworkError(new Error(`HTTP ${response.status}`));
-  const serverDate = Date.parse(response.headers.get("date") ?? "");
-  return { ok: response.ok, status: response.status, data, serverDate: Number.isNaN(serverDate) ? null : serverDate };
-}
+export { errorOf } from "./shared/api.js";
 
 const base = (campaign) => `/api/v1/campaigns/${encodeURIComponent(campaign)}`;
 

@@ -2,8 +2,9 @@
 // with the browser's copy of the C++ core, and wires up the box, the prizes,
 // the rules, "My prizes" and the simulation.
 
-import { api, NetworkError } from "./api.js";
-import { loadCore } from "./core.js";
+import { api } from "./api.js";
+import { loadCore } from "./shared/core-browser.js";
+import { minutesOf } from "./shared/format.js";
 import { openingText, errorText } from "./errors.js";
 import {
   t,
@@ -24,7 +25,8 @@ import {
 import { state, on, emit, nowSeconds, status, prizeName } from "./state.js";
 import { playerFor, linkedIdentity as savedLinkedIdentity, setLinkedIdentity } from "./store.js";
 import { applyTheme } from "./theme.js";
-import { h, clear, prizePicture, showError, announce } from "./ui.js";
+import { renderPrizeCards } from "./prizes.js";
+import { h, clear, showError, announce } from "./ui.js";
 import { initDraw, updatePlay } from "./draw.js";
 import { initMine, renderMine } from "./mine.js";
 import { initSimulation } from "./simulate.js";
@@ -167,11 +169,8 @@ function scheduleRefresh() {
 /** Loads the campaign (again) and recomputes everything; false if the page cannot go on. */
 async function refresh({ first = false } = {}) {
   scheduleRefresh();
-  let reply;
-  try {
-    reply = await api.campaign(state.id);
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
+  const reply = await api.campaign(state.id);
+  if (reply.error?.code === "network") {
     if (first) showLoadFailed({ code: "network" });
     return false;
   }
@@ -304,15 +303,10 @@ function closingText() {
   const shift = offsetMinutes(offset) * 60_000;
   const local = new Date(nowSeconds() * 1000 + shift);
   const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  const closeMs = midnight + minutesOf(close, 1440) * 60_000 - shift;
+  const closeMs = midnight + (minutesOf(close) ?? 1440) * 60_000 - shift;
   const campaignTime = `${close} ${offsetLabel(offset)}`;
   if (sameOffset(closeMs, offset)) return campaignTime;
   return `${campaignTime} (${t("yourTime", fmtLocal(closeMs, { date: false }))})`;
-}
-
-function minutesOf(hhmm, fallback) {
-  const match = /^(\d{2}):(\d{2})$/.exec(hhmm ?? "");
-  return match ? Number(match[1]) * 60 + Number(match[2]) : fallback;
 }
 
 function renderStatus() {
@@ -363,76 +357,6 @@ function renderStatus() {
 
 // ---------------------------------------------------------------- prizes
 
-function pityIds() {
-  return new Set(state.campaign?.pity?.prizes ?? []);
-}
-
-function oddsCell(odds) {
-  const decimal = odds?.decimal ?? "0";
-  const fraction = odds?.fraction ?? "0/1";
-  return { text: percentFromDecimal(decimal), fraction, title: t("exactly", fraction) };
-}
-
-function fillOdds(element, kind, odds) {
-  const { text, fraction, title } = oddsCell(odds);
-  const value = element.querySelector(`[data-odds="${kind}"]`);
-  if (value.textContent !== text) value.textContent = text;
-  value.dataset.fraction = fraction;
-  value.title = title;
-  value.dataset.decimal = odds?.decimal ?? "";
-  element.querySelector(`.odds-${kind} .frac`).textContent = fraction;
-}
-
-/** -1, 0 or 1 as a/b is below, equal to or above c/d: exact, in integers. */
-function compareFractions(x, y) {
-  const parse = (text) => {
-    const match = /^(\d+)\/(\d+)$/.exec(text ?? "");
-    return match ? [BigInt(match[1]), BigInt(match[2])] : null;
-  };
-  const [a, b] = [parse(x), parse(y)];
-  if (!a || !b) return 0;
-  const left = a[0] * b[1];
-  const right = b[0] * a[1];
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-
-function prizeRow(prize) {
-  const row = h(
-    "li",
-    { class: "prize", "data-testid": "prize-row", "data-prize-id": prize.id },
-    prizePicture(prize),
-    h(
-      "div",
-      { class: "prize-main" },
-      h("h3", { class: "prize-name" }, prize.name),
-      h("p", { class: "prize-meta" }),
-      h(
-        "div",
-        { class: "stock" },
-        h("div", { class: "stock-bar", "aria-hidden": "true" }, h("span", { class: "stock-fill" })),
-        h("p", { class: "stock-text" }),
-      ),
-    ),
-    h(
-      "dl",
-      { class: "odds" },
-      h(
-        "div",
-        { class: "odds-disclosed" },
-        h("dt", {}, t("oddsDisclosed")),
-        h("dd", {}, h("span", { class: "pct", "data-odds": "disclosed" }), h("span", { class: "frac" })),
-      ),
-      h(
-        "div",
-        { class: "odds-effective" },
-        h("dt", {}, t("oddsEffective")),
-        h("dd", {}, h("span", { class: "pct", "data-odds": "effective" }), h("span", { class: "frac" })),
-      ),
-    ),
-  );
-  return row;
-}
-
 function renderPrizes() {
   const odds = state.odds;
   const list = $(".prize-list");
@@ -452,36 +376,12 @@ function renderPrizes() {
     return;
   }
   const key = `${lang()}|${odds.day}|${odds.prizes.map((p) => `${p.id}:${p.name}:${p.image ?? ""}:${p.value ?? ""}`).join(",")}`;
-  if (list.dataset.key !== key) {
-    clear(list, odds.prizes.map(prizeRow));
-    list.dataset.key = key;
-  }
+  const pity = state.campaign.pity
+    ? { ids: new Set(state.campaign.pity.prizes), after: state.campaign.pity.after }
+    : null;
+  renderPrizeCards(list, odds.prizes, { key, pity, t });
   // Where the figures come from: the browser's core, or the API's (when the core could not start).
   list.dataset.oddsSource = odds.fromApi ? "api" : "core";
-  const pity = pityIds();
-  for (const prize of odds.prizes) {
-    const row = list.querySelector(`[data-prize-id="${CSS.escape(prize.id)}"]`);
-    if (!row) continue;
-    const soldOut = prize.stock_left <= 0;
-    const waiting = !soldOut && prize.available === false;
-    row.classList.toggle("is-sold-out", soldOut);
-    const meta = [];
-    if (prize.value) meta.push(h("span", { class: "prize-value" }, prize.value));
-    if (pity.has(prize.id))
-      meta.push(h("span", { class: "badge badge-accent" }, t("pityBadge", state.campaign.pity.after)));
-    if (soldOut) meta.push(h("span", { class: "badge badge-muted" }, t("soldOut")));
-    else if (waiting) meta.push(h("span", { class: "badge badge-muted" }, t("notReleased")));
-    clear(row.querySelector(".prize-meta"), meta);
-    row.querySelector(".prize-meta").hidden = meta.length === 0;
-    const total = prize.stock_total ?? 0;
-    const left = Math.max(0, prize.stock_left ?? 0);
-    row.querySelector(".stock-fill").style.width = `${total > 0 ? (left / total) * 100 : 0}%`;
-    row.querySelector(".stock-text").textContent = t("stockLeft", left, total);
-    fillOdds(row, "disclosed", prize.odds?.disclosed);
-    fillOdds(row, "effective", prize.odds?.effective);
-    const trend = compareFractions(prize.odds?.effective?.fraction, prize.odds?.disclosed?.fraction);
-    row.querySelector(".odds-effective").dataset.trend = trend > 0 ? "up" : trend < 0 ? "down" : "same";
-  }
 
   $(".prizes-day").textContent = t("prizesToday", fmtDay(odds.day));
   const win = odds.win ?? {};
@@ -552,7 +452,7 @@ function renderRules() {
     // The same hours on the player's clock, when their zone differs.
     const shift = -new Date().getTimezoneOffset() - offsetMinutes(campaign.utc_offset);
     const local = (hhmm) => {
-      const minutes = (((minutesOf(hhmm, 0) + shift) % 1440) + 1440) % 1440;
+      const minutes = ((((minutesOf(hhmm) ?? 0) + shift) % 1440) + 1440) % 1440;
       return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
     };
     rules.push(["clock", t("rulesHours", opens, closes, zone, shift === 0 ? "" : `${local(opens)}–${local(closes)}`)]);

@@ -5,7 +5,7 @@
 // (in localStorage until a reply arrives): the server answers a repeated
 // request_id with the original reply, so a lost reply never loses a win.
 
-import { api, apiError, NetworkError } from "./api.js";
+import { api, errorOf } from "./api.js";
 import { errorText, openingText } from "./errors.js";
 import { t } from "./i18n.js";
 import { mountShipping } from "./shipping.js";
@@ -54,15 +54,11 @@ export function initDraw() {
  */
 async function loadPlayerStatus() {
   if (!state.player || (state.campaign?.identity === "ticket" && !state.ticket)) return;
-  try {
-    const reply = await api.playerStatus(state.id, state.player, state.ticket);
-    if (!reply.ok || !reply.data) return;
-    store.setDrawsLeft(state.id, state.player, reply.data.day, reply.data.draws_left_today);
-    pity = reply.data.pity;
-    updatePlay();
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
-  }
+  const reply = await api.playerStatus(state.id, state.player, state.ticket);
+  if (!reply.ok || !reply.data) return;
+  store.setDrawsLeft(state.id, state.player, reply.data.day, reply.data.draws_left_today);
+  pity = reply.data.pity;
+  updatePlay();
 }
 
 /** Why the box cannot be opened now, or "" when it can. */
@@ -221,15 +217,14 @@ async function send({ request_id, player }) {
   const body = { player, request_id };
   if (state.ticket) body.ticket = state.ticket;
   for (let failures = 0; ; failures++) {
-    try {
-      const reply = await api.draw(state.id, body);
-      if (reply.ok && reply.data?.draw) return { draw: reply.data.draw };
-      const error = apiError(reply);
-      // A server error may have happened after the draw was stored: ask again, same request_id.
-      if (reply.status < 500 || failures >= RETRIES) return { error };
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
+    const reply = await api.draw(state.id, body);
+    if (reply.ok && reply.data?.draw) return { draw: reply.data.draw };
+    const error = errorOf(reply);
+    // Lost, or a server error that may have happened after the draw was stored: ask again, same request_id.
+    if (error.code === "network") {
       if (failures >= RETRIES) return { lost: true };
+    } else if (reply.status < 500 || failures >= RETRIES) {
+      return { error };
     }
     const attemptNumber = failures + 1;
     showError(errorSlot, { code: "network", text: () => t("errRetrying", attemptNumber, RETRIES) });

@@ -3,7 +3,7 @@
 // names its claim) that shows a claim and lets the player change where it is
 // sent.
 
-import { api, apiError, NetworkError } from "./api.js";
+import { api, errorOf } from "./api.js";
 import { errorText } from "./errors.js";
 import { t, fmtDay, fmtLocal, onLanguageChange } from "./i18n.js";
 import { mountShipping } from "./shipping.js";
@@ -116,19 +116,15 @@ async function lookup(code) {
   if (submit.getAttribute("aria-disabled") === "true") return;
   submit.setAttribute("aria-disabled", "true");
   submit.textContent = t("lookupBusy");
-  let reply;
-  try {
-    reply = await api.getClaim(state.id, code);
-  } catch (error) {
-    if (!(error instanceof NetworkError)) throw error;
+  const reply = await api.getClaim(state.id, code);
+  submit.removeAttribute("aria-disabled");
+  submit.textContent = t("lookupSubmit");
+  if (reply.error?.code === "network") {
     showError(errorSlot, { code: "network", text: () => t("errNetwork") });
     return;
-  } finally {
-    submit.removeAttribute("aria-disabled");
-    submit.textContent = t("lookupSubmit");
   }
   if (!reply.ok) {
-    const error = apiError(reply);
+    const error = errorOf(reply);
     shown = null;
     $(".claim-mount").replaceChildren();
     showError(errorSlot, { code: error.code, text: () => errorText(error) });

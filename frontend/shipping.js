@@ -1,58 +1,17 @@
-// The shipping form: where a prize goes. Checked here the way the server
-// checks it (host/src/index.ts putClaim), with errors at the field, then
+// The shipping form: where a prize goes. Checked here with the server's rules
+// (shared/contact.js), with errors at the field, then
 // PUT /api/v1/campaigns/{id}/claim with the claim code as bearer (the code
 // names the claim by itself).
 // One form on the page at a time (its test ids and element ids are unique).
 
-import { api, apiError, NetworkError } from "./api.js";
+import { api, errorOf } from "./api.js";
+import { contactProblems, normalizeContact } from "./shared/contact.js";
 import { errorText } from "./errors.js";
 import { t, onLanguageChange } from "./i18n.js";
 import { state } from "./state.js";
 import { h, clear, showError, clearError, announce, setFieldError } from "./ui.js";
 
-const PHONE = /^\+?[0-9][0-9 ()-]*[0-9]$/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
-const CONTROL = /[\u0000-\u001f\u007f]/g;
-
 let current = null; // {mount, form, options}
-
-/** Full-width digits and signs (from a Chinese keyboard) as ASCII. */
-function ascii(text) {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
-}
-
-/** At most this many lines in an address (the server's limit, host/src/index.ts putClaim). */
-export const ADDRESS_LINES = 10;
-
-/**
- * What will be sent: trimmed, no control characters; the address keeps its
- * lines (each trimmed, empty ones dropped) joined with "\n".
- */
-export function normalize({ name, phone, address }) {
-  return {
-    name: name.replace(CONTROL, " ").trim(),
-    phone: ascii(phone).replace(CONTROL, " ").trim(),
-    address: address
-      .split(/\r\n|\r|\n/)
-      .map((line) => line.replace(CONTROL, " ").trim())
-      .filter(Boolean)
-      .join("\n"),
-  };
-}
-
-/** Field -> message key for every problem, as the server would find them. */
-export function validate(values) {
-  const { name, phone, address } = normalize(values);
-  const errors = {};
-  if (name.length === 0) errors.name = "errNameEmpty";
-  else if ([...name].length > 100) errors.name = "errNameLong";
-  const digits = phone.replace(/[^0-9]/g, "").length;
-  if (!PHONE.test(phone) || digits < 5 || digits > 15 || [...phone].length > 32) errors.phone = "errPhone";
-  if (address.length < 5) errors.address = "errAddressShort";
-  else if ([...address].length > 500) errors.address = "errAddressLong";
-  else if (address.split("\n").length > ADDRESS_LINES) errors.address = "errAddressLines";
-  return errors;
-}
 
 function field(name, { label, hint, input }) {
   const errorId = `ship-${name}-error`;
@@ -111,7 +70,7 @@ export function mountShipping(mount, options) {
   );
   let tried = false;
   const check = (only) => {
-    const errors = validate({ name: name.value, phone: phone.value, address: address.value });
+    const errors = contactProblems({ name: name.value, phone: phone.value, address: address.value });
     for (const key of only ? [only] : ["name", "phone", "address"])
       setFieldError(form.elements[key], errors[key] ? t(errors[key]) : "");
     return errors;
@@ -135,19 +94,15 @@ export function mountShipping(mount, options) {
       form.elements[first].focus();
       return;
     }
-    const body = normalize({ name: name.value, phone: phone.value, address: address.value });
+    const body = normalizeContact({ name: name.value, phone: phone.value, address: address.value });
     submit.setAttribute("aria-disabled", "true");
     submit.textContent = t("shipSaving");
-    let reply;
-    try {
-      reply = await api.putClaim(state.id, options.code, body);
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
+    const reply = await api.putClaim(state.id, options.code, body);
+    submit.removeAttribute("aria-disabled");
+    submit.textContent = submitLabel();
+    if (reply.error?.code === "network") {
       showError(errorSlot, { code: "network", text: () => t("errNetwork") });
       return;
-    } finally {
-      submit.removeAttribute("aria-disabled");
-      submit.textContent = submitLabel();
     }
     if (reply.ok) {
       options.shipping = reply.data?.shipping ?? body;
@@ -161,11 +116,11 @@ export function mountShipping(mount, options) {
       options.onSaved?.(reply.data);
       return;
     }
-    const error = apiError(reply);
+    const error = errorOf(reply);
     const key = /^\/(name|phone|address)$/.exec(error.field ?? "")?.[1];
     if (reply.status === 400 && key) {
       // The server's finding, in the player's language when we know the rule.
-      const ours = validate({ name: name.value, phone: phone.value, address: address.value })[key];
+      const ours = contactProblems({ name: name.value, phone: phone.value, address: address.value })[key];
       setFieldError(form.elements[key], ours ? t(ours) : error.message);
       form.elements[key].focus();
       return;

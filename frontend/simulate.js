@@ -1,9 +1,10 @@
 // "What if N players draw today": the core's bb_simulate in a module worker
-// (simulate-worker.js), so the page stays responsive; the result as a
+// (shared/simulate-worker.js), so the page stays responsive; the result as a
 // timeline of sell-outs over the opening hours and a table.
 
 import { t, fmtDay, fmtNumber, offsetLabel, percentFromDecimal, ratioPercent, onLanguageChange } from "./i18n.js";
 import { state } from "./state.js";
+import { tableHead } from "./shared/element.js";
 import { h, clear, hueOf, announce } from "./ui.js";
 
 const MAX_PLAYERS = 1_000_000;
@@ -63,11 +64,11 @@ function simulationDay() {
 
 function getWorker() {
   if (!worker) {
-    worker = new Worker(new URL("./simulate-worker.js", import.meta.url), { type: "module" });
+    worker = new Worker(new URL("./shared/simulate-worker.js", import.meta.url), { type: "module" });
     worker.addEventListener("message", (event) => finish(event.data));
     worker.addEventListener("error", (event) => {
       event.preventDefault();
-      finish({ id: running?.id, ok: false, error: { message: "worker failed" } });
+      finish({ type: "error", job: running?.id, error: { message: "worker failed" } });
       worker?.terminate();
       worker = null;
     });
@@ -104,16 +105,12 @@ function run() {
   );
   progress.hidden = false;
   announce(t("simRunning", players, "0"));
+  const job = { type: "run", job: id, definition: state.campaign.definition, request, runs: 1 };
   try {
-    getWorker().postMessage({
-      id,
-      definition: state.campaign.definition,
-      request,
-      wasmModule: state.core?.wasmModule,
-    });
+    getWorker().postMessage({ ...job, wasmModule: state.core?.wasmModule });
   } catch {
     // A module that cannot be cloned (rare): let the worker load the core itself.
-    getWorker().postMessage({ id, definition: state.campaign.definition, request });
+    getWorker().postMessage(job);
   }
 }
 
@@ -135,12 +132,17 @@ function cancel() {
   $('[data-testid="simulate-run"]').focus();
 }
 
+/** A message from the worker: the one run's result, then "done", or "error". */
 function finish(message) {
-  if (!running || message?.id !== running.id) return;
-  const { request } = running;
+  if (!running || message?.job !== running.id) return;
+  if (message.type === "run") {
+    running.result = message.result;
+    return;
+  }
+  const { request, result } = running;
   stopProgress();
-  if (message.ok) {
-    lastResult = { ...message.result, seed: request.seed };
+  if (message.type === "done") {
+    lastResult = { ...result, seed: request.seed };
     renderResult(lastResult);
   } else {
     lastResult = null;
@@ -181,19 +183,13 @@ function renderResult(result) {
     "table",
     { class: "sim-table" },
     h("caption", { class: "visually-hidden" }, t("simChartTitle")),
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col" }, t("simColPrize")),
-        h("th", { scope: "col", class: "num" }, t("simColStock")),
-        h("th", { scope: "col", class: "num" }, t("simColWon")),
-        withPity ? h("th", { scope: "col", class: "num" }, t("simColPity")) : null,
-        h("th", { scope: "col", class: "num" }, t("simColSoldOut")),
-      ),
-    ),
+    tableHead([
+      t("simColPrize"),
+      { label: t("simColStock"), numeric: true },
+      { label: t("simColWon"), numeric: true },
+      withPity ? { label: t("simColPity"), numeric: true } : null,
+      { label: t("simColSoldOut"), numeric: true },
+    ]),
     h(
       "tbody",
       {},

@@ -1,11 +1,11 @@
 // Small DOM helpers shared by the page's modules: prize pictures with a drawn
 // placeholder, copying to the clipboard and the page's error messages, beside
-// the element builder and announcements of element.js (shared with the console).
+// the element builder and announcements of shared/element.js (shared with the console).
 
 import { t, onLanguageChange } from "./i18n.js";
 
-export { announce, clear, h } from "./element.js";
-import { announce, clear, h } from "./element.js";
+export { announce, clear, h } from "./shared/element.js";
+import { announce, clear, h } from "./shared/element.js";
 
 /** A hue from a prize id, so each placeholder has its own colour. */
 export function hueOf(text) {

@@ -1,9 +1,13 @@
-// The operator API (API v1, /api/v1/admin/...) with the admin key.
+// The operator API (API v1, /api/v1/admin/...) with the admin key, through
+// the one client (shared/api.js) and its reply contract {ok, status, data,
+// error, ...}: it never throws; a reply that never came has error.code "network".
 //
 // The key is kept in memory and in this tab's sessionStorage only: never in
-// the address, never in localStorage. Replies are {ok, status, data, headers};
-// a reply that never came (network failure, timeout) is {ok: false, status: 0,
-// data: {error: {code: "network", ...}}}.
+// the address, never in localStorage.
+
+import * as shared from "../shared/api.js";
+
+export { errorOf } from "../shared/api.js";
 
 const KEY_STORAGE = "blindbox-console:admin-key";
 const TIMEOUT_MS = 20_000;
@@ -37,51 +41,13 @@ export function whenUnauthorized(listener) {
 }
 
 /**
- * One request. `body`: an object or string sent as JSON; `raw`: a Blob sent
- * as is with `contentType`. `key` overrides the stored key (sign-in).
+ * One request with the admin key, through the one client (shared/api.js);
+ * its options, plus `key` to use instead of the stored one (sign-in).
  */
-export async function request(
-  path,
-  { method = "GET", body, raw, contentType, key, accept = "application/json", signal, headers: extra = {} } = {},
-) {
-  const token = key ?? storedKey();
-  const headers = { accept, ...extra };
-  if (token) headers.authorization = `Bearer ${token}`;
-  let payload;
-  if (raw !== undefined) {
-    payload = raw;
-    headers["content-type"] = contentType || "application/octet-stream";
-  } else if (body !== undefined) {
-    payload = typeof body === "string" ? body : JSON.stringify(body);
-    headers["content-type"] = "application/json";
-  }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  signal?.addEventListener("abort", () => controller.abort());
-  let response;
-  try {
-    response = await fetch(path, { method, headers, body: payload, cache: "no-store", signal: controller.signal });
-  } catch (error) {
-    clearTimeout(timer);
-    return { ok: false, status: 0, data: { error: { code: "network", message: String(error?.message ?? error) } } };
-  }
-  clearTimeout(timer);
-  if (accept !== "application/json" && response.ok)
-    return { ok: true, status: response.status, response, headers: response.headers };
-  let data = null;
-  try {
-    const text = await response.text();
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
-  }
-  if (!response.ok && !data?.error) {
-    data = {
-      error: { code: response.status >= 500 ? "internal_error" : "http_error", message: `HTTP ${response.status}` },
-    };
-  }
-  if (response.status === 401 && key === undefined && data?.error?.code === "unauthorized") onUnauthorized();
-  return { ok: response.ok, status: response.status, data, headers: response.headers };
+export async function request(path, { key, ...options } = {}) {
+  const reply = await shared.request(path, { timeout: TIMEOUT_MS, ...options, token: key ?? storedKey() });
+  if (reply.status === 401 && key === undefined && reply.error?.code === "unauthorized") onUnauthorized();
+  return reply;
 }
 
 const admin = (id, rest = "") => `/api/v1/admin/campaigns/${encodeURIComponent(id)}${rest}`;
@@ -139,17 +105,13 @@ export async function winnersCsvFile(id, { onPage = () => {}, maxPages = 100_000
     try {
       parts.push(await reply.response.text());
     } catch (error) {
-      return { ok: false, status: 0, data: { error: { code: "network", message: String(error?.message ?? error) } } };
+      return shared.networkFailure(error);
     }
     headers ??= reply.headers;
     onPage(page);
     path = nextLink(reply.headers.get("link"), prefix);
     if (path === null) return { ok: true, status: 200, text: parts.join(""), headers };
   }
-  return { ok: false, status: 0, data: { error: { code: "too_many_pages", message: `more than ${maxPages} pages` } } };
-}
-
-/** The error object of a failed reply. */
-export function errorOf(reply) {
-  return reply?.data?.error ?? { code: "unknown", message: "" };
+  const error = { code: "too_many_pages", message: `more than ${maxPages} pages` };
+  return { ok: false, status: 0, data: { error }, error };
 }

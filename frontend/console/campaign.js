@@ -1,6 +1,13 @@
 // Campaign definitions as plain objects: member order for the JSON view,
 // days on the campaign's calendar, the table in force on a day, odds as exact
 // fractions (for display and comparisons only: the core decides everything).
+// The clock and odds reading are the shared ones (shared/format.js, shared/odds.js).
+
+import { offsetMinutes } from "../shared/format.js";
+import { oddsFraction } from "../shared/odds.js";
+
+export { clockText, minutesOf, offsetMinutes } from "../shared/format.js";
+export { oddsFraction } from "../shared/odds.js";
 
 const ORDER = {
   "": [
@@ -66,13 +73,6 @@ export function canonical(campaign) {
 export const stringify = (campaign) => JSON.stringify(canonical(campaign), null, 2);
 export const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
-export function offsetMinutes(offset) {
-  if (offset === "Z") return 0;
-  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset ?? "");
-  if (!match) return 0;
-  return (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
-}
-
 export function browserOffset() {
   const minutes = -new Date().getTimezoneOffset();
   if (minutes === 0) return "Z";
@@ -109,22 +109,6 @@ export function allPrizes(campaign) {
   return [...seen].map(([id, name]) => ({ id, name }));
 }
 
-/** Odds text as an exact fraction [n, d] of BigInts, or null. */
-export function oddsFraction(text) {
-  if (typeof text !== "string") return null;
-  let match = /^\s*(\d{1,19})\s*\/\s*(\d{1,19})\s*$/.exec(text);
-  if (match) {
-    const d = BigInt(match[2]);
-    return d === 0n ? null : [BigInt(match[1]), d];
-  }
-  match = /^\s*(\d{1,19})(?:\.(\d{1,9}))?\s*$/.exec(text);
-  if (match) {
-    const places = match[2]?.length ?? 0;
-    return [BigInt(match[1] + (match[2] ?? "")), 10n ** BigInt(places)];
-  }
-  return null;
-}
-
 export const sameOdds = (a, b) => {
   const x = oddsFraction(a);
   const y = oddsFraction(b);
@@ -136,19 +120,3 @@ export const oddsNumber = (text) => {
   const fraction = oddsFraction(text);
   return fraction ? Number(fraction[0]) / Number(fraction[1]) : NaN;
 };
-
-/** "HH:MM" as minutes after midnight ("24:00" is 1440), or null. */
-export function minutesOf(text) {
-  const match = /^(\d{2}):(\d{2})$/.exec(text ?? "");
-  if (!match) return null;
-  const minutes = Number(match[1]) * 60 + Number(match[2]);
-  return minutes <= 1440 && Number(match[2]) < 60 ? minutes : null;
-}
-
-/** Minutes after midnight as "HH:MM". */
-export function clockText(minutes) {
-  const m = Math.round(minutes);
-  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-}
-
-export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;

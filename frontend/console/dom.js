@@ -1,11 +1,11 @@
 // DOM helpers for the console: focus, the one modal confirmation dialog and a
-// debounce, beside the element builder and announcements of ../element.js
+// debounce, beside the element builder and announcements of ../shared/element.js
 // (shared with the player page).
 
 import { t } from "./i18n.js";
 
-export { announce, append, clear, h } from "../element.js";
-import { clear } from "../element.js";
+export { announce, append, clear, h } from "../shared/element.js";
+import { clear } from "../shared/element.js";
 
 /** Focuses an element that may not be focusable by itself (a heading, a region). */
 export function focusElement(element, { scroll = true } = {}) {

@@ -4,8 +4,9 @@
 // problem shown at the field its JSON pointer names; the forecast and the
 // player-page preview; saving with PUT, the server's errors shown the same way.
 
+import { isCampaignId } from "../shared/campaign-id.js";
 import { api, errorOf } from "./api.js";
-import { loadCore } from "./core.js";
+import { loadCore } from "../shared/core-browser.js";
 import { announce, clear, confirmDialog, debounce, focusElement, h } from "./dom.js";
 import { createForecast } from "./forecast.js";
 import { fmtDay, lang, oddsText, t } from "./i18n.js";
@@ -25,7 +26,6 @@ import { createPreview } from "./preview.js";
 import { themeColors, contrast } from "../theme.js";
 import { uploadControl } from "./upload.js";
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const VALIDATE_MS = 200;
 const JSON_MS = 250;
 const PRUNE = ["/theme", "/theme/headline", "/theme/intro", "/limits"];
@@ -1498,7 +1498,7 @@ export function createEditor(mount, { id = null, onSaved = () => {}, onLoaded = 
     els.saveResult.textContent = "";
     els.saveError.textContent = "";
     const id = ed.id ?? ed.draft.id;
-    if (typeof id !== "string" || !ID_PATTERN.test(id)) {
+    if (!isCampaignId(id)) {
       els.saveError.textContent = t("saveNeedsId");
       focusField(els.form.querySelector('[data-pointer="/id"]'));
       return;

@@ -5,8 +5,10 @@
 // sell-out time, as a timeline (inline SVG) and a table. Inputs: players per
 // day, draws per player and an arrival curve over the opening hours.
 
-import { clockText, clone, addDays, dayIn, ID_PATTERN, minutesOf } from "./campaign.js";
-import { compiledCore } from "./core.js";
+import { isCampaignId } from "../shared/campaign-id.js";
+import { clockText, clone, addDays, dayIn, minutesOf } from "./campaign.js";
+import { compiledCore } from "../shared/core-browser.js";
+import { tableHead } from "../shared/element.js";
 import { announce, clear, debounce, h } from "./dom.js";
 import { cell } from "./live.js";
 import { fmtDay, fmtNumber, fmtPercent, t } from "./i18n.js";
@@ -39,7 +41,7 @@ const listeners = new Map();
 function getWorker() {
   if (worker || workerFailed) return worker;
   try {
-    worker = new Worker(new URL("./forecast-worker.js", import.meta.url), { type: "module" });
+    worker = new Worker(new URL("../shared/simulate-worker.js", import.meta.url), { type: "module" });
     worker.addEventListener("message", (event) => listeners.get(event.data?.job)?.(event.data));
     worker.addEventListener("error", () => {
       for (const listener of listeners.values())
@@ -121,7 +123,7 @@ const presetWeights = (preset, slices) => slices.map((slice) => (PRESETS[preset]
 /** The campaign for the simulation: display-only fields that cannot matter are dropped. */
 function simulationDefinition(draft) {
   const d = clone(draft);
-  if (typeof d.id !== "string" || !ID_PATTERN.test(d.id)) d.id = "forecast";
+  if (!isCampaignId(d.id)) d.id = "forecast";
   if (typeof d.title !== "string" || d.title.trim() === "") d.title = "Forecast";
   delete d.theme;
   delete d.$schema;
@@ -625,19 +627,13 @@ export function createForecast(mount, st = {}) {
         "table",
         { class: "data-table forecast-table stack-on-phone", "data-testid": "forecast-table" },
         h("caption", { class: "visually-hidden" }, t("forecastTableCaption", fmtDay(result.day), result.runs)),
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            h("th", { scope: "col" }, t("colPrize")),
-            h("th", { scope: "col", class: "num" }, t("colStock")),
-            h("th", { scope: "col", class: "num" }, t("colExpectedWinners")),
-            h("th", { scope: "col", class: "num" }, t("colStillInStock")),
-            h("th", { scope: "col" }, t("colSoldOut")),
-          ),
-        ),
+        tableHead([
+          t("colPrize"),
+          { label: t("colStock"), numeric: true },
+          { label: t("colExpectedWinners"), numeric: true },
+          { label: t("colStillInStock"), numeric: true },
+          t("colSoldOut"),
+        ]),
         h("tbody", {}, rows),
       ),
     );

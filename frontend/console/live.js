@@ -5,6 +5,7 @@
 
 import { api, errorOf, winnersCsvFile } from "./api.js";
 import { allPrizes } from "./campaign.js";
+import { tableHead } from "../shared/element.js";
 import { announce, clear, confirmDialog, focusElement, h } from "./dom.js";
 import { fmtDateTime, fmtDay, fmtNumber, fmtPercent, fmtTime, t } from "./i18n.js";
 
@@ -325,19 +326,13 @@ export function createLive(mount, id, { onInfo = () => {} } = {}) {
         "table",
         { class: "data-table days-table", "data-testid": "dashboard-days" },
         h("caption", { class: "visually-hidden" }, t("perDay")),
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            h("th", { scope: "col" }, t("colDay")),
-            h("th", { scope: "col", class: "num" }, t("statDraws")),
-            h("th", { scope: "col", class: "num" }, t("statPlayers")),
-            h("th", { scope: "col", class: "num" }, t("statWins")),
-            h("th", { scope: "col", class: "num" }, t("statClaimed")),
-          ),
-        ),
+        tableHead([
+          t("colDay"),
+          { label: t("statDraws"), numeric: true },
+          { label: t("statPlayers"), numeric: true },
+          { label: t("statWins"), numeric: true },
+          { label: t("statClaimed"), numeric: true },
+        ]),
         h(
           "tbody",
           {},
@@ -646,17 +641,7 @@ function createWinners(mount, id, dashboard) {
         "table",
         { class: "data-table winners-table stack-on-phone" },
         h("caption", { class: "visually-hidden" }, t("winnersTitle")),
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            [t("colWonAt"), t("colPrize"), t("colPlayer"), t("colClaim"), t("colShipTo")].map((label) =>
-              h("th", { scope: "col" }, label),
-            ),
-          ),
-        ),
+        tableHead([t("colWonAt"), t("colPrize"), t("colPlayer"), t("colClaim"), t("colShipTo")]),
         h("tbody", {}, body),
       ),
     );

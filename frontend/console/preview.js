@@ -1,26 +1,28 @@
 // A compact preview of the player page from the form's current state (an
 // iframe of the saved page could not show unsaved changes): the theme's
 // colours (through the player page's own theme.js, contrast fixes included),
-// logo, headline and intro in either language, the box artwork and the
-// prize cards with their pictures.
+// logo, headline and intro in either language, the box artwork, and the
+// prize cards drawn by the player page's own prizes.js, in the player page's
+// words (its dictionaries), with today's odds from the core (bb_odds on the
+// draft, once it is valid).
 
-import { oddsFraction } from "./campaign.js";
+import { renderPrizeCards } from "../prizes.js";
+import { tIn as playerText } from "../i18n.js";
+import { loadCore } from "../shared/core-browser.js";
 import { clear, h } from "./dom.js";
-import { lang, pct, tIn } from "./i18n.js";
+import { lang, tIn } from "./i18n.js";
 import { themeColors } from "../theme.js";
 
 const SAFE_URL = /^(?:https?:\/\/|\/(?!\/))/;
 
-function oddsLabel(language, prize, pool, boxes) {
-  if (pool === "deck") {
-    if (!Number.isInteger(prize.stock) || !Number.isInteger(boxes) || boxes <= 0) return "";
-    return tIn(language, "pvBoxes", prize.stock, boxes);
+/** Today's odds of the draft as the player page would show them (bb_odds), or null while it is not a valid campaign. */
+function draftOdds(core, draft) {
+  if (!core) return null;
+  try {
+    return core.odds(JSON.stringify(draft), { now: Math.floor(Date.now() / 1000), issued: {}, boxes_opened: 0 });
+  } catch {
+    return null;
   }
-  const f = oddsFraction(prize.odds);
-  if (!f || f[0] === 0n) return f ? tIn(language, "pvNoChance") : "";
-  const value = Number(f[0]) / Number(f[1]);
-  const oneIn = Math.round(1 / value);
-  return value < 0.01 && oneIn > 1 ? tIn(language, "pvOneIn", oneIn, pct(value, language)) : pct(value, language);
 }
 
 function boxArt() {
@@ -38,16 +40,6 @@ function boxArt() {
     }),
     h("svg:circle", { cx: 78, cy: 134, r: 15, class: "pv-mark" }),
     h("svg:text", { x: 78, y: 141, "text-anchor": "middle", class: "pv-mark-text" }, "?"),
-  );
-}
-
-function gift() {
-  return h(
-    "svg:svg",
-    { viewBox: "0 0 64 64", class: "pv-gift", "aria-hidden": "true", focusable: "false" },
-    h("svg:rect", { x: 10, y: 28, width: 44, height: 28, rx: 4, class: "pv-fill" }),
-    h("svg:rect", { x: 7, y: 20, width: 50, height: 11, rx: 3, class: "pv-fill pv-lid" }),
-    h("svg:rect", { x: 28.5, y: 20, width: 7, height: 36, class: "pv-ribbon" }),
   );
 }
 
@@ -90,92 +82,42 @@ export function createPreview(mount, { campaignId, state = {} }) {
     frame,
   );
 
+  let core = null;
+  let destroyed = false;
+  loadCore().then(
+    (loaded) => {
+      core = loaded;
+      lastKey = "";
+      if (!destroyed) paint();
+    },
+    () => {}, // without the core the preview shows no prize cards; the editor says the checker failed
+  );
+
   function paint() {
     if (!draft) return;
     const language = state.language;
-    const theme = draft.theme && typeof draft.theme === "object" ? draft.theme : {};
-    const key = JSON.stringify([language, theme, draft.title, draft.pool, draft.prize_table, campaignId()]);
+    const key = JSON.stringify([language, draft, campaignId(), core !== null]);
     if (key === lastKey) return;
     lastKey = key;
-
-    const id = campaignId();
-    clear(
-      link,
-      id
-        ? h(
-            "a",
-            { href: `/?campaign=${encodeURIComponent(id)}&preview=1`, target: "_blank", rel: "noopener" },
-            tIn(lang(), "previewOpenSaved"),
-            h("span", { class: "visually-hidden" }, ` (${tIn(lang(), "newTab")})`),
-          )
-        : null,
-    );
-
-    const colors = themeColors(theme);
+    paintLink(link, campaignId());
+    const theme = draft.theme && typeof draft.theme === "object" ? draft.theme : {};
     frame.removeAttribute("style");
-    for (const [name, value] of Object.entries(colors)) frame.style.setProperty(name, value);
+    for (const [name, value] of Object.entries(themeColors(theme))) frame.style.setProperty(name, value);
     frame.lang = language === "zh" ? "zh-CN" : "en";
+    clear(frame, hero(draft, theme, language), stage(theme, language), prizeSection(language));
+  }
 
-    const title = typeof draft.title === "string" ? draft.title : "";
-    const headline = (theme.headline?.[language] ?? "").trim() || title || tIn(language, "pvUntitled");
-    const intro = (theme.intro?.[language] ?? "").trim();
-    const logo = typeof theme.logo === "string" && SAFE_URL.test(theme.logo) ? theme.logo : "";
-    const boxImage = typeof theme.box_image === "string" && SAFE_URL.test(theme.box_image) ? theme.box_image : "";
-    const table = draft.prize_table && typeof draft.prize_table === "object" ? draft.prize_table : {};
-    const prizes = Array.isArray(table.prizes) ? table.prizes.filter((p) => p && typeof p === "object") : [];
-
-    clear(
-      frame,
-      h(
-        "div",
-        { class: "pv-hero" },
-        logo
-          ? h("img", {
-              class: "pv-logo",
-              src: logo,
-              alt: title || tIn(language, "pvLogo"),
-              "data-testid": "preview-logo",
-            })
-          : null,
-        h(
-          "p",
-          { class: "pv-headline", "data-testid": "preview-headline", role: "heading", "aria-level": "4" },
-          headline,
-        ),
-        intro ? h("p", { class: "pv-intro", "data-testid": "preview-intro" }, intro) : null,
-      ),
-      h(
-        "div",
-        { class: "pv-stage" },
-        boxImage
-          ? h("img", { class: "pv-box-image", src: boxImage, alt: "", "data-testid": "preview-box-image" })
-          : boxArt(),
-        h("span", { class: "pv-button", "aria-hidden": "true" }, tIn(language, "pvOpenBox")),
-      ),
-      h("p", { class: "pv-prizes-title", role: "heading", "aria-level": "5" }, tIn(language, "pvPrizes")),
-      prizes.length === 0
-        ? h("p", { class: "pv-empty" }, tIn(language, "pvNoPrizes"))
-        : h(
-            "ul",
-            { class: "pv-prizes", role: "list" },
-            prizes.map((prize) => {
-              const picture = typeof prize.image === "string" && SAFE_URL.test(prize.image) ? prize.image : "";
-              const odds = oddsLabel(language, prize, draft.pool, table.boxes);
-              return h(
-                "li",
-                { class: "pv-prize", "data-testid": "preview-prize", "data-prize-id": prize.id ?? "" },
-                h("div", { class: "pv-picture" }, picture ? h("img", { src: picture, alt: "" }) : gift()),
-                h(
-                  "div",
-                  { class: "pv-prize-text" },
-                  h("span", { class: "pv-prize-name" }, prize.name || prize.id || "—"),
-                  prize.value ? h("span", { class: "pv-prize-value" }, prize.value) : null,
-                  odds ? h("span", { class: "pv-prize-odds" }, odds) : null,
-                ),
-              );
-            }),
-          ),
-    );
+  /** The prize cards of the player page for today's odds of the draft, in `language`. */
+  function prizeSection(language) {
+    const title = h("p", { class: "pv-prizes-title", role: "heading", "aria-level": "5" }, tIn(language, "pvPrizes"));
+    const odds = draftOdds(core, draft);
+    if (!odds) return [title, h("p", { class: "pv-empty" }, tIn(language, "pvPrizesWaiting"))];
+    if (odds.prizes.length === 0) return [title, h("p", { class: "pv-empty" }, tIn(language, "pvNoPrizes"))];
+    const list = h("ul", { class: "prize-list pv-prizes", role: "list" });
+    const pity = draft.pity ? { ids: new Set(draft.pity.prizes ?? []), after: draft.pity.after } : null;
+    const t = (key, ...args) => playerText(language, key, ...args);
+    renderPrizeCards(list, odds.prizes, { key: language, pity, t });
+    return [title, list];
   }
 
   return {
@@ -183,6 +125,53 @@ export function createPreview(mount, { campaignId, state = {} }) {
       draft = next;
       paint();
     },
-    destroy() {},
+    destroy() {
+      destroyed = true;
+    },
   };
+}
+
+/** The link to the saved player page, when the campaign has an id. */
+function paintLink(link, id) {
+  clear(
+    link,
+    id
+      ? h(
+          "a",
+          { href: `/?campaign=${encodeURIComponent(id)}&preview=1`, target: "_blank", rel: "noopener" },
+          tIn(lang(), "previewOpenSaved"),
+          h("span", { class: "visually-hidden" }, ` (${tIn(lang(), "newTab")})`),
+        )
+      : null,
+  );
+}
+
+/** The logo, headline and intro. */
+function hero(draft, theme, language) {
+  const title = typeof draft.title === "string" ? draft.title : "";
+  const headline = (theme.headline?.[language] ?? "").trim() || title || tIn(language, "pvUntitled");
+  const intro = (theme.intro?.[language] ?? "").trim();
+  const logo = typeof theme.logo === "string" && SAFE_URL.test(theme.logo) ? theme.logo : "";
+  return h(
+    "div",
+    { class: "pv-hero" },
+    logo
+      ? h("img", { class: "pv-logo", src: logo, alt: title || tIn(language, "pvLogo"), "data-testid": "preview-logo" })
+      : null,
+    h("p", { class: "pv-headline", "data-testid": "preview-headline", role: "heading", "aria-level": "4" }, headline),
+    intro ? h("p", { class: "pv-intro", "data-testid": "preview-intro" }, intro) : null,
+  );
+}
+
+/** The box (the theme's artwork or the drawn one) and its button. */
+function stage(theme, language) {
+  const boxImage = typeof theme.box_image === "string" && SAFE_URL.test(theme.box_image) ? theme.box_image : "";
+  return h(
+    "div",
+    { class: "pv-stage" },
+    boxImage
+      ? h("img", { class: "pv-box-image", src: boxImage, alt: "", "data-testid": "preview-box-image" })
+      : boxArt(),
+    h("span", { class: "pv-button", "aria-hidden": "true" }, tIn(language, "pvOpenBox")),
+  );
 }

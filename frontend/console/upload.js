@@ -2,11 +2,11 @@
 // GIF or WebP, at most 2 MB (the server checks type, content and size and
 // answers 415 or 413 with a message, shown as is under the control).
 
+import { isCampaignId } from "../shared/campaign-id.js";
 import { api, errorOf } from "./api.js";
 import { announce, h } from "./dom.js";
 import { t } from "./i18n.js";
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 // Far over the server's limit: refused here without sending the bytes.
 const LOCAL_LIMIT = 16 * 1024 * 1024;
 
@@ -64,7 +64,7 @@ export function uploadControl({ campaignId, testid, label, describedBy, onUpload
     for (const old of document.querySelectorAll("[data-testid=upload-error]")) old.remove();
     status.textContent = "";
     const id = campaignId();
-    if (!ID_PATTERN.test(id ?? "")) {
+    if (!isCampaignId(id)) {
       showError(t("uploadNeedsId"));
       return;
     }

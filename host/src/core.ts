@@ -9,11 +9,21 @@
  * SQLite storage (see campaign-object.ts), inside its transaction; at any other
  * time a call to them is a bug and fails the call.
  *
- * All calls take and return JSON text (see wasm/abi/blindbox.h): `call()`
- * copies the input into module memory, calls, and decodes the result buffer,
- * taking a fresh view of memory each time because the heap may have grown.
+ * All calls take and return JSON text (see wasm/abi/blindbox.h) through the
+ * one ABI caller the pages and tests use too (frontend/shared/core.js); this
+ * file adds what only the Worker has: the WASI instantiation, the counter
+ * imports and the campaign handles.
  */
 import wasmModule from "../../build/wasi/blindbox.wasm";
+import {
+  type AbiCaller,
+  abiCaller,
+  BB_E_ARGUMENT,
+  BB_E_CONFLICT,
+  BB_E_INVALID,
+  BB_E_RANDOM,
+  CoreError,
+} from "../../frontend/shared/core.js";
 
 /** The counter store a draw runs against. Values are integers below 2^53. */
 export interface Counters {
@@ -24,39 +34,12 @@ export interface Counters {
   markOnce(name: string): boolean;
 }
 
-/** A failed core call: the ABI's error object and status. */
-export class CoreError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-    readonly errors?: Array<{ field: string; message: string }>,
-  ) {
-    super(message);
-  }
-}
+export { BB_E_ARGUMENT, BB_E_CONFLICT, BB_E_INVALID, BB_E_RANDOM, CoreError };
 
-export const BB_E_INVALID = -1;
-export const BB_E_ARGUMENT = -2;
-export const BB_E_RANDOM = -3;
-export const BB_E_CONFLICT = -4;
-
-interface Exports {
-  memory: WebAssembly.Memory;
-  _initialize(): void;
-  bb_alloc(size: number): number;
-  bb_free(pointer: number): void;
-  bb_result_ptr(): number;
-  bb_result_len(): number;
-  [name: `bb_${string}`]: ((...args: number[]) => number) | any;
-}
-
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Minimal wasi_snapshot_preview1 for a reactor that only logs and asks for randomness. */
-function wasiImports(memory: () => WebAssembly.Memory): Record<string, (...args: any[]) => number> {
+function wasiImports(memory: () => WebAssembly.Memory): WebAssembly.ModuleImports {
   const ENOSYS = 52;
   const EBADF = 8;
   const view = () => new DataView(memory().buffer);
@@ -94,19 +77,20 @@ function wasiImports(memory: () => WebAssembly.Memory): Record<string, (...args:
         throw new Error(`the core called proc_exit(${code})`);
       },
     },
-    { get: (target, name: string) => (target as any)[name] ?? (() => ENOSYS) },
+    { get: (target, name: string) => Reflect.get(target, name) ?? (() => ENOSYS) },
   );
 }
 
 /** One instance of the core, with the campaigns loaded into it. */
 export class Core {
-  private readonly exports: Exports;
+  private readonly memory: () => WebAssembly.Memory;
+  private readonly abi: AbiCaller;
   private counters: Counters | null = null;
   /** Loaded campaigns: key (campaign id + version) -> handle. */
   private readonly handles = new Map<string, number>();
 
   constructor() {
-    const memory = () => this.exports.memory;
+    const memory = () => this.memory();
     const name = (pointer: number, length: number) => decoder.decode(new Uint8Array(memory().buffer, pointer, length));
     const counters = () => {
       if (!this.counters) throw new Error("counter import called outside a draw");
@@ -121,39 +105,21 @@ export class Core {
         counter_mark: (pointer: number, length: number) => (counters().markOnce(name(pointer, length)) ? 1 : 0),
       },
     });
-    this.exports = instance.exports as unknown as Exports;
-    this.exports._initialize();
+    const exports = instance.exports;
+    this.memory = () => exports.memory as WebAssembly.Memory;
+    this.abi = abiCaller(exports, this.memory);
+    (exports._initialize as () => void)();
   }
 
-  /** Calls bb_<fn>(...numbers, input?) and returns the parsed JSON result; throws CoreError on a negative status. */
+  /**
+   * Calls bb_<fn>(...numbers, input?) and returns the parsed JSON result ({}
+   * when the call leaves none); throws CoreError on a negative status. `T`
+   * defaults to `any`: callers read the core's JSON replies by field, with
+   * the shapes wasm/abi/blindbox.h documents.
+   */
   call<T = any>(fn: string, numbers: number[], input?: string): { status: number; result: T } {
-    const exported = this.exports[`bb_${fn}` as `bb_${string}`];
-    if (typeof exported !== "function") throw new Error(`the core has no bb_${fn}`);
-    let status: number;
-    if (input === undefined) {
-      status = exported(...numbers);
-    } else {
-      const bytes = encoder.encode(input);
-      const pointer = bytes.length > 0 ? this.exports.bb_alloc(bytes.length) : 0;
-      if (bytes.length > 0 && pointer === 0) {
-        throw new CoreError(BB_E_ARGUMENT, "payload_too_large", "input too large for the core");
-      }
-      new Uint8Array(this.exports.memory.buffer).set(bytes, pointer);
-      try {
-        status = exported(...numbers, pointer, bytes.length);
-      } finally {
-        if (pointer !== 0) this.exports.bb_free(pointer);
-      }
-    }
-    const resultPointer = this.exports.bb_result_ptr();
-    const length = this.exports.bb_result_len();
-    const text = decoder.decode(new Uint8Array(this.exports.memory.buffer, resultPointer, length));
-    const result = text.length > 0 ? JSON.parse(text) : {};
-    if (status < 0) {
-      const error = result.error ?? {};
-      throw new CoreError(status, error.code ?? "core_error", error.message ?? text, error.field, error.errors);
-    }
-    return { status, result };
+    const { status, result } = this.abi.call<T | null>(fn, numbers, input);
+    return { status, result: result ?? ({} as T) };
   }
 
   /** The handle of a campaign definition, loading it once per (id, version). */

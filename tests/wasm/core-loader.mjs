@@ -9,38 +9,22 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { WASI } from "node:wasi";
+import { abiCaller, emscriptenExports } from "../../frontend/shared/core.js";
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/**
+ * The test runners' face of the one ABI caller (frontend/shared/core.js):
+ * `call(name, ...numbers, text?)` returns {status, text}, the raw result text.
+ */
 function wrap(exports, memory) {
-  const view = () => new Uint8Array(memory().buffer); // re-read: the heap may grow
-  const withInput = (text, fn) => {
-    const bytes = encoder.encode(text);
-    if (bytes.length === 0) return fn(0, 0);
-    const pointer = exports.bb_alloc(bytes.length);
-    if (pointer === 0) throw new Error("bb_alloc failed");
-    view().set(bytes, pointer);
-    try {
-      return fn(pointer, bytes.length);
-    } finally {
-      exports.bb_free(pointer);
-    }
-  };
-  const result = () => {
-    const pointer = exports.bb_result_ptr();
-    const length = exports.bb_result_len();
-    return decoder.decode(view().subarray(pointer, pointer + length));
-  };
+  const abi = abiCaller(exports, memory);
   return {
     exports,
     /** Calls bb_<name>(handle?, text) and returns {status, text}. */
     call(name, ...args) {
-      const fn = exports[`bb_${name}`];
-      if (!fn) throw new Error(`no export bb_${name}`);
-      const text = args.length > 0 && typeof args[args.length - 1] === "string" ? args.pop() : null;
-      const status = text === null ? fn(...args) : withInput(text, (pointer, length) => fn(...args, pointer, length));
-      return { status, text: result() };
+      const text = args.length > 0 && typeof args[args.length - 1] === "string" ? args.pop() : undefined;
+      return abi.raw(name, args, text);
     },
   };
 }
@@ -80,11 +64,8 @@ export async function loadWasi(path) {
 export async function loadEmscripten(directory) {
   const { default: createBlindbox } = await import(join(directory, "blindbox.mjs"));
   const module = await createBlindbox({ wasmBinary: readFileSync(join(directory, "blindbox.wasm")) });
-  const exports = {};
-  for (const name of Object.keys(module)) {
-    if (name.startsWith("_bb_")) exports[name.slice(1)] = module[name];
-  }
-  const core = wrap(exports, () => ({ buffer: module.HEAPU8.buffer }));
+  const { exports, memory } = emscriptenExports(module);
+  const core = wrap(exports, memory);
   core.resetCounters = () => {};
   return core;
 }

@@ -63,3 +63,16 @@ export function announce(text) {
   // A fresh text node after a tick, so the same message twice is read twice.
   setTimeout(() => (region.textContent = text), 50);
 }
+
+/**
+ * A table's <thead>: one column header per entry, each a label or
+ * {label, numeric}; numeric columns get class "num" (right-aligned figures).
+ * Entries that are null or false are left out (an optional column).
+ */
+export function tableHead(columns) {
+  const header = (column) => {
+    const { label, numeric = false } = typeof column === "object" ? column : { label: column };
+    return h("th", { scope: "col", class: numeric ? "num" : undefined }, label);
+  };
+  return h("thead", {}, h("tr", {}, columns.filter((column) => column || column === "").map(header)));
+}

@@ -1,0 +1,94 @@
+// The player page's prize cards: picture, name, value and badges, the stock
+// bar and the disclosed and effective odds of each prize, from the core's
+// odds (bb_odds: {prizes: [{id, name, value?, image?, stock_total,
+// stock_left, available, odds: {disclosed, effective}}]}). The player page
+// draws its prize list with it, and the console's preview draws the same
+// cards. Text comes from the caller's `t` (the page's language, or the
+// preview's). Uses ui.js (pictures), shared/ (element builder, formatting, odds).
+
+import { percentFromDecimal } from "./shared/format.js";
+import { compareOdds } from "./shared/odds.js";
+import { clear, h, prizePicture } from "./ui.js";
+
+function oddsPair(kind, label) {
+  return h(
+    "div",
+    { class: `odds-${kind}` },
+    h("dt", {}, label),
+    h("dd", {}, h("span", { class: "pct", "data-odds": kind }), h("span", { class: "frac" })),
+  );
+}
+
+/** An empty card for `prize`; fillPrizeCard() puts in the figures. */
+export function prizeCard(prize, t) {
+  return h(
+    "li",
+    { class: "prize", "data-testid": "prize-row", "data-prize-id": prize.id },
+    prizePicture(prize),
+    h(
+      "div",
+      { class: "prize-main" },
+      h("h3", { class: "prize-name" }, prize.name),
+      h("p", { class: "prize-meta" }),
+      h(
+        "div",
+        { class: "stock" },
+        h("div", { class: "stock-bar", "aria-hidden": "true" }, h("span", { class: "stock-fill" })),
+        h("p", { class: "stock-text" }),
+      ),
+    ),
+    h("dl", { class: "odds" }, oddsPair("disclosed", t("oddsDisclosed")), oddsPair("effective", t("oddsEffective"))),
+  );
+}
+
+function fillOdds(card, kind, odds, t) {
+  const decimal = odds?.decimal ?? "0";
+  const fraction = odds?.fraction ?? "0/1";
+  const text = percentFromDecimal(decimal);
+  const value = card.querySelector(`[data-odds="${kind}"]`);
+  if (value.textContent !== text) value.textContent = text;
+  value.dataset.fraction = fraction;
+  value.title = t("exactly", fraction);
+  value.dataset.decimal = odds?.decimal ?? "";
+  card.querySelector(`.odds-${kind} .frac`).textContent = fraction;
+}
+
+/** Badges, stock and odds of `prize` on its card. `pity`: {ids: Set, after} of the campaign's guarantee, if any. */
+export function fillPrizeCard(card, prize, { pity = null, t }) {
+  const soldOut = prize.stock_left <= 0;
+  const waiting = !soldOut && prize.available === false;
+  card.classList.toggle("is-sold-out", soldOut);
+  const meta = [];
+  if (prize.value) meta.push(h("span", { class: "prize-value" }, prize.value));
+  if (pity?.ids.has(prize.id)) meta.push(h("span", { class: "badge badge-accent" }, t("pityBadge", pity.after)));
+  if (soldOut) meta.push(h("span", { class: "badge badge-muted" }, t("soldOut")));
+  else if (waiting) meta.push(h("span", { class: "badge badge-muted" }, t("notReleased")));
+  clear(card.querySelector(".prize-meta"), meta);
+  card.querySelector(".prize-meta").hidden = meta.length === 0;
+  const total = prize.stock_total ?? 0;
+  const left = Math.max(0, prize.stock_left ?? 0);
+  card.querySelector(".stock-fill").style.width = `${total > 0 ? (left / total) * 100 : 0}%`;
+  card.querySelector(".stock-text").textContent = t("stockLeft", left, total);
+  fillOdds(card, "disclosed", prize.odds?.disclosed, t);
+  fillOdds(card, "effective", prize.odds?.effective, t);
+  const trend = compareOdds(prize.odds?.effective?.fraction, prize.odds?.disclosed?.fraction);
+  card.querySelector(".odds-effective").dataset.trend = trend > 0 ? "up" : trend < 0 ? "down" : "same";
+}
+
+/**
+ * The cards of `prizes` in `list` (a <ul>): rebuilt when `key` changes (other
+ * prizes, names, pictures or language), otherwise only their figures change.
+ */
+export function renderPrizeCards(list, prizes, { key, pity = null, t }) {
+  if (list.dataset.key !== key) {
+    clear(
+      list,
+      prizes.map((prize) => prizeCard(prize, t)),
+    );
+    list.dataset.key = key;
+  }
+  for (const prize of prizes) {
+    const card = list.querySelector(`[data-prize-id="${CSS.escape(prize.id)}"]`);
+    if (card) fillPrizeCard(card, prize, { pity, t });
+  }
+}
