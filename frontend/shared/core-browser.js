@@ -25,7 +25,11 @@ function wrap(module) {
   function campaign(definition) {
     const text = asText(definition);
     let handle = handles.get(text);
-    if (handle === undefined) {
+    if (handle !== undefined) {
+      // Most recently used last, so the campaigns of one call are never the ones dropped.
+      handles.delete(text);
+      handles.set(text, handle);
+    } else {
       handle = abi.call("campaign_load", [], text).status;
       if (handles.size >= LOADED_CAMPAIGNS) {
         const [oldText, oldHandle] = handles.entries().next().value;
@@ -61,6 +65,17 @@ function wrap(module) {
     /** A simulated day: {day, players, seed, draws_per_player?, arrival?}. */
     simulate: (definition, request) => call("simulate", [campaign(definition)], request),
     describe: (definition) => call("campaign_describe", [campaign(definition)]),
+    /** Days, clock times and labels on a campaign's clock (bb_calendar). */
+    calendar: (request) => call("calendar", [], request),
+    /** Odds texts read, summed, compared and shown as percents (bb_odds_text). */
+    oddsText: (request) => call("odds_text", [], request),
+    /** Exact averages and shares over simulated runs (bb_forecast). */
+    forecast: (request) => call("forecast", [], request),
+    /** What `proposed` changes against `current` on a day (bb_change_check): {day, problem, changes}. */
+    changeCheck: (proposed, current, request) => {
+      const proposedHandle = campaign(proposed);
+      return call("change_check", [proposedHandle], { ...request, current: campaign(current) });
+    },
   };
 }
 
