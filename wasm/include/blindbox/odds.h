@@ -1,8 +1,8 @@
 // Exact odds.
 //
-// The system blindbox replaces rounded every rate to whole percent and lost
-// slots to float rounding (0.29 became 28 slots). Here odds are never floats:
-// an operator writes them as exact decimals ("0.05", at most 9 places) or as
+// Odds are never floats, so no published rate is rounded to a whole percent
+// and no slot is lost to float rounding (0.29 of 100 slots stays 29). An
+// operator writes them as exact decimals ("0.05", at most 9 places) or as
 // fractions ("1/144", denominator at most 10^9), and every sum, comparison and
 // effective-odds figure is computed with integers.
 //
