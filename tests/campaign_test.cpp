@@ -44,7 +44,7 @@ TEST_CASE("a valid campaign becomes a typed model with defaults filled in") {
     CHECK(campaign.default_table.total_weight == 3);
 }
 
-TEST_CASE("odds that the old system rounded away are kept exactly") {
+TEST_CASE("odds are kept exactly, never rounded to whole percents or float slots") {
     json document = base_campaign();
     document["prize_table"]["prizes"] = json::parse(R"([
         {"id": "a", "name": "A", "stock": 10, "odds": "0.29"},

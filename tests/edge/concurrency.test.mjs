@@ -1,5 +1,5 @@
 // Nothing over-issued, nothing contradictory, under concurrency: the rules
-// that the old system broke, checked against the real runtime.
+// of stock, limits and replies, checked against the real runtime.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
