@@ -2,27 +2,24 @@
 
 #include "prize_table_json.h"
 
+#include "blindbox/odds_text.h"
+
 namespace blindbox {
 
 namespace {
 
-// A prize's published odds: a string parse_odds() accepts, at most 1.
+// A prize's published odds: a string the core's read_odds_text() accepts, with
+// its problem at the field otherwise.
 std::optional<Fraction> read_odds(JsonChecker& check, const json& item, const std::string& at) {
     const json* value = check.field(item, "odds", at, true);
     if (!value) return std::nullopt;
-    std::optional<Fraction> parsed;
-    if (value->is_string()) parsed = parse_odds(value->get_ref<const std::string&>());
-    if (!parsed) {
-        check.fail(child(at, "odds"), "must be a decimal like \"0.05\" (at most 9 places) "
-                                      "or a fraction like \"1/144\" (denominator at most "
-                                      "1000000000), written as a string");
+    if (!value->is_string()) {
+        check.fail(child(at, "odds"), std::string(odds_format_problem));
         return std::nullopt;
     }
-    if (Fraction::make(1, 1) < *parsed) {
-        check.fail(child(at, "odds"), "must be at most 1 (got " + value->get<std::string>() + ")");
-        return std::nullopt;
-    }
-    return parsed;
+    OddsReading reading = read_odds_text(value->get_ref<const std::string&>());
+    if (!reading.odds) check.fail(child(at, "odds"), reading.problem);
+    return reading.odds;
 }
 
 // Reads prize `index` of a table into `table` (unless it is not an object).
