@@ -4,7 +4,6 @@
 
 import { api } from "./api.js";
 import { loadCore } from "./shared/core-browser.js";
-import { minutesOf } from "./shared/format.js";
 import { openingText, errorText } from "./errors.js";
 import {
   t,
@@ -13,19 +12,17 @@ import {
   lang,
   onLanguageChange,
   translateStatic,
-  percentFromDecimal,
   fmtDay,
   fmtList,
   fmtLocal,
   fmtRelative,
   offsetLabel,
-  offsetMinutes,
-  sameOffset,
 } from "./i18n.js";
 import { state, on, emit, nowSeconds, status, prizeName } from "./state.js";
+import { viewerOnCampaignClock } from "./campaign-clock.js";
 import { playerFor, linkedIdentity as savedLinkedIdentity, setLinkedIdentity } from "./store.js";
 import { applyTheme } from "./theme.js";
-import { renderPrizeCards } from "./prizes.js";
+import { oddsPercent, renderPrizeCards, withOddsTexts } from "./prizes.js";
 import { h, clear, showError, announce } from "./ui.js";
 import { initDraw, updatePlay } from "./draw.js";
 import { initMine, renderMine } from "./mine.js";
@@ -209,11 +206,13 @@ function compute() {
       const clock = state.core.clock(campaign.definition, { now, paused: campaign.status === "paused" });
       // A snapshot of another day says nothing of today's stock (the day may have turned since).
       const sameDay = campaign.stock?.day === clock.day;
-      state.odds = state.core.odds(campaign.definition, {
+      const odds = state.core.odds(campaign.definition, {
         now,
         issued: sameDay ? (campaign.stock.issued ?? {}) : {},
         boxes_opened: sameDay ? (campaign.stock.boxes_opened ?? 0) : 0,
       });
+      state.odds = withOddsTexts(state.core, odds);
+      state.calendar = campaignCalendar(now);
       state.clock = clock;
       return;
     } catch (error) {
@@ -223,6 +222,7 @@ function compute() {
     }
   }
   state.clock = null;
+  state.calendar = null;
   if (!state.coreFailed) {
     state.odds = null; // the core is still loading: the prizes wait for it
     return;
@@ -236,6 +236,20 @@ function compute() {
     boxes_left: campaign.boxes_left,
     fromApi: true,
   };
+}
+
+/**
+ * Today on the campaign's clock (bb_calendar): its opening and closing times
+ * as moments and on the viewer's clock, and the campaign's offset in minutes.
+ */
+function campaignCalendar(now) {
+  const window = state.campaign.window ?? state.campaign.definition?.window ?? {};
+  return state.core.calendar({
+    utc_offset: state.campaign.utc_offset ?? "Z",
+    now,
+    times: [window.opens_at ?? "00:00", window.closes_at ?? "24:00"],
+    viewer_offset_minutes: -new Date(now * 1000).getTimezoneOffset(),
+  });
 }
 
 function renderAll() {
@@ -294,18 +308,19 @@ function renderHeader() {
   }
 }
 
-/** "22:00 (UTC+08:00)" and, when the player's zone differs, their own time too. */
+/**
+ * "22:00 (UTC+08:00)" and, when the player's zone differs, their own time
+ * too: today's closing moment on the campaign's clock, from the core (until
+ * the core is in, the campaign's time alone).
+ */
 function closingText() {
   const window = state.campaign.window ?? {};
   const close = window.closes_at ?? "24:00";
-  const offset = state.campaign.utc_offset;
-  // Today on the campaign's calendar, at its closing time.
-  const shift = offsetMinutes(offset) * 60_000;
-  const local = new Date(nowSeconds() * 1000 + shift);
-  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  const closeMs = midnight + (minutesOf(close) ?? 1440) * 60_000 - shift;
-  const campaignTime = `${close} ${offsetLabel(offset)}`;
-  if (sameOffset(closeMs, offset)) return campaignTime;
+  const campaignTime = `${close} ${offsetLabel(state.campaign.utc_offset)}`;
+  const closeUnix = state.calendar?.times?.[1]?.unix;
+  if (!Number.isInteger(closeUnix)) return campaignTime;
+  const closeMs = closeUnix * 1000;
+  if (viewerOnCampaignClock(closeMs) !== false) return campaignTime;
   return `${campaignTime} (${t("yourTime", fmtLocal(closeMs, { date: false }))})`;
 }
 
@@ -332,8 +347,7 @@ function renderStatus() {
       const iso = next !== undefined && next !== null ? new Date(next * 1000).toISOString() : state.campaign.opens_at;
       const ms = Date.parse(iso ?? "");
       if (!Number.isNaN(ms)) {
-        const offset = state.campaign.utc_offset;
-        const campaignTime = sameOffset(ms, offset) ? "" : openingText(iso).replace(/^.*\((.*)\)$/, "$1");
+        const campaignTime = viewerOnCampaignClock(ms) !== false ? "" : openingText(iso).replace(/^.*\((.*)\)$/, "$1");
         detail = t("statusScheduledDetail", fmtLocal(ms), campaignTime, fmtRelative(ms, Date.now() + state.skew));
       }
       break;
@@ -402,7 +416,7 @@ function renderPrizes() {
             "data-fraction": win.disclosed?.fraction,
             title: t("exactly", win.disclosed?.fraction ?? ""),
           },
-          percentFromDecimal(win.disclosed?.decimal ?? "0"),
+          oddsPercent(win.disclosed),
         ),
       ),
       h(
@@ -416,7 +430,7 @@ function renderPrizes() {
             "data-fraction": win.effective?.fraction,
             title: t("exactly", win.effective?.fraction ?? ""),
           },
-          percentFromDecimal(win.effective?.decimal ?? "0"),
+          oddsPercent(win.effective),
         ),
       ),
     ),
@@ -437,7 +451,8 @@ function renderPrizes() {
 function renderRules() {
   const campaign = state.campaign;
   const definition = campaign.definition ?? {};
-  const key = `${lang()}|${state.odds?.boxes_total}|${JSON.stringify(definition)}`;
+  const viewerHours = state.calendar?.times?.map((time) => time.viewer).join("–") ?? "";
+  const key = `${lang()}|${state.odds?.boxes_total}|${viewerHours}|${JSON.stringify(definition)}`;
   if (key === lastRulesKey) return;
   lastRulesKey = key;
   const window = campaign.window ?? definition.window ?? {};
@@ -449,13 +464,9 @@ function renderRules() {
   if (opens === "00:00" && closes === "24:00") {
     rules.push(["clock", t("rulesAllDay", zone)]);
   } else {
-    // The same hours on the player's clock, when their zone differs.
-    const shift = -new Date().getTimezoneOffset() - offsetMinutes(campaign.utc_offset);
-    const local = (hhmm) => {
-      const minutes = ((((minutesOf(hhmm) ?? 0) + shift) % 1440) + 1440) % 1440;
-      return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-    };
-    rules.push(["clock", t("rulesHours", opens, closes, zone, shift === 0 ? "" : `${local(opens)}–${local(closes)}`)]);
+    // The same hours on the player's clock (the core's), when their zone differs.
+    const sameClock = viewerOnCampaignClock(Date.now()) !== false;
+    rules.push(["clock", t("rulesHours", opens, closes, zone, sameClock ? "" : viewerHours)]);
   }
   const limits = campaign.limits ?? {};
   rules.push(["ticket", t("rulesPerDay", limits.draws_per_day ?? 1, limits.draws_per_campaign ?? null)]);

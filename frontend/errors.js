@@ -1,15 +1,16 @@
 // API errors as messages for players, in their language.
 
-import { t, fmtLocal, fmtInOffset, sameOffset } from "./i18n.js";
+import { campaignMomentText } from "./campaign-clock.js";
+import { t, fmtLocal } from "./i18n.js";
 import { state } from "./state.js";
 
-/** When a campaign opens, in the player's time and (if different) the campaign's. */
+/** When a campaign opens, in the player's time and (if different, and the core is in) the campaign's. */
 export function openingText(iso) {
   const ms = Date.parse(iso ?? "");
   if (Number.isNaN(ms)) return "";
-  const offset = state.campaign?.utc_offset;
   const local = fmtLocal(ms);
-  return offset && !sameOffset(ms, offset) ? `${local} (${fmtInOffset(ms, offset)})` : local;
+  const onCampaignClock = state.campaign?.utc_offset ? campaignMomentText(ms) : null;
+  return onCampaignClock ? `${local} (${onCampaignClock})` : local;
 }
 
 /** The message for an API error object {code, message, field, ...}. */

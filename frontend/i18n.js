@@ -1,8 +1,8 @@
 // The player page's i18n: its dictionaries (messages.js) in the one engine
 // (shared/i18n.js) and the formatting of numbers, dates and odds
-// (shared/format.js) under the names the page's modules use. Odds are never
-// floats here: the core's exact decimal text is shifted into a percentage as
-// a string.
+// (shared/format.js) under the names the page's modules use. Percents,
+// days, clock times and offsets come from the core; this only formats them
+// the local way.
 
 import { en, zh } from "./messages.js";
 import * as format from "./shared/format.js";
@@ -11,12 +11,8 @@ import * as i18n from "./shared/i18n.js";
 export { lang, locale, onLanguageChange, pickLanguage, setLanguage } from "./shared/i18n.js";
 export {
   offsetLabel,
-  offsetMinutes,
-  percentFromDecimal,
-  ratioPercent,
-  sameOffset,
   formatDay as fmtDay,
-  formatInOffset as fmtInOffset,
+  formatOnCampaignClock as fmtOnCampaignClock,
   formatList as fmtList,
   formatLocal as fmtLocal,
   formatRelative as fmtRelative,

@@ -1,14 +1,59 @@
 // The player page's prize cards: picture, name, value and badges, the stock
 // bar and the disclosed and effective odds of each prize, from the core's
 // odds (bb_odds: {prizes: [{id, name, value?, image?, stock_total,
-// stock_left, available, odds: {disclosed, effective}}]}). The player page
-// draws its prize list with it, and the console's preview draws the same
-// cards. Text comes from the caller's `t` (the page's language, or the
-// preview's). Uses ui.js (pictures), shared/ (element builder, formatting, odds).
+// stock_left, available, odds: {disclosed, effective}}]}), with the percent
+// texts and trends the core writes for them (withOddsTexts: one bb_odds_text
+// call per report). The player page draws its prize list with it, and the
+// console's preview draws the same cards. Text comes from the caller's `t`
+// (the page's language, or the preview's). Uses ui.js (pictures), shared/
+// (element builder; the decimal-point shift and odds reader of format.js and
+// odds.js only for a report the core did not annotate: the API's own figures
+// when the core could not start, or a caller that skips withOddsTexts).
 
 import { percentFromDecimal } from "./shared/format.js";
 import { compareOdds } from "./shared/odds.js";
 import { clear, h, prizePicture } from "./ui.js";
+
+const TRENDS = { lower: "down", same: "same", higher: "up" };
+
+/**
+ * `report` (a bb_odds reply) with the core's texts added: `percent` on the
+ * disclosed and effective odds of the win and of each prize ("0.0500%"), and
+ * `trend` on each prize ("up", "down" or "same": its effective odds against
+ * its disclosed ones). One bb_odds_text call for the whole report.
+ */
+export function withOddsTexts(core, report) {
+  const fractionOf = (odds) => odds?.fraction ?? "0/1";
+  const sides = (odds) => [odds?.disclosed, odds?.effective];
+  const all = [...sides(report.win), ...report.prizes.flatMap((prize) => sides(prize.odds))];
+  const texts = core.oddsText({
+    shares: all.map(fractionOf),
+    pairs: report.prizes.map((prize) => [fractionOf(prize.odds?.effective), fractionOf(prize.odds?.disclosed)]),
+  });
+  let next = 0;
+  const withPercent = (odds) => {
+    const percent = texts.shares[next++]?.percent;
+    return odds ? { ...odds, percent } : { percent };
+  };
+  const win = { disclosed: withPercent(report.win?.disclosed), effective: withPercent(report.win?.effective) };
+  const prizes = report.prizes.map((prize, index) => ({
+    ...prize,
+    odds: { disclosed: withPercent(prize.odds?.disclosed), effective: withPercent(prize.odds?.effective) },
+    trend: TRENDS[texts.pairs[index]] ?? "same",
+  }));
+  return { ...report, win, prizes };
+}
+
+/** The percent of `odds` ({fraction, decimal, percent?}): the core's text, else the decimal's point shifted. */
+export function oddsPercent(odds) {
+  return odds?.percent ?? percentFromDecimal(odds?.decimal ?? "0");
+}
+
+function trendOf(prize) {
+  if (prize.trend) return prize.trend;
+  const trend = compareOdds(prize.odds?.effective?.fraction, prize.odds?.disclosed?.fraction);
+  return trend > 0 ? "up" : trend < 0 ? "down" : "same";
+}
 
 function oddsPair(kind, label) {
   return h(
@@ -42,9 +87,8 @@ export function prizeCard(prize, t) {
 }
 
 function fillOdds(card, kind, odds, t) {
-  const decimal = odds?.decimal ?? "0";
   const fraction = odds?.fraction ?? "0/1";
-  const text = percentFromDecimal(decimal);
+  const text = oddsPercent(odds);
   const value = card.querySelector(`[data-odds="${kind}"]`);
   if (value.textContent !== text) value.textContent = text;
   value.dataset.fraction = fraction;
@@ -71,8 +115,7 @@ export function fillPrizeCard(card, prize, { pity = null, t }) {
   card.querySelector(".stock-text").textContent = t("stockLeft", left, total);
   fillOdds(card, "disclosed", prize.odds?.disclosed, t);
   fillOdds(card, "effective", prize.odds?.effective, t);
-  const trend = compareOdds(prize.odds?.effective?.fraction, prize.odds?.disclosed?.fraction);
-  card.querySelector(".odds-effective").dataset.trend = trend > 0 ? "up" : trend < 0 ? "down" : "same";
+  card.querySelector(".odds-effective").dataset.trend = trendOf(prize);
 }
 
 /**

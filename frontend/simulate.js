@@ -1,13 +1,17 @@
 // "What if N players draw today": the core's bb_simulate in a module worker
 // (shared/simulate-worker.js), so the page stays responsive; the result as a
-// timeline of sell-outs over the opening hours and a table.
+// timeline of sell-outs over the opening hours and a table. The shares and
+// the timeline's clock labels are the core's texts (bb_forecast over the one
+// run, bb_calendar labels), asked for once per result.
 
-import { t, fmtDay, fmtNumber, offsetLabel, percentFromDecimal, ratioPercent, onLanguageChange } from "./i18n.js";
+import { t, fmtDay, fmtNumber, offsetLabel, onLanguageChange } from "./i18n.js";
 import { state } from "./state.js";
+import { loadCore } from "./shared/core-browser.js";
 import { tableHead } from "./shared/element.js";
 import { h, clear, hueOf, announce } from "./ui.js";
 
 const MAX_PLAYERS = 1_000_000;
+const HOUR_SECONDS = 3600;
 const $ = (selector) => document.querySelector(selector);
 
 let worker = null;
@@ -132,8 +136,30 @@ function cancel() {
   $('[data-testid="simulate-run"]').focus();
 }
 
+/**
+ * The texts of one run, from the core: the share of players who won and the
+ * win rate ("12.50%", or 4 places below 1%), and the clock label of every
+ * whole hour of the opening and of its end, by seconds since the opening.
+ */
+async function resultTexts(result) {
+  const core = state.core ?? (await loadCore().catch(() => null));
+  if (!core) return { playersShare: "–", winRate: "–", labels: new Map() };
+  const forecast = core.forecast({ runs: [result] });
+  const length = result.opening_seconds || 86400;
+  const moments = [];
+  for (let s = 0; s < length; s += HOUR_SECONDS) moments.push(s);
+  moments.push(length);
+  const opensAt = state.campaign?.window?.opens_at ?? "00:00";
+  const { labels } = core.calendar({ utc_offset: "Z", labels: { opens_at: opensAt, seconds_since_open: moments } });
+  return {
+    playersShare: forecast.players_who_won?.percent_short ?? "–",
+    winRate: forecast.win_rate?.percent_short ?? "–",
+    labels: new Map(moments.map((s, i) => [s, labels[i]])),
+  };
+}
+
 /** A message from the worker: the one run's result, then "done", or "error". */
-function finish(message) {
+async function finish(message) {
   if (!running || message?.job !== running.id) return;
   if (message.type === "run") {
     running.result = message.result;
@@ -142,7 +168,15 @@ function finish(message) {
   const { request, result } = running;
   stopProgress();
   if (message.type === "done") {
-    lastResult = { ...result, seed: request.seed };
+    let texts;
+    try {
+      texts = await resultTexts(result);
+    } catch (error) {
+      lastResult = null;
+      clear($(".sim-result"), h("p", { class: "field-error" }, `${t("simFailed")} ${error?.message ?? ""}`));
+      return;
+    }
+    lastResult = { ...result, seed: request.seed, texts };
     renderResult(lastResult);
   } else {
     lastResult = null;
@@ -150,23 +184,11 @@ function finish(message) {
   }
 }
 
-/** A percentage with 2 places, or 4 below 1% (where 2 would say little). */
-function share(n, d) {
-  const rough = ratioPercent(n, d, 2);
-  return rough.startsWith("0.") ? ratioPercent(n, d, 4) : rough;
-}
-
-function decimalShare(decimal) {
-  const rough = percentFromDecimal(decimal, 2);
-  return rough.startsWith("0.") ? percentFromDecimal(decimal, 4) : rough;
-}
-
 function renderResult(result) {
   const container = $(".sim-result");
   const offset = offsetLabel(state.campaign?.utc_offset);
   const withPity = Boolean(state.campaign?.pity) || result.prizes.some((prize) => prize.won_by_pity > 0);
-  const playersShare = share(result.players_who_won, result.players);
-  const winRate = decimalShare(result.win_rate?.decimal ?? "0");
+  const { playersShare, winRate } = result.texts;
   const drawsPerPlayer = result.players > 0 ? Math.round(result.draws / result.players) : 0;
   const summary = h(
     "div",
@@ -236,15 +258,6 @@ function stat(big, text, fraction) {
   );
 }
 
-function minutesOf(hhmm, fallback) {
-  const match = /^(\d{2}):(\d{2})$/.exec(hhmm ?? "");
-  return match ? Number(match[1]) * 60 + Number(match[2]) : fallback;
-}
-
-function clockText(minutes) {
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}
-
 /** Rough text width, CJK counted double, for fitting labels. */
 function textWidth(text, size) {
   let units = 0;
@@ -264,8 +277,6 @@ function fit(text, width, size) {
 
 /** One line per prize over the opening hours; a dot where it sold out. */
 function timeline(result, width) {
-  const window = state.campaign?.window ?? {};
-  const opens = minutesOf(window.opens_at, 0);
   const length = result.opening_seconds || 86400;
   const pad = 10;
   const rowHeight = 46;
@@ -282,12 +293,12 @@ function timeline(result, width) {
     focusable: "false",
   });
   // Hour ticks: at most about 6.
-  const hours = length / 3600;
+  const hours = length / HOUR_SECONDS;
   const most = Math.max(2, Math.min(6, Math.floor(width / 64)));
   const step = [1, 2, 3, 4, 6, 8, 12, 24].find((s) => hours / s <= most) ?? 24;
   const ticks = [];
-  for (let s = 0; s < length; s += step * 3600) ticks.push(s);
-  if (length - ticks[ticks.length - 1] < step * 1800) ticks.pop();
+  for (let s = 0; s < length; s += step * HOUR_SECONDS) ticks.push(s);
+  if (length - ticks[ticks.length - 1] < step * (HOUR_SECONDS / 2)) ticks.pop();
   ticks.push(length);
   for (const s of ticks) {
     svg.append(h("svg:line", { x1: x(s), x2: x(s), y1: top, y2: height - axis + 4, class: "grid" }));
@@ -296,7 +307,7 @@ function timeline(result, width) {
       h(
         "svg:text",
         { x: x(s), y: height - 10, "text-anchor": anchor, class: "tick" },
-        clockText(opens + Math.round(s / 60)),
+        result.texts.labels.get(s) ?? "",
       ),
     );
   }

@@ -8,6 +8,7 @@ export const state = {
   core: null, // the Emscripten core, once loaded
   coreFailed: false,
   clock: null, // {day, status, seconds_since_open, next_open_unix?} now, from the core
+  calendar: null, // today's opening and closing on the campaign's and the viewer's clock (bb_calendar), from the core
   odds: null, // bb_odds now, from the core (or the API's figures if the core failed)
   skew: 0, // server clock minus ours, in ms, when the server says its time
 };

@@ -1,7 +1,10 @@
-// Clock and number formatting for both pages: numbers, percentages (exact,
-// from the core's decimal text, never through floats, where the odds are
-// shown; from counts or shares elsewhere), UTC offsets, "HH:MM" clock times,
-// calendar days and moments. Everything formats in the page's locale for the
+// Clock and number formatting for both pages: numbers, percentages (shares
+// for the console; the decimal-point shift of percentFromDecimal only where
+// the core gave no percent text), UTC offsets, "HH:MM" clock times, calendar
+// days and moments. Days, clock times and offsets on a campaign's clock come
+// from the core (bb_calendar) and are only formatted here; offsetMinutes,
+// minutesOf and clockText serve the console's editor and forecast until they
+// take the core's too. Everything formats in the page's locale for the
 // current language (i18n.js) unless given a language. Uses i18n.js and Intl.
 
 import { lang, locale } from "./i18n.js";
@@ -53,15 +56,6 @@ function roundDigits(integer, rest, places) {
   if (padded[places] >= "5") digits = (BigInt(digits) + 1n).toString().padStart(digits.length, "0");
   const head = digits.slice(0, digits.length - places) || "0";
   return places > 0 ? `${head}.${digits.slice(digits.length - places)}` : head;
-}
-
-/** n / d as a percentage with `places` digits, in integers (for simulation counts). */
-export function ratioPercent(n, d, places = 2) {
-  if (!d) return "–";
-  const scale = 10n ** BigInt(places + 2);
-  const scaled = (BigInt(n) * scale * 2n + BigInt(d)) / (2n * BigInt(d)); // rounded half up
-  const text = scaled.toString().padStart(places + 1, "0");
-  return `${text.slice(0, text.length - places)}${places > 0 ? `.${text.slice(text.length - places)}` : ""}%`;
 }
 
 /** A share (0..1) as a percentage with sensible precision (more digits for small shares). */
@@ -129,18 +123,17 @@ export function formatLocal(ms, { date = true } = {}) {
   return formatter("date", lang(), options).format(new Date(ms));
 }
 
-/** A moment on a campaign's clock (a fixed UTC offset), e.g. "28 Nov 2026, 10:00 UTC+08:00". */
-export function formatInOffset(ms, offset, { date = true } = {}) {
-  const shifted = new Date(ms + offsetMinutes(offset) * 60_000);
+/**
+ * A day and time the core read on a campaign's clock ("2026-11-28", "10:00")
+ * with that clock's offset, the local way: "28 Nov 2026, 10:00 UTC+08:00".
+ */
+export function formatOnCampaignClock(day, time, offset, { date = true } = {}) {
+  const wallClock = Date.parse(`${day}T${time}:00Z`);
+  if (Number.isNaN(wallClock)) return `${day} ${time} ${offsetLabel(offset)}`;
   const options = date
     ? { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", hourCycle: "h23" }
     : { hour: "2-digit", minute: "2-digit", timeZone: "UTC", hourCycle: "h23" };
-  return `${formatter("date", lang(), options).format(shifted)} ${offsetLabel(offset)}`;
-}
-
-/** Whether the viewer's zone has the campaign's offset at `ms`. */
-export function sameOffset(ms, offset) {
-  return -new Date(ms).getTimezoneOffset() === offsetMinutes(offset);
+  return `${formatter("date", lang(), options).format(wallClock)} ${offsetLabel(offset)}`;
 }
 
 /** A time of day in the viewer's zone, 24-hour, with or without seconds. */
