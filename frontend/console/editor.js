@@ -36,7 +36,7 @@ function template(core) {
   const zh = lang() === "zh";
   let days = [];
   try {
-    days = core.calendar({ utc_offset: offset, now: Math.floor(Date.now() / 1000), span: 31 }).days;
+    if (core) days = core.calendar({ utc_offset: offset, now: Math.floor(Date.now() / 1000), span: 31 }).days;
   } catch {
     days = []; // without the core the operator picks the days
   }
@@ -314,30 +314,35 @@ async function load(ctx) {
   validate(ctx);
 }
 
-/** Once the core is there: a new campaign's template, then validation, summaries and odds hints. */
+/**
+ * A new campaign's template, shown once the core has answered (or failed);
+ * the title takes the focus the console gave the page, unless the operator
+ * has moved it.
+ */
+function showTemplate(ctx, core) {
+  const { ed } = ctx;
+  if (ed.destroyed || ed.id || ed.draft) return;
+  ed.draft = template(core);
+  ed.jsonText = stringify(ed.draft);
+  render(ctx);
+  if (!document.activeElement || document.activeElement === document.body)
+    focusElement(ctx.els.title, { scroll: false });
+}
+
+/** Once the core is there: validation, summaries and odds hints. */
 function coreReady(ctx, core) {
   const { ed } = ctx;
   ed.core = core;
   if (ed.destroyed) return;
-  if (!ed.id && !ed.draft) {
-    ed.draft = template(core);
-    ed.jsonText = stringify(ed.draft);
-    render(ctx);
-  }
+  showTemplate(ctx, core);
   refreshSummaries(ctx);
   if (ed.draft) validate(ctx);
 }
 
 function coreFailed(ctx) {
-  const { ed } = ctx;
-  ed.coreFailed = true;
-  if (ed.destroyed) return;
-  if (!ed.id && !ed.draft) {
-    ed.draft = template(null);
-    ed.jsonText = stringify(ed.draft);
-    render(ctx);
-  }
-  renderErrors(ctx);
+  ctx.ed.coreFailed = true;
+  showTemplate(ctx, null);
+  if (!ctx.ed.destroyed) renderErrors(ctx);
 }
 
 /**
