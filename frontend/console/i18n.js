@@ -13,7 +13,6 @@ export {
   formatDateTime as fmtDateTime,
   formatTime as fmtTime,
   formatWeekday as fmtDay,
-  sharePercent as pct,
 } from "../shared/format.js";
 
 i18n.useLocales({ en: "en-GB", zh: "zh-CN" });
