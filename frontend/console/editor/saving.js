@@ -66,7 +66,7 @@ async function changesToday(ed, current) {
 
 /** Asks the operator to confirm today's changes; false when they cancel. */
 async function confirmToday(ctx, current, changes) {
-  const { ed, els } = ctx;
+  const { ed } = ctx;
   ed.saving = false;
   ctx.refreshHead();
   const yes = await confirmDialog({
@@ -82,10 +82,11 @@ async function confirmToday(ctx, current, changes) {
     ],
     confirm: t("confirmTodayYes"),
     danger: true,
-    returnFocus: els.save,
+    returnFocus: ctx.els.save,
   });
   if (!yes) {
-    els.saveResult.textContent = t("saveCancelled");
+    // ctx.els, not a copy from before the dialog: the editor may have been redrawn meanwhile.
+    ctx.els.saveResult.textContent = t("saveCancelled");
     return false;
   }
   ed.saving = true;
