@@ -1,13 +1,13 @@
 // Campaign definitions as plain objects: member order for the JSON view,
-// days on the campaign's calendar, the table in force on a day, odds as exact
-// fractions (for display and comparisons only: the core decides everything).
-// The clock and odds reading are the shared ones (shared/format.js, shared/odds.js).
+// copies, the browser's UTC offset, the table a day shows and the prizes of
+// every table (for display only: the core decides everything, and reads odds
+// and does calendar arithmetic for the editor: bb_odds_text, bb_calendar).
+// `dayIn`, `addDays` and the clock texts remain for the forecast, which has
+// not moved to bb_calendar yet.
 
 import { offsetMinutes } from "../shared/format.js";
-import { oddsFraction } from "../shared/odds.js";
 
-export { clockText, minutesOf, offsetMinutes } from "../shared/format.js";
-export { oddsFraction } from "../shared/odds.js";
+export { clockText, minutesOf } from "../shared/format.js";
 
 const ORDER = {
   "": [
@@ -91,7 +91,7 @@ export function addDays(day, days) {
   return new Date(ms + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The table in force on `day`. */
+/** The table in force on `day`: where the editor finds the odds text the operator wrote for a prize the core names. */
 export function tableFor(campaign, day) {
   return campaign?.date_overrides?.[day] ?? campaign?.prize_table;
 }
@@ -108,15 +108,3 @@ export function allPrizes(campaign) {
   }
   return [...seen].map(([id, name]) => ({ id, name }));
 }
-
-export const sameOdds = (a, b) => {
-  const x = oddsFraction(a);
-  const y = oddsFraction(b);
-  if (!x || !y) return a === b;
-  return x[0] * y[1] === y[0] * x[1];
-};
-
-export const oddsNumber = (text) => {
-  const fraction = oddsFraction(text);
-  return fraction ? Number(fraction[0]) / Number(fraction[1]) : NaN;
-};

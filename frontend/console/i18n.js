@@ -6,7 +6,6 @@
 import * as format from "../shared/format.js";
 import * as i18n from "../shared/i18n.js";
 import { lang } from "../shared/i18n.js";
-import { oddsFraction } from "../shared/odds.js";
 import { en, preview, zh } from "./messages.js";
 
 export { lang, onLanguageChange, pickLanguage, setLanguage } from "../shared/i18n.js";
@@ -14,7 +13,6 @@ export {
   formatDateTime as fmtDateTime,
   formatTime as fmtTime,
   formatWeekday as fmtDay,
-  sharePercent as pct,
 } from "../shared/format.js";
 
 i18n.useLocales({ en: "en-GB", zh: "zh-CN" });
@@ -43,20 +41,17 @@ export function fmtPercent(share, digits) {
   return `${format.formatNumber(share * 100, { maximumFractionDigits: digits })}%`;
 }
 
-/** The odds of a prize as people read them: "≈ 0.05% · 1 in 2,000". */
-export function oddsText(text) {
-  const fraction = oddsFraction(text);
-  if (!fraction) return "";
-  const [n, d] = fraction.map(Number);
-  if (!(d > 0) || n > d) return "";
-  const share = n / d;
-  if (share === 0) return lang() === "zh" ? "= 0%（不会中出）" : "= 0% (never won)";
-  const oneIn = 1 / share;
-  const oneInText =
-    oneIn >= 1.5
-      ? lang() === "zh"
-        ? ` · 约 ${fmtNumber(Math.round(oneIn))} 分之一`
-        : ` · about 1 in ${fmtNumber(Math.round(oneIn))}`
-      : "";
-  return `= ${format.sharePercent(share)}${oneInText}`;
+/**
+ * The odds of a prize as people read them, from the core's reading of its
+ * text (a prize of bb_odds_text): "= 0.05% · about 1 in 2,000"; the parser's
+ * message for a text the core refuses.
+ */
+export function oddsHint(reading) {
+  if (!reading) return "";
+  if (!reading.valid) return reading.problem ?? "";
+  const zh = lang() === "zh";
+  if (reading.one_in === null) return zh ? "= 0%（不会中出）" : "= 0% (never won)";
+  const oneIn = Number(reading.one_in);
+  const oneInText = oneIn >= 2 ? (zh ? ` · 约 ${fmtNumber(oneIn)} 分之一` : ` · about 1 in ${fmtNumber(oneIn)}`) : "";
+  return `= ${reading.percent_brief}${oneInText}`;
 }

@@ -1,12 +1,10 @@
 // Every string the console shows, in English and Simplified Chinese, and
 // what its preview of the player page says: the console's dictionaries for
 // the one i18n engine (shared/i18n.js), which i18n.js binds. Entries are text,
-// or functions of the call's arguments, formatted with shared/format.js.
+// or functions of the call's arguments (numbers and percents come formatted).
 // Messages from the core and the server are shown as they come.
 // Long by nature (over 400 lines): one entry per string the console shows,
 // once per language; there is no logic here to split.
-
-import { sharePercent as pct } from "../shared/format.js";
 
 const plural = (n, one, many) => (n === 1 ? one : many);
 
@@ -145,7 +143,7 @@ export const en = {
   fBoxes: "Boxes in the case",
   fBoxesHint: "Boxes without a prize are blanks.",
   deckSummary: (stock, boxes) => `${stock} of ${boxes} boxes hold a prize; ${Math.max(0, boxes - stock)} are blanks.`,
-  oddsSummary: (share) => `Chance that a draw wins something: ${pct(share)} · blank: ${pct(Math.max(0, 1 - share))}.`,
+  oddsSummary: (total, blank) => `Chance that a draw wins something: ${total} · blank: ${blank}.`,
   oddsSummaryIncomplete: "The total chance shows once every prize has valid odds.",
   prize: "Prize",
   prizeN: (n) => `Prize ${n}`,
@@ -477,7 +475,7 @@ export const zh = {
   fBoxes: "每箱盒子数",
   fBoxesHint: "没有奖品的盒子即为空盒。",
   deckSummary: (stock, boxes) => `${boxes} 个盒子中有 ${stock} 个装有奖品；${Math.max(0, boxes - stock)} 个为空盒。`,
-  oddsSummary: (share) => `每次抽奖中奖概率：${pct(share, "zh")} · 未中奖：${pct(Math.max(0, 1 - share), "zh")}。`,
+  oddsSummary: (total, blank) => `每次抽奖中奖概率：${total} · 未中奖：${blank}。`,
   oddsSummaryIncomplete: "所有奖品的概率都有效后，将显示总中奖概率。",
   prize: "奖品",
   prizeN: (n) => `奖品 ${n}`,

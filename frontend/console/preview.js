@@ -43,13 +43,8 @@ function boxArt() {
   );
 }
 
-/** The preview card in `mount`; `state` keeps the preview's language across re-renders. */
-export function createPreview(mount, { campaignId, state = {} }) {
-  state.language ??= lang();
-  let draft = null;
-  let lastKey = "";
-  const frame = h("div", { class: "preview-frame", "data-testid": "preview" });
-  const link = h("p", { class: "small preview-link" });
+/** The English and Chinese buttons that choose the preview's language; `onChoose` after a choice. */
+function languageButtons(state, onChoose) {
   const buttons = ["en", "zh"].map((language) =>
     h(
       "button",
@@ -62,13 +57,26 @@ export function createPreview(mount, { campaignId, state = {} }) {
         onclick: () => {
           state.language = language;
           for (const b of buttons) b.setAttribute("aria-pressed", String(b === buttons[language === "en" ? 0 : 1]));
-          lastKey = "";
-          paint();
+          onChoose();
         },
       },
       language === "en" ? "English" : "中文",
     ),
   );
+  return buttons;
+}
+
+/** The preview card in `mount`; `state` keeps the preview's language across re-renders. */
+export function createPreview(mount, { campaignId, state = {} }) {
+  state.language ??= lang();
+  let draft = null;
+  let lastKey = "";
+  const frame = h("div", { class: "preview-frame", "data-testid": "preview" });
+  const link = h("p", { class: "small preview-link" });
+  const buttons = languageButtons(state, () => {
+    lastKey = "";
+    paint();
+  });
   clear(
     mount,
     h("h3", { id: "preview-title" }, tIn(lang(), "previewTitle")),
