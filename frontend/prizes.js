@@ -6,12 +6,10 @@
 // call per report). The player page draws its prize list with it, and the
 // console's preview draws the same cards. Text comes from the caller's `t`
 // (the page's language, or the preview's). Uses ui.js (pictures), shared/
-// (element builder; the decimal-point shift and odds reader of format.js and
-// odds.js only for a report the core did not annotate: the API's own figures
-// when the core could not start, or a caller that skips withOddsTexts).
+// (element builder). A report the core did not annotate (the API's own
+// figures when the core could not start) shows its exact fractions ("1/20")
+// and no trend: no odds arithmetic here.
 
-import { percentFromDecimal } from "./shared/format.js";
-import { compareOdds } from "./shared/odds.js";
 import { clear, h, prizePicture } from "./ui.js";
 
 const TRENDS = { lower: "down", same: "same", higher: "up" };
@@ -44,15 +42,13 @@ export function withOddsTexts(core, report) {
   return { ...report, win, prizes };
 }
 
-/** The percent of `odds` ({fraction, decimal, percent?}): the core's text, else the decimal's point shifted. */
+/** The percent of `odds` ({fraction, decimal, percent?}): the core's text, else the exact fraction. */
 export function oddsPercent(odds) {
-  return odds?.percent ?? percentFromDecimal(odds?.decimal ?? "0");
+  return odds?.percent ?? odds?.fraction ?? "–";
 }
 
 function trendOf(prize) {
-  if (prize.trend) return prize.trend;
-  const trend = compareOdds(prize.odds?.effective?.fraction, prize.odds?.disclosed?.fraction);
-  return trend > 0 ? "up" : trend < 0 ? "down" : "same";
+  return prize.trend ?? "same";
 }
 
 function oddsPair(kind, label) {

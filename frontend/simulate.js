@@ -145,7 +145,7 @@ async function resultTexts(result) {
   const core = state.core ?? (await loadCore().catch(() => null));
   if (!core) return { playersShare: "–", winRate: "–", labels: new Map() };
   const forecast = core.forecast({ runs: [result] });
-  const length = result.opening_seconds || 86400;
+  const length = result.opening_seconds;
   const moments = [];
   for (let s = 0; s < length; s += HOUR_SECONDS) moments.push(s);
   moments.push(length);
@@ -277,7 +277,7 @@ function fit(text, width, size) {
 
 /** One line per prize over the opening hours; a dot where it sold out. */
 function timeline(result, width) {
-  const length = result.opening_seconds || 86400;
+  const length = result.opening_seconds;
   const pad = 10;
   const rowHeight = 46;
   const top = 6;

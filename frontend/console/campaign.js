@@ -2,12 +2,6 @@
 // copies, the browser's UTC offset, the table a day shows and the prizes of
 // every table (for display only: the core decides everything, and reads odds
 // and does calendar arithmetic for the editor: bb_odds_text, bb_calendar).
-// `dayIn`, `addDays` and the clock texts remain for the forecast, which has
-// not moved to bb_calendar yet.
-
-import { offsetMinutes } from "../shared/format.js";
-
-export { clockText, minutesOf } from "../shared/format.js";
 
 const ORDER = {
   "": [
@@ -78,17 +72,6 @@ export function browserOffset() {
   if (minutes === 0) return "Z";
   const abs = Math.abs(minutes);
   return `${minutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-}
-
-/** Today (plus `days`) on the calendar of a UTC offset, "YYYY-MM-DD". */
-export function dayIn(offset, days = 0) {
-  return new Date(Date.now() + offsetMinutes(offset) * 60_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-export function addDays(day, days) {
-  const ms = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(ms)) return day;
-  return new Date(ms + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The table in force on `day`: where the editor finds the odds text the operator wrote for a prize the core names. */

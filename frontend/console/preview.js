@@ -6,7 +6,7 @@
 // words (its dictionaries), with today's odds from the core (bb_odds on the
 // draft, once it is valid).
 
-import { renderPrizeCards } from "../prizes.js";
+import { renderPrizeCards, withOddsTexts } from "../prizes.js";
 import { tIn as playerText } from "../i18n.js";
 import { loadCore } from "../shared/core-browser.js";
 import { clear, h } from "./dom.js";
@@ -19,7 +19,8 @@ const SAFE_URL = /^(?:https?:\/\/|\/(?!\/))/;
 function draftOdds(core, draft) {
   if (!core) return null;
   try {
-    return core.odds(JSON.stringify(draft), { now: Math.floor(Date.now() / 1000), issued: {}, boxes_opened: 0 });
+    const odds = core.odds(JSON.stringify(draft), { now: Math.floor(Date.now() / 1000), issued: {}, boxes_opened: 0 });
+    return withOddsTexts(core, odds);
   } catch {
     return null;
   }

@@ -1,10 +1,7 @@
-// Clock and number formatting for both pages: numbers, percentages (shares
-// for the console; the decimal-point shift of percentFromDecimal only where
-// the core gave no percent text), UTC offsets, "HH:MM" clock times, calendar
-// days and moments. Days, clock times and offsets on a campaign's clock come
-// from the core (bb_calendar) and are only formatted here; offsetMinutes,
-// minutesOf and clockText serve the console's editor and forecast until they
-// take the core's too. Everything formats in the page's locale for the
+// Clock and number formatting for both pages: numbers, percentages of
+// shares, UTC offset labels, calendar days and moments. Days, clock times,
+// offsets and odds percents come from the core (bb_calendar, bb_odds_text)
+// and are only formatted here for the reader's language. Everything formats in the page's locale for the
 // current language (i18n.js) unless given a language. Uses i18n.js and Intl.
 
 import { lang, locale } from "./i18n.js";
@@ -30,34 +27,6 @@ export function formatNumber(n, { language = lang(), ...options } = {}) {
   return formatter("number", language, options).format(n);
 }
 
-/**
- * A decimal probability as the core writes it ("0.000500000") as a percentage
- * ("0.0500%"), by moving the decimal point two places: no float arithmetic.
- * Rounded half up to `places` digits; a non-zero value that would round to
- * zero keeps all its digits.
- */
-export function percentFromDecimal(decimal, places = 4) {
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(String(decimal).trim());
-  if (!match) return "–";
-  const fraction = (match[2] ?? "").padEnd(2, "0");
-  const integer = (match[1] + fraction.slice(0, 2)).replace(/^0+(?=\d)/, "");
-  const rest = fraction.slice(2);
-  if (/^0*$/.test(integer + rest)) return "0%";
-  if (/^0+$/.test(integer) && /^0*$/.test(rest.slice(0, places)) && rest.length > places) {
-    return `0.${rest.replace(/0+$/, "")}%`;
-  }
-  return `${roundDigits(integer, rest, places)}%`;
-}
-
-/** integer.rest rounded half up to `places` fraction digits, as text. */
-function roundDigits(integer, rest, places) {
-  const padded = rest.padEnd(places + 1, "0");
-  let digits = integer + padded.slice(0, places);
-  if (padded[places] >= "5") digits = (BigInt(digits) + 1n).toString().padStart(digits.length, "0");
-  const head = digits.slice(0, digits.length - places) || "0";
-  return places > 0 ? `${head}.${digits.slice(digits.length - places)}` : head;
-}
-
 /** A share (0..1) as a percentage with sensible precision (more digits for small shares). */
 export function sharePercent(share, language = lang()) {
   if (!Number.isFinite(share)) return "—";
@@ -68,32 +37,9 @@ export function sharePercent(share, language = lang()) {
 
 // ---------------------------------------------------------------- clock
 
-/** Minutes east of UTC for "+08:00", "-05:30" or "Z" (0 for anything else). */
-export function offsetMinutes(offset) {
-  if (!offset || offset === "Z") return 0;
-  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === "-" ? -minutes : minutes;
-}
-
 /** "UTC+08:00" (or "UTC"). */
 export function offsetLabel(offset) {
   return !offset || offset === "Z" || offset === "+00:00" || offset === "-00:00" ? "UTC" : `UTC${offset}`;
-}
-
-/** "HH:MM" as minutes after midnight ("24:00" is 1440), or null. */
-export function minutesOf(text) {
-  const match = /^(\d{2}):(\d{2})$/.exec(text ?? "");
-  if (!match) return null;
-  const minutes = Number(match[1]) * 60 + Number(match[2]);
-  return minutes <= 1440 && Number(match[2]) < 60 ? minutes : null;
-}
-
-/** Minutes after midnight as "HH:MM". */
-export function clockText(minutes) {
-  const m = Math.round(minutes);
-  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 }
 
 // ---------------------------------------------------------------- days and moments

@@ -7,18 +7,6 @@ import { clear, h } from "../dom.js";
 import { fmtNumber, t } from "../i18n.js";
 import { stat } from "../table-cell.js";
 
-/** A decimal text ("0.333333333", "5.0") rounded half up to `places`, without trailing zeros ("0.333", "5"). */
-export function decimalText(decimal, places) {
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(decimal);
-  if (!match) return decimal;
-  const fraction = (match[2] ?? "").padEnd(places + 1, "0");
-  let digits = match[1] + fraction.slice(0, places);
-  if (fraction[places] >= "5") digits = (BigInt(digits) + 1n).toString().padStart(digits.length, "0");
-  const whole = digits.slice(0, digits.length - places).replace(/^0+(?=\d)/, "") || "0";
-  const part = digits.slice(digits.length - places).replace(/0+$/, "");
-  return part ? `${whole}.${part}` : whole;
-}
-
 /**
  * The runs so far (bb_simulate replies of one day), summed up by the core:
  * {runs, day, openingSeconds, draws, refused (whole numbers), winRate,
@@ -40,7 +28,7 @@ export function summarize(core, results) {
       id: prize.id,
       name: prize.name,
       stock: prize.stock,
-      meanWon: decimalText(prize.mean_won.decimal, 1),
+      meanWon: prize.mean_won.decimal,
       minWon: prize.min_won,
       maxWon: prize.max_won,
       stillInStock: prize.still_in_stock,

@@ -7,7 +7,6 @@ import { tableHead } from "../../shared/element.js";
 import { clear, h } from "../dom.js";
 import { fmtDay, fmtNumber, t } from "../i18n.js";
 import { cell, numberCell } from "../table-cell.js";
-import { decimalText } from "./summary.js";
 
 function prizeRow(prize, runs, soldOutAt) {
   const still = prize.stillInStock;
@@ -16,7 +15,7 @@ function prizeRow(prize, runs, soldOutAt) {
     {
       "data-testid": "forecast-row",
       "data-prize-id": prize.id,
-      "data-still-in-stock": decimalText(still.decimal, 3),
+      "data-still-in-stock": still.decimal,
       "data-expected-winners": prize.meanWon,
       "data-sold-out-at": soldOutAt,
       "data-sold-out-runs": String(prize.soldOutRuns),

@@ -1,11 +1,10 @@
 // The live page's table of days, newest first: draws, players, wins and
-// claims (with the claimed share of wins, an exact integer ratio from
-// shared/format.js). Uses dom.js, i18n.js and the shared table head.
+// claims (with the claimed share of wins, formatted for the operator's
+// language). Uses dom.js, i18n.js and the shared table head.
 
 import { tableHead } from "../../shared/element.js";
-import { ratioPercent } from "../../shared/format.js";
 import { clear, h } from "../dom.js";
-import { fmtDay, fmtNumber, t } from "../i18n.js";
+import { fmtDay, fmtNumber, fmtPercent, t } from "../i18n.js";
 import { claimedOf } from "./stock.js";
 
 function dayRow(d) {
@@ -21,7 +20,7 @@ function dayRow(d) {
       "td",
       { class: "num", "data-label": t("statClaimed") },
       fmtNumber(claimed),
-      d.wins > 0 ? h("span", { class: "small muted" }, ` (${ratioPercent(claimed, d.wins, 0)})`) : null,
+      d.wins > 0 ? h("span", { class: "small muted" }, ` (${fmtPercent(claimed / d.wins, 0)})`) : null,
     ),
   );
 }

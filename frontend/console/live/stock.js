@@ -3,7 +3,6 @@
 // are exact integer ratios (shared/format.js), not floats. Uses dom.js,
 // i18n.js and the console's table cells.
 
-import { ratioPercent } from "../../shared/format.js";
 import { clear, h } from "../dom.js";
 import { fmtDay, fmtNumber, t } from "../i18n.js";
 import { stat } from "../table-cell.js";
@@ -34,7 +33,7 @@ function meterClass(left, total) {
 
 function stockRow(p) {
   const leftText = t("stockLeft", fmtNumber(p.stock_left), fmtNumber(p.stock_total));
-  const width = p.stock_total > 0 ? ratioPercent(p.stock_left, p.stock_total, 1) : "0.0%";
+  const width = p.stock_total > 0 ? `${((p.stock_left / p.stock_total) * 100).toFixed(1)}%` : "0.0%";
   return h(
     "li",
     {
