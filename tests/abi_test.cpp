@@ -613,6 +613,8 @@ TEST_CASE("simulated runs through the ABI are summed up for the forecast") {
     CHECK(out["prizes"][0]["stock"] == 2);
     CHECK(out["prizes"][0].contains("median_sold_out_seconds"));
     CHECK(out["win_rate"].contains("percent_whole"));
+    // Gold (stock 2) goes in every run of 50,000 draws; its share of runs with stock left is 0.
+    CHECK(out["prizes"][0]["still_in_stock"]["decimal_brief"] == "0");
 
     runs[1]["prizes"][0]["id"] = "other";
     CHECK(call_text(bb_forecast, json{{"runs", runs}}.dump()) == BB_E_INVALID);

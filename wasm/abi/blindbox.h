@@ -187,7 +187,8 @@ int32_t bb_simulate(int32_t handle, const char* json, uint32_t size);
  * "sold_out_runs", "median_sold_out_seconds" (null when no run sold out; the
  * mean of the middle two rounded half up)}]}. An average is {"fraction",
  * "decimal" (1 place), "whole"}; a share is as in bb_odds_text plus
- * "percent_whole" ("67%"). */
+ * "percent_whole" ("67%") and "decimal_brief" (3 places, no trailing zeros:
+ * "0", "0.333", "1"). */
 int32_t bb_forecast(const char* json, uint32_t size);
 
 /* Empties the in-memory counters (not the host's). */

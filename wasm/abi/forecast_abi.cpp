@@ -89,10 +89,20 @@ json mean_json(const Fraction& mean) {
             {"whole", mean.to_decimal(0)}};
 }
 
+// A decimal text without trailing zeros after its point ("0.500" -> "0.5", "1.000" -> "1").
+std::string without_trailing_zeros(std::string text) {
+    if (text.find('.') == std::string::npos) return text;
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.back() == '.') text.pop_back();
+    return text;
+}
+
 json forecast_share_json(const Fraction& part) {
     json out = share_json(part);
     out["percent_whole"] =
         Fraction::make(part.numerator * 100, part.denominator).to_decimal(0) + "%";
+    // The share to 3 places, short: what the console's table carries as data ("0", "0.333", "1").
+    out["decimal_brief"] = without_trailing_zeros(part.to_decimal(3));
     return out;
 }
 

@@ -15,7 +15,7 @@ function prizeRow(prize, runs, soldOutAt) {
     {
       "data-testid": "forecast-row",
       "data-prize-id": prize.id,
-      "data-still-in-stock": still.decimal,
+      "data-still-in-stock": still.decimal_brief,
       "data-expected-winners": prize.meanWon,
       "data-sold-out-at": soldOutAt,
       "data-sold-out-runs": String(prize.soldOutRuns),
