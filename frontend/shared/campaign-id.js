@@ -1,6 +1,6 @@
 // What a campaign id is, for the player page and the console: 1 to 64 of
-// a-z 0-9 _ -, starting with a letter or digit (the Worker checks the same in
-// host/src/index.ts, kv-schema/campaign.schema.json defines it). No imports.
+// a-z 0-9 _ -, starting with a letter or digit (the Worker imports it too:
+// host/src/campaign-lookup.ts; kv-schema/campaign.schema.json defines it). No imports.
 
 export const CAMPAIGN_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 

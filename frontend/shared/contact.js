@@ -1,5 +1,5 @@
 // The rules for a winner's shipping details (name, phone, address), as the
-// server checks them (host/src/index.ts putClaim): what is sent (normalized)
+// server checks them (host/src/routes/player.ts imports them): what is sent (normalized)
 // and which field breaks which rule, as message keys the page translates.
 // No imports, no DOM.
 
@@ -12,7 +12,7 @@ function ascii(text) {
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
-/** At most this many lines in an address (the server's limit, host/src/index.ts putClaim). */
+/** At most this many lines in an address (the server's limit too: host/src/routes/player.ts). */
 export const ADDRESS_LINES = 10;
 
 /**

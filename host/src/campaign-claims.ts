@@ -12,7 +12,8 @@ import { prizeView } from "./campaign-definition";
 import { type Reply, claimNotFound, notFound } from "./campaign-replies";
 import type { CampaignStats } from "./campaign-stats";
 import type { CampaignStore } from "./campaign-store";
-import { claimTokenHash, claimTokenMatches } from "./core-calls";
+import { claimTokenHash, claimTokenMatches, prizesOn } from "./core-calls";
+import { DrawCounters } from "./draw-counters";
 import type { Env } from "./env";
 import { seal, sealSecrets, unseal } from "./sealing";
 
@@ -86,7 +87,11 @@ export class CampaignClaims {
     return {
       status: 200,
       body: {
-        prize: prizeView(this.store.record()?.definition, claim.day, claim.prize_id, claim.prize_name),
+        prize: prizeView(
+          prizesOn(this.store.record(), new DrawCounters(this.store.sql), claim.day),
+          claim.prize_id,
+          claim.prize_name,
+        ),
         day: claim.day,
         won_at: new Date(claim.won_at).toISOString(),
         shipping,

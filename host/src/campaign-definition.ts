@@ -2,8 +2,9 @@
  * A campaign definition as the Worker reads it (kv-schema/campaign.schema.json).
  *
  * The core validates every definition before it is stored (campaign_load in
- * campaign/updates.ts), so these types describe a valid one. They name the
- * members the host reads; the others pass through as they were sent.
+ * campaign-updates.ts), so these types describe a valid one. They name the
+ * members the host reads; the others pass through as they were sent. The
+ * rules over them (which table a day uses, stock, limits) are the core's.
  * Imports nothing.
  */
 
@@ -34,31 +35,21 @@ export interface CampaignDefinition {
   [member: string]: unknown;
 }
 
-/** The prize table that `day` uses: its date override, or the ordinary table. */
-export function prizeTableOn(definition: CampaignDefinition, day: string): PrizeTable {
-  return definition.date_overrides?.[day] ?? definition.prize_table;
+/** What players see of a prize: the day's table as the core reads it (bb_day_stock's prizes). */
+export interface PrizeShown {
+  id: string;
+  name: string;
+  value?: string;
+  image?: string;
 }
 
-/** Issued counts limited to the prizes of that day's table (a prize since removed is left out). */
-export function onlyKnown(
-  issued: Record<string, number>,
-  definition: CampaignDefinition,
-  day: string,
-): Record<string, number> {
-  const ids = new Set<string>((prizeTableOn(definition, day)?.prizes ?? []).map((prize) => prize.id));
-  return Object.fromEntries(Object.entries(issued).filter(([id]) => ids.has(id)));
-}
-
-/** A prize as players see it, from the campaign's current definition when it still has it. */
-export function prizeView(
-  definition: CampaignDefinition | undefined,
-  day: string,
-  prizeId: string,
-  name: string,
-): Record<string, unknown> {
-  const table = definition ? prizeTableOn(definition, day) : undefined;
-  const prize = table?.prizes?.find((candidate) => candidate.id === prizeId);
-  const view: Record<string, unknown> = { id: prizeId, name: prize?.name ?? name };
+/**
+ * A prize as players see it, from the day's prizes under the campaign's
+ * current definition when it still has it, else with its stored name.
+ */
+export function prizeView(dayPrizes: readonly PrizeShown[] | undefined, prizeId: string, name: string): PrizeShown {
+  const prize = dayPrizes?.find((candidate) => candidate.id === prizeId);
+  const view: PrizeShown = { id: prizeId, name: prize?.name ?? name };
   if (prize?.value) view.value = prize.value;
   if (prize?.image) view.image = prize.image;
   return view;

@@ -7,7 +7,9 @@
  * `transactionSync`, with no await in between: a draw is all or nothing,
  * and its reply leaves only after its writes are durable (the output gate).
  * The request id makes a retry safe: a repeated (player, request_id) gets
- * the original reply (replay), never a second draw. Draws that arrive
+ * the original reply (replay), never a second draw. The core detects a
+ * repeat on the draw's day (its request/DAY/... marks, deleted with the
+ * day's counters by housekeeping); the entries' unique index, any later. Draws that arrive
  * together run in one turn of the event loop (commitGroup).
  *
  * May import the store, stats, the core's calls, sealing and the replies;
@@ -17,7 +19,7 @@ import { prizeView } from "./campaign-definition";
 import { type Reply, apiError, notFound, ticketNeeded } from "./campaign-replies";
 import type { CampaignStats } from "./campaign-stats";
 import type { CampaignStore } from "./campaign-store";
-import { type DrawResult, campaignHandle, drawWith, newClaimToken, playerStanding } from "./core-calls";
+import { type DrawResult, campaignHandle, drawWith, newClaimToken, playerStanding, prizesOn } from "./core-calls";
 import { DrawCounters } from "./draw-counters";
 import type { Env } from "./env";
 import { seal, sealSecrets, unseal } from "./sealing";
@@ -89,11 +91,13 @@ export class CampaignDraws {
     const record = this.store.record()!;
     const nowMs = Date.now();
     const counters = new DrawCounters(this.store.sql);
-    // The request id is not passed to the core: the entries' unique index on
-    // (player, request_id) is the record of which requests were drawn.
+    // The core marks the request for its day and answers a repeat that day
+    // "duplicate_request"; the entries' unique index on (player, request_id)
+    // catches a repeat on a later day. Either way the entry gives the reply.
     const result = drawWith(campaignHandle(record), counters, {
       now: Math.floor(nowMs / 1000),
       player: input.player,
+      request_id: input.request_hash,
       paused: record.paused,
       claim_token: candidate.token,
     });
@@ -104,16 +108,20 @@ export class CampaignDraws {
     };
     if (result.status !== "win" && result.status !== "blank") {
       // A repeated request is answered as it was first, even if it could not be drawn now.
-      return (await priorReply()) ?? refusalReply(result, record);
+      const replayed = await priorReply();
+      if (replayed) return replayed;
+      if (result.status === "duplicate_request")
+        throw new Error("the core knows a draw's request, yet no entry has it");
+      return refusalReply(result);
     }
     const draw: StoredDraw = {
       day: result.day,
       outcome: result.status,
       ...(result.status === "win" && result.prize
-        ? { prize: prizeView(record.definition, result.day, result.prize.id, result.prize.name) }
+        ? { prize: prizeView(prizesOn(record, counters, result.day), result.prize.id, result.prize.name) }
         : {}),
       by_pity: result.by_pity,
-      draws_left_today: Math.max(0, (record.definition.limits?.draws_per_day ?? 1) - result.draws_today),
+      draws_left_today: result.draws_left_today,
     };
     const entryId = this.recordDraw(record, input, result, draw, counters, candidate, nowMs);
     if (entryId === null) {
@@ -278,8 +286,7 @@ export class CampaignDraws {
             ...(entry.outcome === "win"
               ? {
                   prize: prizeView(
-                    this.store.record()?.definition,
-                    entry.day,
+                    prizesOn(this.store.record(), new DrawCounters(this.store.sql), entry.day),
                     entry.prize_id ?? "",
                     entry.prize_name ?? "",
                   ),
@@ -300,7 +307,7 @@ function withToken(draw: StoredDraw, token: string | null): StoredDraw {
 }
 
 /** The reply to a draw the core refused (closed, a limit reached, no boxes left). */
-function refusalReply(result: DrawResult, record: CampaignRecord): Reply {
+function refusalReply(result: DrawResult): Reply {
   switch (result.status) {
     case "not_open": {
       const status = result.clock.status;
@@ -317,12 +324,12 @@ function refusalReply(result: DrawResult, record: CampaignRecord): Reply {
     case "daily_limit_reached":
       return apiError(409, "draw_limit_reached", "no draws left today", undefined, {
         limit: "daily",
-        draws_per_day: record.definition.limits?.draws_per_day ?? 1,
+        draws_per_day: result.draws_per_day,
       });
     case "campaign_limit_reached":
       return apiError(409, "draw_limit_reached", "no draws left in this campaign", undefined, {
         limit: "campaign",
-        draws_per_campaign: record.definition.limits?.draws_per_campaign,
+        draws_per_campaign: result.draws_per_campaign,
       });
     case "boxes_exhausted":
       return apiError(409, "boxes_exhausted", "every box of today has been opened");

@@ -5,13 +5,13 @@
  * few seconds (so requests for made-up ids never reach an object, and cost
  * one KV read per isolate every few seconds at most). A change made through
  * this isolate forgets both (forgetCampaignRecord).
- * May import the HTTP errors, the Env and the KV shapes.
+ * May import the HTTP errors, the Env, the KV shapes and the shared
+ * campaign-id rule (frontend/shared/campaign-id.js).
  */
+import { isCampaignId } from "../../frontend/shared/campaign-id.js";
 import type { Env } from "./env";
 import { ApiError } from "./http";
 import { type CampaignRecord, kvKeys } from "./views";
-
-export const CAMPAIGN_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 const recordCache = new Map<string, { record: CampaignRecord | null; until: number }>();
 const KNOWN_CAMPAIGN_TTL_MS = 1000;
@@ -23,13 +23,13 @@ export function campaignNotFound(): ApiError {
 
 /** The campaign's object; 404 campaign_not_found for an id no campaign can have. */
 export function campaignStub(env: Env, campaignId: string) {
-  if (!CAMPAIGN_ID.test(campaignId)) throw campaignNotFound();
+  if (!isCampaignId(campaignId)) throw campaignNotFound();
   return env.CAMPAIGNS.get(env.CAMPAIGNS.idFromName(campaignId));
 }
 
 /** The campaign's record from KV (or the isolate's copy of it), or null when there is none. */
 export async function campaignRecord(env: Env, campaignId: string): Promise<CampaignRecord | null> {
-  if (!CAMPAIGN_ID.test(campaignId)) return null;
+  if (!isCampaignId(campaignId)) return null;
   const cached = recordCache.get(campaignId);
   if (cached && cached.until > Date.now()) return cached.record;
   const record = await env.CAMPAIGN_KV.get<CampaignRecord>(kvKeys.campaign(campaignId), "json");

@@ -7,7 +7,8 @@
  * May import the store, the core's calls and the KV types; nothing of HTTP.
  */
 import type { CampaignStore } from "./campaign-store";
-import { campaignHandle, clockAt } from "./core-calls";
+import { type DayStock, campaignHandle, dayStock } from "./core-calls";
+import { DrawCounters } from "./draw-counters";
 import { type CampaignRecord, type StockSnapshot, kvKeys } from "./views";
 
 const SNAPSHOT_INTERVAL_MS = 1000;
@@ -20,14 +21,16 @@ export class CampaignPublisher {
     private readonly kv: KVNamespace,
   ) {}
 
-  /** The day's stock now, as the snapshot in KV says it. */
+  /** The day's stock now (the core's bb_day_stock over the counters), as the snapshot in KV says it. */
   snapshot(record: CampaignRecord, nowMs: number): StockSnapshot {
-    const day = clockAt(campaignHandle(record), nowMs).day;
+    const counters = new DrawCounters(this.store.sql);
+    const stock = dayStock(campaignHandle(record), counters, { now: Math.floor(nowMs / 1000) });
     return {
       campaign: record.id,
       version: record.version,
-      day,
-      ...this.store.stockOn(day),
+      day: stock.day,
+      issued: issuedCounts(stock),
+      boxes_opened: stock.boxes_opened ?? 0,
       taken_at: new Date(nowMs).toISOString(),
     };
   }
@@ -57,4 +60,14 @@ export class CampaignPublisher {
     const current = await this.store.storage.getAlarm();
     if (current === null || current > at) await this.store.storage.setAlarm(at);
   }
+}
+
+/**
+ * The snapshot's issued map: the prizes won that day, in the byte order of
+ * their ids (the order the counters are stored in), none with 0.
+ */
+function issuedCounts(stock: DayStock): Record<string, number> {
+  const won = stock.prizes.filter((prize) => prize.issued > 0).map((prize) => [prize.id, prize.issued] as const);
+  won.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(won);
 }

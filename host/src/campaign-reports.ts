@@ -6,12 +6,12 @@
  * days and prizes, never with draws.
  * May import the store, stats, publishing's snapshot and the core's calls.
  */
-import { onlyKnown } from "./campaign-definition";
 import type { CampaignPublisher } from "./campaign-publishing";
 import type { Reply } from "./campaign-replies";
 import type { CampaignStats } from "./campaign-stats";
 import type { CampaignStore } from "./campaign-store";
-import { campaignHandle, clockAt, oddsFor } from "./core-calls";
+import { campaignHandle, clockAt, dayStock } from "./core-calls";
+import { DrawCounters } from "./draw-counters";
 import { type CampaignRecord, publicView } from "./views";
 
 /** The operator's view: definition, status and today's counters. */
@@ -54,22 +54,18 @@ export function adminViewReply(
 export function statsReply(record: CampaignRecord, stats: CampaignStats, store: CampaignStore, nowMs: number): Reply {
   const handle = campaignHandle(record);
   const days = stats.days(clockAt(handle, nowMs).day);
+  const counters = new DrawCounters(store.sql);
   const perDay = days.map((day) => {
-    const stock = store.stockOn(day);
-    const odds = oddsFor(handle, {
-      day,
-      issued: onlyKnown(stock.issued, record.definition, day),
-      boxes_opened: stock.boxes_opened,
-    });
+    const stock = dayStock(handle, counters, { day });
     const claimed = stats.claimedByPrize(day);
     return {
       day,
       ...stats.dayTotals(day),
-      prizes: odds.prizes.map((prize) => ({
+      prizes: stock.prizes.map((prize) => ({
         id: prize.id,
         name: prize.name,
-        stock_total: prize.stock_total,
-        issued: stock.issued[prize.id] ?? 0,
+        stock_total: prize.stock,
+        issued: prize.issued,
         claimed: claimed[prize.id] ?? 0,
       })),
     };

@@ -1,7 +1,8 @@
 /**
  * A campaign object's storage: its SQLite tables (migrations.ts makes and
  * upgrades them; kv-schema/README.md describes them), the campaign record
- * kept in the `meta` table, and the day's stock read from `counters`.
+ * kept in the `meta` table (the counters are read through the core:
+ * draw-counters.ts).
  *
  * The record is read from storage once and kept in memory; every change goes
  * through saveRecord(). May import the schema (migrations.ts), sealing's
@@ -11,12 +12,6 @@ import type { CampaignDefinition } from "./campaign-definition";
 import { hasTables, migrate } from "./migrations";
 import { sha256Hex } from "./sealing";
 import type { CampaignRecord } from "./views";
-
-/** Issued counts by prize id and boxes opened, on one day. */
-export interface DayStock {
-  issued: Record<string, number>;
-  boxes_opened: number;
-}
 
 export class CampaignStore {
   readonly sql: SqlStorage;
@@ -103,22 +98,5 @@ export class CampaignStore {
       this.setMeta("definition", JSON.stringify(record.definition));
     });
     this.cachedRecord = record;
-  }
-
-  /** Issued counts and boxes opened on `day`, from the counters. */
-  stockOn(day: string): DayStock {
-    const issued: Record<string, number> = {};
-    const prefix = `issued/${day}/`;
-    for (const row of this.sql.exec<{ name: string; value: number }>(
-      "SELECT name, value FROM counters WHERE name >= ? AND name < ?",
-      prefix,
-      `${prefix}\uffff`,
-    )) {
-      issued[row.name.slice(prefix.length)] = row.value;
-    }
-    const boxes = this.sql
-      .exec<{ value: number }>("SELECT value FROM counters WHERE name = ?", `opened/${day}`)
-      .toArray();
-    return { issued, boxes_opened: boxes[0]?.value ?? 0 };
   }
 }

@@ -1,17 +1,18 @@
 /**
  * The operator's changes to a campaign object: creating or replacing its
- * definition (validated by the core; stock may not go below what was
- * already won today), and pausing or resuming it. Each change is saved
+ * definition (validated by the core, which also refuses stock below what
+ * was already won today: bb_change_check), and pausing or resuming it. Each change is saved
  * (campaign-store.ts), then published to KV (campaign-publishing.ts).
  * May import the store, publishing, housekeeping, the core's calls and the
  * replies; nothing of HTTP.
  */
-import { type CampaignDefinition, prizeTableOn } from "./campaign-definition";
+import type { CampaignDefinition } from "./campaign-definition";
 import type { CampaignPublisher } from "./campaign-publishing";
 import { type Reply, apiError, notFound } from "./campaign-replies";
-import type { CampaignStore, DayStock } from "./campaign-store";
+import type { CampaignStore } from "./campaign-store";
 import { CoreError } from "./core";
-import { type CampaignSummary, clockAt, loadCampaign, unloadCampaign } from "./core-calls";
+import { type CampaignSummary, campaignHandle, changeCheck, loadCampaign, unloadCampaign } from "./core-calls";
+import { DrawCounters } from "./draw-counters";
 import type { Housekeeping } from "./housekeeping";
 import { type CampaignRecord, publicView } from "./views";
 
@@ -28,39 +29,17 @@ export class CampaignUpdates {
    */
   async putCampaign(campaignId: string, text: string, createOnly: boolean): Promise<Reply> {
     const nowMs = Date.now();
-    const checked = validate(text, nowMs);
-    if ("reply" in checked) return checked.reply;
-    const { summary, day } = checked;
-    if (summary.id !== campaignId) {
-      return apiError(
-        400,
-        "invalid_campaign",
-        `the definition's id "${summary.id}" is not "${campaignId}" from the URL`,
-        "/id",
-      );
-    }
     const previous = this.store.record();
-    if (previous && createOnly) {
-      return apiError(
-        412,
-        "campaign_exists",
-        `a campaign "${campaignId}" already exists; leave out If-None-Match to replace it`,
-        "/id",
-      );
-    }
+    const checked = this.checkProposal(text, campaignId, previous, createOnly, nowMs);
+    if ("reply" in checked) return checked.reply;
     const next: CampaignRecord = {
       id: campaignId,
       version: (previous?.version ?? 0) + 1,
       paused: previous?.paused ?? false,
       updated_at: new Date(nowMs).toISOString(),
-      // Validated by the core just above.
+      // Validated by the core (checkProposal).
       definition: JSON.parse(text) as CampaignDefinition,
     };
-    // Stock may not go below what was already won today (nor boxes below those opened).
-    if (previous) {
-      const problem = stockProblem(next, day, this.store.stockOn(day));
-      if (problem) return apiError(409, "stock_below_issued", problem.message, problem.field);
-    }
     this.store.createTables(!previous);
     this.store.saveRecord(next);
     await this.publisher.publishRecord(next);
@@ -70,7 +49,43 @@ export class CampaignUpdates {
       this.housekeeping.dueAtNextAlarm();
       await this.publisher.scheduleSnapshot();
     }
-    return { status: previous ? 200 : 201, body: { campaign: summary, version: next.version } };
+    return { status: previous ? 200 : 201, body: { campaign: checked.summary, version: next.version } };
+  }
+
+  /**
+   * Whether `text` may become the campaign: valid (the core), of this id, not
+   * refused by `createOnly`, and keeping today's stock at least what was
+   * already won (the core's bb_change_check over the counters). Its summary,
+   * or the reply that refuses it. Synchronous: the proposal's handle is
+   * released before anything awaits, and a refused definition leaves no trace.
+   */
+  private checkProposal(
+    text: string,
+    campaignId: string,
+    previous: CampaignRecord | null,
+    createOnly: boolean,
+    nowMs: number,
+  ): { summary: CampaignSummary } | { reply: Reply } {
+    const loaded = load(text);
+    if ("reply" in loaded) return loaded;
+    try {
+      if (loaded.summary.id !== campaignId) {
+        const message = `the definition's id "${loaded.summary.id}" is not "${campaignId}" from the URL`;
+        return { reply: apiError(400, "invalid_campaign", message, "/id") };
+      }
+      if (previous && createOnly) {
+        const message = `a campaign "${campaignId}" already exists; leave out If-None-Match to replace it`;
+        return { reply: apiError(412, "campaign_exists", message, "/id") };
+      }
+      if (previous) {
+        const counters = new DrawCounters(this.store.sql);
+        const { problem } = changeCheck(loaded.handle, counters, nowMs, campaignHandle(previous));
+        if (problem) return { reply: apiError(409, "stock_below_issued", problem.message, problem.field) };
+      }
+      return { summary: loaded.summary };
+    } finally {
+      unloadCampaign(loaded.handle);
+    }
   }
 
   async setPaused(paused: boolean): Promise<Reply> {
@@ -84,15 +99,10 @@ export class CampaignUpdates {
   }
 }
 
-/**
- * Validates a definition as sent: its summary and the day it is on at
- * `nowMs`, or the 400 invalid_campaign reply. The validation's own handle is
- * released before anything else: a refused definition leaves no trace.
- */
-function validate(text: string, nowMs: number): { summary: CampaignSummary; day: string } | { reply: Reply } {
-  let loaded: ReturnType<typeof loadCampaign>;
+/** Loads a definition as sent: its handle and summary, or the 400 invalid_campaign reply. */
+function load(text: string): { handle: number; summary: CampaignSummary } | { reply: Reply } {
   try {
-    loaded = loadCampaign(text);
+    return loadCampaign(text);
   } catch (error) {
     if (error instanceof CoreError && error.status === -1) {
       return {
@@ -106,37 +116,4 @@ function validate(text: string, nowMs: number): { summary: CampaignSummary; day:
     }
     throw error;
   }
-  try {
-    return { summary: loaded.summary, day: clockAt(loaded.handle, nowMs).day };
-  } finally {
-    unloadCampaign(loaded.handle);
-  }
-}
-
-/** Why a new definition cannot replace the current one today, or null. */
-function stockProblem(next: CampaignRecord, day: string, stock: DayStock): { field: string; message: string } | null {
-  const overridden = next.definition.date_overrides?.[day] !== undefined;
-  const base = overridden ? `/date_overrides/${day}` : "/prize_table";
-  const table = prizeTableOn(next.definition, day);
-  const prizes = table?.prizes ?? [];
-  for (const [prizeId, issued] of Object.entries(stock.issued)) {
-    if (issued === 0) continue;
-    const index = prizes.findIndex((prize) => prize.id === prizeId);
-    if (index < 0) {
-      return {
-        field: `${base}/prizes`,
-        message: `prize "${prizeId}" was already won ${issued} time(s) today (${day}); keep it with stock of at least ${issued}`,
-      };
-    }
-    if (prizes[index].stock < issued) {
-      return {
-        field: `${base}/prizes/${index}/stock`,
-        message: `stock ${prizes[index].stock} is below the ${issued} already won today (${day})`,
-      };
-    }
-  }
-  if (next.definition.pool === "deck" && stock.boxes_opened > (table?.boxes ?? 0)) {
-    return { field: `${base}/boxes`, message: `${stock.boxes_opened} boxes were already opened today (${day})` };
-  }
-  return null;
 }

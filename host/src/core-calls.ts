@@ -49,6 +49,55 @@ export interface OddsRequest {
   day?: string;
   issued: Record<string, number>;
   boxes_opened: number;
+  /** "skip": counts of prizes not in the day's table are left out (a snapshot taken under an earlier definition). */
+  other_prizes?: "skip";
+}
+
+/** One prize of a day's table with its stock that day (bb_day_stock). */
+export interface DayStockPrize {
+  id: string;
+  name: string;
+  value?: string;
+  image?: string;
+  stock: number;
+  issued: number;
+  left: number;
+}
+
+/** bb_day_stock's result: the day's table in order, with the deck's boxes for deck campaigns. */
+export interface DayStock {
+  day: string;
+  prizes: DayStockPrize[];
+  boxes?: number;
+  boxes_opened?: number;
+  boxes_left?: number;
+}
+
+/** bb_change_check's result: whether a proposed definition may replace the current one today. */
+export interface ChangeCheck {
+  day: string;
+  problem: { field: string; message: string } | null;
+  changes: unknown[];
+}
+
+/** bb_calendar's request (days and clock times on a UTC offset's calendar). */
+export interface CalendarRequest {
+  utc_offset: string;
+  now?: number;
+  day?: string;
+  add_days?: number;
+  times?: string[];
+}
+
+/** bb_calendar's result, for the members the Worker asks for. */
+export interface CalendarReply {
+  utc_offset_minutes: number;
+  /** With "now": the date then. */
+  today?: string;
+  /** With "now" or "day": that day (or today) plus add_days. */
+  day?: string;
+  /** With "times": each time on `day`, and its moment when known. */
+  times?: Array<{ at: string; unix?: number }>;
 }
 
 export type DrawStatus =
@@ -68,6 +117,14 @@ export interface DrawResult {
   prize?: { id: string; name: string };
   by_pity: boolean;
   draws_today: number;
+  /** The player's allowance after a win or a blank. */
+  draws_left_today?: number;
+  draws_left_in_campaign?: number | null;
+  draws_until_guaranteed?: number | null;
+  /** With daily_limit_reached: the limit reached. */
+  draws_per_day?: number;
+  /** With campaign_limit_reached: the limit reached. */
+  draws_per_campaign?: number;
   player_draw_number: number;
   entropy: string;
   claim_token_hash?: string;
@@ -76,6 +133,8 @@ export interface DrawResult {
 export interface DrawRequest {
   now: number;
   player: string;
+  /** Marks the request for the day: a repeat that day is answered "duplicate_request". */
+  request_id: string;
   paused: boolean;
   claim_token: string;
 }
@@ -120,6 +179,34 @@ export function clockAt(handle: number, nowMs: number, paused?: boolean): Clock 
 
 export function oddsFor(handle: number, request: OddsRequest): OddsReport {
   return withCore((core) => core.call<OddsReport>("odds", [handle], JSON.stringify(request)).result);
+}
+
+/** A day's stock ({now} or {day}), read through `counters` (bb_day_stock only reads). */
+export function dayStock(handle: number, counters: Counters, request: { now: number } | { day: string }): DayStock {
+  return withCore((core) =>
+    core.withCounters(counters, () => core.call<DayStock>("day_stock", [handle], JSON.stringify(request)).result),
+  );
+}
+
+/** The prizes of `day`'s table under the stored definition (names, values, images), or undefined without one. */
+export function prizesOn(record: CampaignRecord | null, counters: Counters, day: string): DayStockPrize[] | undefined {
+  return record ? dayStock(campaignHandle(record), counters, { day }).prizes : undefined;
+}
+
+/**
+ * Whether the loaded definition `proposed` may replace the one in force
+ * (`current`, a handle) at `nowMs`, given today's counters (read only).
+ */
+export function changeCheck(proposed: number, counters: Counters, nowMs: number, current: number): ChangeCheck {
+  const request = JSON.stringify({ now: unixSeconds(nowMs), current });
+  return withCore((core) =>
+    core.withCounters(counters, () => core.call<ChangeCheck>("change_check", [proposed], request).result),
+  );
+}
+
+/** Days and times on a UTC offset's calendar (bb_calendar): the core's date arithmetic. */
+export function calendar(request: CalendarRequest): CalendarReply {
+  return withCore((core) => core.call<CalendarReply>("calendar", [], JSON.stringify(request)).result);
 }
 
 /** One draw, its counters read and changed through `counters` (written by the caller). */

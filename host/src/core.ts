@@ -114,10 +114,10 @@ export class Core {
   /**
    * Calls bb_<fn>(...numbers, input?) and returns the parsed JSON result ({}
    * when the call leaves none); throws CoreError on a negative status. `T`
-   * defaults to `any`: callers read the core's JSON replies by field, with
-   * the shapes wasm/abi/blindbox.h documents.
+   * is the shape wasm/abi/blindbox.h documents for that call (core-calls.ts
+   * names one per call); left out, the result is `unknown`.
    */
-  call<T = any>(fn: string, numbers: number[], input?: string): { status: number; result: T } {
+  call<T = unknown>(fn: string, numbers: number[], input?: string): { status: number; result: T } {
     const { status, result } = this.abi.call<T | null>(fn, numbers, input);
     return { status, result: result ?? ({} as T) };
   }

@@ -3,9 +3,10 @@
  * (kv-schema/README.md, "Retention"). A pass is synchronous and bounded.
  *
  * What a pass prunes or compacts:
- *   - per-player day counters (draws/DAY/PLAYER) of days that can no longer
- *     be drawn (before the campaign's today and before the date at UTC-12:00),
- *     and the request/... counters older objects may hold: deleted;
+ *   - per-day counters (draws/DAY/PLAYER, and the core's request marks
+ *     request/DAY/...) of days that can no longer be drawn (before the
+ *     campaign's today and before the date at UTC-12:00), and request marks
+ *     without a day that older objects may hold: deleted;
  *   - an entry's stored reply and its claim's sealed token, REQUEST_KEPT_MS
  *     after the draw: set to '' (watermark: housekeeping row
  *     replies_dropped_through);
@@ -29,6 +30,7 @@
  * only: a restarted object runs a pass at its next alarm.
  */
 import { MINUTE_DRAWS_KEPT_MS } from "./campaign-stats";
+import { calendar } from "./core-calls";
 import type { Env } from "./env";
 import type { CampaignRecord } from "./views";
 
@@ -48,8 +50,6 @@ const HOUSEKEEPING_CONTINUE_MS = 1000;
 export const REQUEST_KEPT_MS = 48 * 3600 * 1000;
 /** Entries are compacted this many days after the campaign's last day unless RESULTS_RETENTION_DAYS says otherwise. */
 export const DEFAULT_RETENTION_DAYS = 90;
-/** The westernmost utc_offset a campaign may have (-12:00): no campaign's today is earlier than the date there. */
-const WESTERNMOST_OFFSET_MS = -12 * 3600 * 1000;
 
 /** The housekeeping of one campaign object, over its SQLite storage. */
 export class Housekeeping {
@@ -116,7 +116,7 @@ export class Housekeeping {
       compactFrom !== null &&
       this.firstRow("SELECT 1 FROM entries WHERE id > ? LIMIT 1", this.housekeepingValue("compacted_through"))
     ) {
-      due.push(dayStartMs(compactFrom) - WESTERNMOST_OFFSET_MS);
+      due.push(earliestDayStartMs(compactFrom));
     }
     if (due.length === 0) return null;
     // At most one pass an hour, except at the end of a day (yesterday's counters).
@@ -140,15 +140,18 @@ export class Housekeeping {
   }
 
   /**
-   * Deletes per-player day counters (draws/DAY/PLAYER) of days before `cutoff`,
-   * at most HOUSEKEEPING_BATCH, and the request marks older objects may hold
-   * (request/...: nothing reads them). True when more remain.
+   * Deletes the per-day counters of days before `cutoff`, at most
+   * HOUSEKEEPING_BATCH of each kind: players' draws (draws/DAY/PLAYER), the
+   * core's request marks (request/DAY/LEN/PLAYER/ID: a repeat on a day no
+   * longer drawable needs none, the entries' index still catches it), and
+   * request marks of the format without a day (request/LEN/PLAYER/ID), which
+   * nothing reads. True when more remain.
    */
   private pruneDayCounters(cutoff: string): boolean {
     let more = false;
     const ranges: Array<[string, string]> = [
       ["draws/0", `draws/${cutoff}`], // "draws/DAY/...": DAY starts with a digit, "draws/all/..." with "a"
-      ["request/", "request0"], // "0" follows "/"
+      ["request/0000-00-00", `request/${cutoff}`],
     ];
     this.storage.transactionSync(() => {
       for (const [from, to] of ranges) {
@@ -165,7 +168,21 @@ export class Housekeeping {
           this.sql.exec("DELETE FROM counters WHERE name >= ? AND name < ?", from, to);
         }
       }
+      more = this.pruneUndatedRequestMarks() || more;
     });
+    return more;
+  }
+
+  /** Deletes request marks without a day (request/LEN/...), at most HOUSEKEEPING_BATCH; true when more remain. */
+  private pruneUndatedRequestMarks(): boolean {
+    // A dated mark's second part is YYYY-MM-DD; an undated one's is LEN, digits then "/".
+    // (Short patterns: the runtime's SQLite refuses GLOB patterns over 50 bytes.)
+    const undated = "name GLOB 'request/[0-9]*' AND NOT name GLOB 'request/[0-9][0-9][0-9][0-9]-*'";
+    const more = this.firstRow(`SELECT 1 FROM counters WHERE ${undated} LIMIT 1 OFFSET ?`, HOUSEKEEPING_BATCH) !== null;
+    this.sql.exec(
+      `DELETE FROM counters WHERE name IN (SELECT name FROM counters WHERE ${undated} LIMIT ?)`,
+      HOUSEKEEPING_BATCH,
+    );
     return more;
   }
 
@@ -246,14 +263,14 @@ export class Housekeeping {
   }
 }
 
-// Days as "YYYY-MM-DD" (campaign days, or UTC dates where said).
+// Days as "YYYY-MM-DD" (campaign days, or dates at UTC-12:00 where said);
+// the date arithmetic is the core's (bb_calendar).
 
-function dayStartMs(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`);
-}
+/** The westernmost utc_offset a campaign may have: no campaign's today is earlier than the date there. */
+const WESTERNMOST_OFFSET = "-12:00";
 
 function addDays(day: string, days: number): string {
-  return new Date(dayStartMs(day) + days * 86_400_000).toISOString().slice(0, 10);
+  return calendar({ utc_offset: "Z", day, add_days: days }).day!;
 }
 
 function minDay(a: string, b: string): string {
@@ -261,15 +278,21 @@ function minDay(a: string, b: string): string {
 }
 
 /**
- * The date now at the westernmost utc_offset a campaign may have (-12:00):
- * no campaign's today is earlier, whatever utc_offset a later PUT gives it, so
- * a day before this one can never be drawn again.
+ * The date now at the westernmost utc_offset (-12:00): no campaign's today
+ * is earlier, whatever utc_offset a later PUT gives it, so a day before this
+ * one can never be drawn again.
  */
 function earliestToday(nowMs: number): string {
-  return new Date(nowMs + WESTERNMOST_OFFSET_MS).toISOString().slice(0, 10);
+  return calendar({ utc_offset: WESTERNMOST_OFFSET, now: Math.floor(nowMs / 1000) }).today!;
+}
+
+/** When `day` starts at UTC-12:00 (ms): when earliestToday() becomes `day`. */
+function earliestDayStartMs(day: string): number {
+  return calendar({ utc_offset: WESTERNMOST_OFFSET, day, times: ["00:00"] }).times![0].unix! * 1000;
 }
 
 /** When earliestToday() next changes (12:00 UTC). */
 function nextEarliestDayStart(nowMs: number): number {
-  return dayStartMs(addDays(earliestToday(nowMs), 1)) - WESTERNMOST_OFFSET_MS;
+  const request = { utc_offset: WESTERNMOST_OFFSET, now: Math.floor(nowMs / 1000), add_days: 1, times: ["00:00"] };
+  return calendar(request).times![0].unix! * 1000;
 }

@@ -7,7 +7,7 @@
  * May import the HTTP helpers, the media route and the core's error type.
  */
 import { withApiHeaders } from "./api-headers";
-import { CAMPAIGN_ID } from "./campaign-lookup";
+import { isCampaignId } from "../../frontend/shared/campaign-id.js";
 import { CoreError } from "./core";
 import type { Env } from "./env";
 import { ApiError } from "./http";
@@ -85,7 +85,7 @@ function errorResponse(error: unknown, request: Request, url: URL): Response {
  */
 function redactedPath(path: string): string {
   return path.replace(/(\/campaigns\/)([^/]+)/, (whole, prefix: string, id: string) =>
-    CAMPAIGN_ID.test(id) ? whole : `${prefix}…`,
+    isCampaignId(id) ? whole : `${prefix}…`,
   );
 }
 

@@ -9,7 +9,7 @@
  * effective odds *now* (pacing moves with the clock, not only with draws).
  * May import the core's calls and the definition's type; nothing of HTTP or storage.
  */
-import { type CampaignDefinition, onlyKnown } from "./campaign-definition";
+import type { CampaignDefinition } from "./campaign-definition";
 import {
   type CampaignSummary,
   type Clock,
@@ -67,11 +67,16 @@ export function publicView(record: CampaignRecord, snapshot: StockSnapshot | nul
   const clock = clockAt(handle, nowMs, record.paused);
   // A snapshot of another day (or another definition's day) says nothing of today's stock.
   const current = snapshot && snapshot.day === clock.day ? snapshot : null;
+  // A prize of the snapshot that today's table no longer has is the core's to skip.
   const odds = oddsFor(handle, {
     now: Math.floor(nowMs / 1000),
-    issued: current ? onlyKnown(current.issued, record.definition, clock.day) : {},
+    issued: current?.issued ?? {},
     boxes_opened: current?.boxes_opened ?? 0,
+    other_prizes: "skip",
   });
+  const issued = Object.fromEntries(
+    Object.entries(current?.issued ?? {}).filter(([id]) => odds.prizes.some((prize) => prize.id === id)),
+  );
   return {
     campaign: {
       ...summary,
@@ -86,7 +91,7 @@ export function publicView(record: CampaignRecord, snapshot: StockSnapshot | nul
       definition: record.definition,
       stock: {
         day: clock.day,
-        issued: current ? onlyKnown(current.issued, record.definition, clock.day) : {},
+        issued,
         boxes_opened: current?.boxes_opened ?? 0,
       },
     },

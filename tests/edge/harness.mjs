@@ -35,7 +35,7 @@ const offline = {
 export async function startService({ port, vars = {}, persistDir, logLevel = "warn" } = {}) {
   const stateDir = persistDir ?? mkdtempSync(join(tmpdir(), "blindbox-state-"));
   const ownsState = persistDir === undefined;
-  const allVars = { ADMIN_KEY, TICKET_SECRET, SEAL_KEY, BENCH_ENDPOINTS: "on", ADDRESS_RATE_LIMIT: "off", ...vars };
+  const allVars = { ADMIN_KEY, TICKET_SECRET, SEAL_KEY, ADDRESS_RATE_LIMIT: "off", ...vars };
   let child = null;
   let output = "";
 
@@ -268,7 +268,7 @@ export function sendChunked(base, method, path, headers, chunks) {
 
 /**
  * The records of a CSV the service wrote (RFC 4180, as csvRow in
- * host/src/index.ts writes it): fields split by commas; a quoted field may
+ * host/src/csv.ts writes it): fields split by commas; a quoted field may
  * hold commas, doubled quotes and line breaks; every record ends in CRLF, the
  * last one too. A quote inside an unquoted field, a bare CR or LF, an
  * unterminated quote or a last record without its CRLF fails the test.

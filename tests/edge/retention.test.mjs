@@ -204,7 +204,7 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
   assert.equal((await draw(main.api, keep.id, "kim")).status, 200);
 
   // Yesterday's and older counters (more than one pass deletes: 2,000 a pass),
-  // an old request mark, and a draw 49 hours old.
+  // a request mark of yesterday and one without a day, and a draw 49 hours old.
   let file;
   await main.restart(() => {
     file = objectFile(main.dir, id);
@@ -214,6 +214,7 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
       [`draws/${before}/dave`, 1],
       [`issued/${yesterday}/gold`, 3],
       [`request/5/alice/an-old-request-id`, 1],
+      [`request/${yesterday}/5/carol/${"0".repeat(64)}`, 1],
     ];
     query(
       file,
@@ -239,16 +240,30 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
     () => query(file, `SELECT reply FROM entries WHERE id = ${Number(old.json.draw.id)}`)[0].reply === "",
     "the old request's stored reply is dropped",
   );
-  assert.deepEqual(names(), [
-    `draws/${today}/alice`,
-    `draws/${today}/bob`,
-    `draws/${today}/erin`,
-    "draws/all/alice",
-    "draws/all/bob",
-    "draws/all/erin",
-    `issued/${yesterday}/gold`,
-    `issued/${today}/gold`,
-  ]);
+  // The core's request marks (request/DAY/LEN/PLAYER/HASH) go with their day's draws counters.
+  const marks = names().filter((name) => name.startsWith("request/"));
+  assert.deepEqual(
+    marks.map((name) => name.split("/").slice(1, 4).join("/")).sort(),
+    [`${today}/5/alice`, `${today}/5/alice`, `${today}/3/bob`, `${today}/4/erin`].sort(),
+    "today's request marks stay; yesterday's, and those without a day, are gone",
+  );
+  assert.ok(
+    marks.every((name) => /\/[0-9a-f]{64}$/.test(name)),
+    marks.join(" "),
+  );
+  assert.deepEqual(
+    names().filter((name) => !name.startsWith("request/")),
+    [
+      `draws/${today}/alice`,
+      `draws/${today}/bob`,
+      `draws/${today}/erin`,
+      "draws/all/alice",
+      "draws/all/bob",
+      "draws/all/erin",
+      `issued/${yesterday}/gold`,
+      `issued/${today}/gold`,
+    ],
+  );
 
   // Today's counters still hold: alice has used both of today's draws, bob one.
   const status = await main.api.call("POST", `/api/v1/campaigns/${id}/player-status`, { player: "bob" });

@@ -2,8 +2,9 @@
  * Pictures operators upload (logos, box artwork, prizes): the upload route
  * (behind admin() in index.ts) and serving them under /media/ (router.ts),
  * from the R2 bucket MEDIA.
- * May import the HTTP helpers and the Env.
+ * May import the HTTP helpers, the Env and the shared campaign-id rule.
  */
+import { isCampaignId } from "../../../frontend/shared/campaign-id.js";
 import type { Env } from "../env";
 import { ApiError, json, readBytes } from "../http";
 
@@ -47,7 +48,7 @@ export async function serveMedia(request: Request, env: Env, key: string): Promi
   if (request.method !== "GET" && request.method !== "HEAD") {
     return new ApiError(405, "method_not_allowed", "use GET").toResponse({ allow: "GET, HEAD" });
   }
-  if (!/^[a-z0-9][a-z0-9_-]{0,63}\/[0-9a-f]{64}\.(png|jpg|gif|webp)$/.test(key)) {
+  if (!isMediaKey(key)) {
     return new ApiError(404, "not_found", "no such picture").toResponse();
   }
   const object = await env.MEDIA.get(key);
@@ -60,4 +61,12 @@ export async function serveMedia(request: Request, env: Env, key: string): Promi
       etag: object.httpEtag,
     },
   });
+}
+
+/** "{campaign id}/{SHA-256 hex}.{png|jpg|gif|webp}", the names uploads are stored under. */
+function isMediaKey(key: string): boolean {
+  const slash = key.indexOf("/");
+  return (
+    slash > 0 && isCampaignId(key.slice(0, slash)) && /^[0-9a-f]{64}\.(png|jpg|gif|webp)$/.test(key.slice(slash + 1))
+  );
 }

@@ -6,6 +6,12 @@
  * May import the HTTP helpers, the campaign lookup, rate limits, sealing and
  * the object's input types; never the object's modules themselves.
  */
+import {
+  ADDRESS_LINES,
+  type ContactProblem,
+  contactProblems,
+  normalizeContact,
+} from "../../../frontend/shared/contact.js";
 import type { Shipping } from "../campaign-claims";
 import type { DrawInput } from "../campaign-draws";
 import { campaignNotFound, campaignRecord, campaignStub } from "../campaign-lookup";
@@ -21,8 +27,6 @@ const CLAIM_BODY_LIMIT = 4 * 1024;
 const CLAIM_TOKEN = /^[A-Za-z0-9_-]{24}$/;
 /** A UUID or 128 random bits in base64url, or anything as unguessable: 16-128 characters of this alphabet. */
 const REQUEST_ID = /^[A-Za-z0-9_-]{16,128}$/;
-const ADDRESS_LINES = 10;
-const PHONE = /^\+?[0-9][0-9 ()-]*[0-9]$/;
 
 /** GET /campaigns/{id}: the public campaign, from KV alone (views.ts). */
 export async function getCampaign(_request: Request, env: Env, [campaignId]: string[]): Promise<Response> {
@@ -133,7 +137,20 @@ export async function putClaim(request: Request, env: Env, [campaignId]: string[
   return reply(await stub.putClaim(token, shippingFrom(body)));
 }
 
-/** Shipping details from a claim's body, or 400 at the field that is wrong. */
+/** What a claim's reply says for each of the shared contact rules (frontend/shared/contact.js) a value breaks. */
+const CONTACT_MESSAGES: Record<ContactProblem, string> = {
+  errNameEmpty: "name must not be empty",
+  errNameLong: "name must be at most 100 characters",
+  errPhone: "phone must be 5-15 digits, optionally with a leading +, spaces, dashes or brackets",
+  errAddressShort: "address must be at least 5 characters",
+  errAddressLong: "address must be at most 500 characters",
+  errAddressLines: `address must be at most ${ADDRESS_LINES} lines`,
+};
+
+/**
+ * Shipping details from a claim's body, or 400 at the field that is wrong:
+ * the shared contact rules, the page's own (phone first, then name, address).
+ */
 function shippingFrom(body: Record<string, unknown>): Shipping {
   const shipping: Shipping = {
     name: stringField(body, "name", 100)!.trim(),
@@ -141,18 +158,11 @@ function shippingFrom(body: Record<string, unknown>): Shipping {
     // A shipping label is lines: line breaks are kept (LF), up to ADDRESS_LINES lines.
     address: stringField(body, "address", 500, { lines: ADDRESS_LINES })!.trim(),
   };
-  const digits = shipping.phone.replace(/[^0-9]/g, "").length;
-  if (!PHONE.test(shipping.phone) || digits < 5 || digits > 15) {
-    throw new ApiError(
-      400,
-      "invalid_request",
-      "phone must be 5-15 digits, optionally with a leading +, spaces, dashes or brackets",
-      pointer("phone"),
-    );
+  const problems = contactProblems(shipping);
+  for (const field of ["phone", "name", "address"] as const) {
+    const problem = problems[field];
+    if (problem) throw new ApiError(400, "invalid_request", CONTACT_MESSAGES[problem], pointer(field));
   }
-  if (shipping.name.length === 0) throw new ApiError(400, "invalid_request", "name must not be empty", pointer("name"));
-  if (shipping.address.length < 5) {
-    throw new ApiError(400, "invalid_request", "address must be at least 5 characters", pointer("address"));
-  }
-  return shipping;
+  // The rules read full-width digits and signs as ASCII: the phone is stored as they read it.
+  return { ...shipping, phone: normalizeContact(shipping).phone };
 }
