@@ -4,7 +4,11 @@
 
 export const CAMPAIGN_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
-/** Whether `id` is a well-formed campaign id. */
+/**
+ * Whether `id` is a well-formed campaign id.
+ * @param {unknown} id
+ * @returns {id is string}
+ */
 export function isCampaignId(id) {
   return typeof id === "string" && CAMPAIGN_ID_PATTERN.test(id);
 }

@@ -7,7 +7,16 @@ const PHONE = /^\+?[0-9][0-9 ()-]*[0-9]$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
-/** Full-width digits and signs (from a Chinese keyboard) as ASCII. */
+/**
+ * A winner's shipping details, as typed or as sent.
+ * @typedef {{name: string, phone: string, address: string}} Contact
+ */
+
+/**
+ * Full-width digits and signs (from a Chinese keyboard) as ASCII.
+ * @param {string} text
+ * @returns {string}
+ */
 function ascii(text) {
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
@@ -18,6 +27,8 @@ export const ADDRESS_LINES = 10;
 /**
  * What will be sent: trimmed, no control characters; the address keeps its
  * lines (each trimmed, empty ones dropped) joined with "\n".
+ * @param {Contact} contact
+ * @returns {Contact}
  */
 export function normalizeContact({ name, phone, address }) {
   return {
@@ -31,9 +42,14 @@ export function normalizeContact({ name, phone, address }) {
   };
 }
 
-/** Field -> message key for every problem, as the server would find them. */
+/**
+ * Field -> message key for every problem, as the server would find them.
+ * @param {Contact} values
+ * @returns {{name?: string, phone?: string, address?: string}}
+ */
 export function contactProblems(values) {
   const { name, phone, address } = normalizeContact(values);
+  /** @type {{name?: string, phone?: string, address?: string}} */
   const errors = {};
   if (name.length === 0) errors.name = "errNameEmpty";
   else if ([...name].length > 100) errors.name = "errNameLong";

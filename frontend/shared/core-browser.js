@@ -8,20 +8,48 @@ import { abiCaller, CoreError, emscriptenExports } from "./core.js";
 
 export { CoreError };
 
+/** @typedef {import("../core/blindbox.d.mts").BlindboxModule} BlindboxModule */
+/**
+ * A call's JSON reply, shaped as wasm/abi/blindbox.h documents for that call;
+ * the pages read the fields they need, so it is not typed further here.
+ * @typedef {any} CoreReply
+ */
+/**
+ * A campaign definition: the object or its JSON text.
+ * @typedef {object | string} Definition
+ */
+/**
+ * A call's request: the object or its JSON text.
+ * @typedef {object | string} CoreRequest
+ */
+/**
+ * The loaded core: the calls below, and the compiled module to hand a worker.
+ * @typedef {ReturnType<typeof wrap> & {wasmModule: WebAssembly.Module}} Core
+ */
+
 const WASM_URL = new URL("../core/blindbox.wasm", import.meta.url);
 /** Campaigns kept loaded at once; a campaign changes rarely. */
 const LOADED_CAMPAIGNS = 4;
 
+/** @type {(value: object | string) => string} */
 const asText = (value) => (typeof value === "string" ? value : JSON.stringify(value));
 
+/** @param {BlindboxModule} module */
 function wrap(module) {
   const { exports, memory } = emscriptenExports(module);
   const abi = abiCaller(exports, memory);
+  /** @type {(name: string, numbers: number[], input?: object | string) => CoreReply} */
   const call = (name, numbers, input) =>
     abi.call(name, numbers, input === undefined ? undefined : asText(input)).result;
 
   // Loaded campaigns, by their definition's text: loading parses and checks it once.
+  /** @type {Map<string, number>} */
   const handles = new Map();
+  /**
+   * The handle of a loaded campaign, loading it (and dropping the least recently used) when new.
+   * @param {Definition} definition
+   * @returns {number}
+   */
   function campaign(definition) {
     const text = asText(definition);
     let handle = handles.get(text);
@@ -32,7 +60,7 @@ function wrap(module) {
     } else {
       handle = abi.call("campaign_load", [], text).status;
       if (handles.size >= LOADED_CAMPAIGNS) {
-        const [oldText, oldHandle] = handles.entries().next().value;
+        const [oldText, oldHandle] = /** @type {[string, number]} */ (handles.entries().next().value);
         handles.delete(oldText);
         abi.call("campaign_unload", [oldHandle]);
       }
@@ -41,7 +69,11 @@ function wrap(module) {
     return handle;
   }
 
-  /** Every problem bb_validate finds: [] when valid, else [{field, message}]. */
+  /**
+   * Every problem bb_validate finds: [] when valid, else [{field, message}].
+   * @param {string} text a campaign definition's JSON text
+   * @returns {Array<{field: string, message: string}>}
+   */
   function validate(text) {
     try {
       abi.call("validate", [], text);
@@ -58,20 +90,42 @@ function wrap(module) {
   return {
     abiVersion: abi.exported("abi_version")(),
     validate,
-    /** Status, day and next opening at `now` (unix seconds). */
+    /**
+     * Status, day and next opening at `now` (unix seconds).
+     * @type {(definition: Definition, request: CoreRequest) => CoreReply}
+     */
     clock: (definition, request) => call("clock", [campaign(definition)], request),
-    /** Disclosed and effective odds: {now, issued, boxes_opened}. */
+    /**
+     * Disclosed and effective odds: {now, issued, boxes_opened}.
+     * @type {(definition: Definition, request: CoreRequest) => CoreReply}
+     */
     odds: (definition, request) => call("odds", [campaign(definition)], request),
-    /** A simulated day: {day, players, seed, draws_per_player?, arrival?}. */
+    /**
+     * A simulated day: {day, players, seed, draws_per_player?, arrival?}.
+     * @type {(definition: Definition, request: CoreRequest) => CoreReply}
+     */
     simulate: (definition, request) => call("simulate", [campaign(definition)], request),
+    /** @type {(definition: Definition) => CoreReply} */
     describe: (definition) => call("campaign_describe", [campaign(definition)]),
-    /** Days, clock times and labels on a campaign's clock (bb_calendar). */
+    /**
+     * Days, clock times and labels on a campaign's clock (bb_calendar).
+     * @type {(request: CoreRequest) => CoreReply}
+     */
     calendar: (request) => call("calendar", [], request),
-    /** Odds texts read, summed, compared and shown as percents (bb_odds_text). */
+    /**
+     * Odds texts read, summed, compared and shown as percents (bb_odds_text).
+     * @type {(request: CoreRequest) => CoreReply}
+     */
     oddsText: (request) => call("odds_text", [], request),
-    /** Exact averages and shares over simulated runs (bb_forecast). */
+    /**
+     * Exact averages and shares over simulated runs (bb_forecast).
+     * @type {(request: CoreRequest) => CoreReply}
+     */
     forecast: (request) => call("forecast", [], request),
-    /** What `proposed` changes against `current` on a day (bb_change_check): {day, problem, changes}. */
+    /**
+     * What `proposed` changes against `current` on a day (bb_change_check): {day, problem, changes}.
+     * @type {(proposed: Definition, current: Definition, request: object) => CoreReply}
+     */
     changeCheck: (proposed, current, request) => {
       const proposedHandle = campaign(proposed);
       return call("change_check", [proposedHandle], { ...request, current: campaign(current) });
@@ -79,15 +133,21 @@ function wrap(module) {
   };
 }
 
+/** @type {Promise<WebAssembly.Module> | null} */
 let compiled = null;
 
+/** @returns {Promise<WebAssembly.Module>} */
 async function compileBuffer() {
   const response = await fetch(WASM_URL, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`could not load the core (HTTP ${response.status})`);
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
-/** The compiled wasm, fetched once (or handed over by the page, in the worker). */
+/**
+ * The compiled wasm, fetched once (or handed over by the page, in the worker).
+ * @param {WebAssembly.Module} [given]
+ * @returns {Promise<WebAssembly.Module>}
+ */
 export function compiledCore(given) {
   compiled ??= given
     ? Promise.resolve(given)
@@ -97,11 +157,16 @@ export function compiledCore(given) {
   return compiled;
 }
 
+/**
+ * @param {WebAssembly.Module | undefined} wasmModule
+ * @returns {Promise<{instance: BlindboxModule, wasmModule: WebAssembly.Module}>}
+ */
 async function instantiate(wasmModule) {
   const [{ default: createBlindbox }, module] = await Promise.all([
     import("../core/blindbox.mjs"),
     compiledCore(wasmModule),
   ]);
+  /** @type {BlindboxModule} */
   const instance = await new Promise((resolve, reject) => {
     createBlindbox({
       // Instantiate from the compiled module ourselves: works in pages and module workers alike.
@@ -116,16 +181,19 @@ async function instantiate(wasmModule) {
   return { instance, wasmModule: module };
 }
 
+/** @type {Promise<Core> | null} */
 let loading = null;
 
 /**
  * Loads the core once; resolves to the wrapper above, with `wasmModule` (the
  * compiled module, for a worker). `wasmModule`: one already compiled (a page
  * passes its own to its worker).
+ * @param {{wasmModule?: WebAssembly.Module}} [options]
+ * @returns {Promise<Core>}
  */
 export function loadCore({ wasmModule } = {}) {
   loading ??= instantiate(wasmModule).then(({ instance, wasmModule: module }) => {
-    const core = wrap(instance);
+    const core = /** @type {Core} */ (wrap(instance));
     core.wasmModule = module;
     return core;
   });

@@ -11,7 +11,8 @@ export interface AbiError {
   code?: string;
   message?: string;
   field?: string;
-  errors?: Array<{ field: string; message: string }>;
+  /** Every problem bb_validate found; `pointer` (a JSON pointer) names the place when `field` does not. */
+  errors?: Array<{ field: string; message: string; pointer?: string }>;
 }
 
 export declare class CoreError extends Error {
@@ -19,7 +20,7 @@ export declare class CoreError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field?: string;
-  readonly errors?: Array<{ field: string; message: string }>;
+  readonly errors?: Array<{ field: string; message: string; pointer?: string }>;
 }
 
 /** A bb_* export: numbers in, a status out. */
@@ -36,7 +37,8 @@ export interface AbiCaller {
 
 export declare function abiCaller(exports: AbiExports, memory: () => { buffer: ArrayBufferLike }): AbiCaller;
 
-export declare function emscriptenExports(module: Record<string, unknown>): {
+/** An instantiated Emscripten module: `_bb_*` functions and its memory's HEAPU8. */
+export declare function emscriptenExports(module: Record<string, unknown> & { HEAPU8: Uint8Array }): {
   exports: AbiExports;
   memory: () => { buffer: ArrayBufferLike };
 };

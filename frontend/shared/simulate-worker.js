@@ -10,10 +10,23 @@
 
 import { loadCore } from "./core-browser.js";
 
+/**
+ * A run message: `definition` is the campaign (object or JSON text), `runs` how many simulated days.
+ * @typedef {object} RunMessage
+ * @property {"run"} type
+ * @property {number} job
+ * @property {object | string} definition
+ * @property {{day: number, players: number, seed?: number, draws_per_player?: number, arrival?: unknown}} request
+ * @property {number} runs
+ * @property {WebAssembly.Module} [wasmModule]
+ */
+
+/** @type {number} the newest job; older ones stop between runs */
 let latest = 0;
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** @param {RunMessage} message */
 async function run({ job, definition, request, runs, wasmModule }) {
   const core = await loadCore({ wasmModule });
   for (let run = 1; run <= runs; run++) {
@@ -36,7 +49,8 @@ self.addEventListener("message", async (event) => {
   latest = message.job;
   try {
     await run(message);
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {{code?: string, message?: string, field?: string} | null | undefined} */ (caught);
     self.postMessage({
       type: "error",
       job: message.job,
