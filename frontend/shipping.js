@@ -140,7 +140,7 @@ onLanguageChange(() => {
   form.querySelector('[data-testid="shipping-submit"]').textContent = t(options.shipping ? "shipUpdate" : "shipSubmit");
   for (const key of ["name", "phone", "address"]) {
     if (form.elements[key].getAttribute("aria-invalid") === "true") {
-      const problem = validate({
+      const problem = contactProblems({
         name: form.elements.name.value,
         phone: form.elements.phone.value,
         address: form.elements.address.value,
