@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #if defined(__wasm__)
 #define BB_EXPORT(name) extern "C" __attribute__((export_name(#name), used))
@@ -56,6 +57,11 @@ struct Moment {
 };
 
 std::optional<Moment> read_moment(const Campaign& campaign, Request& request);
+// Issued counts by prize id, in the day's table order. Counts of prizes not in
+// the table are refused, or skipped when `skip_unknown` (a host's snapshot
+// taken under an earlier definition).
+std::optional<std::vector<int64_t>> read_issued(const PrizeTable& table, Request& request,
+                                                bool skip_unknown = false);
 
 // A count, or null.
 json optional_count(const std::optional<int64_t>& count);

@@ -1,3 +1,8 @@
+// The draw's decisions and the disclosure (see draw.h): the campaign clock,
+// stock pacing, decide() and draw(), odds_now(). The counters' names, the day's
+// stock read through them and a player's allowance are in player_counters.cpp.
+// Core only: no JSON, no I/O beyond the host's Counters.
+
 #include "blindbox/draw.h"
 
 #include <boost/random/uniform_int_distribution.hpp>
@@ -10,14 +15,6 @@ namespace blindbox {
 namespace {
 
 constexpr int64_t no_cap = std::numeric_limits<int64_t>::max();
-
-// The player's draws on a day, with the day already formatted (a draw formats
-// it once): "draws/2026-11-28/alice".
-std::string day_draws_key(std::string_view day_text, std::string_view player) {
-    std::string key = "draws/";
-    key.append(day_text).append("/").append(player);
-    return key;
-}
 
 // A uniform integer in [0, bound); bound > 0.
 uint64_t uniform_below(EntropyEngine& engine, uint64_t bound) {
@@ -215,51 +212,44 @@ Decision decide(const Campaign& campaign, const PrizeTable& table, int64_t secon
     return decide_odds(campaign, table, seconds_since_open, stock, engine);
 }
 
-namespace counter_key {
-std::string prize_issued(DayNumber day, std::string_view prize_id) {
-    return "issued/" + format_date(day) + "/" + std::string(prize_id);
-}
-std::string player_day_draws(DayNumber day, std::string_view player) {
-    return day_draws_key(format_date(day), player);
-}
-std::string player_draws(std::string_view player) {
-    return "draws/all/" + std::string(player);
-}
-std::string player_pity(std::string_view player) {
-    return "pity/" + std::string(player);
-}
-bool is_day_stock(std::string_view name) {
-    return name.rfind("issued/", 0) == 0 || name.rfind("opened/", 0) == 0;
-}
-std::string request(std::string_view day_text, std::string_view player,
-                    std::string_view request_id) {
-    // The player's length before the player, so no two (player, request) pairs share a name.
-    std::string key = "request/";
-    key.append(day_text).append("/").append(std::to_string(player.size())).append("/");
-    key.append(player).append("/").append(request_id);
-    return key;
-}
-} // namespace counter_key
+namespace {
 
-CounterDayStock::CounterDayStock(Counters& counters, const PrizeTable& table, DayNumber day)
-    : CounterDayStock(counters, table, format_date(day)) {}
+// The player's counters a draw writes, as draw() read them.
+struct DrawCounterNames {
+    const std::string& day_key;
+    const std::string& total_key;
+    const std::string& pity_key;    // empty without a pity rule
+    const std::string& request_key; // empty without a request id
+    int64_t campaign_cap;
+    int64_t pity_streak;
+};
 
-CounterDayStock::CounterDayStock(Counters& counters, const PrizeTable& table,
-                                 std::string_view day_text)
-    : counters_(counters), table_(table), issued_prefix_("issued/"), opened_key_("opened/") {
-    issued_prefix_.append(day_text).append("/");
-    opened_key_.append(day_text);
-}
-
-int64_t CounterDayStock::issued(size_t prize_index) {
-    const std::string& prize_id = table_.prizes[prize_index].id;
-    key_.assign(issued_prefix_).append(prize_id);
-    return counters_.get(key_);
+// Every write of a decided draw, each within its cap, in a fixed order; false
+// when one is refused (a counter changed since it was read) and the host must
+// roll the transaction back.
+bool write_draw(const Campaign& campaign, Counters& counters, const DrawCounterNames& names,
+                const PrizeTable& table, CounterDayStock& stock, const DrawResult& result) {
+    bool written = counters.add_within(names.day_key, 1, campaign.limits.draws_per_day) &&
+                   counters.add_within(names.total_key, 1, names.campaign_cap);
+    if (written && campaign.pool == PoolModel::deck) {
+        written = counters.add_within(stock.opened_key(), 1, table.boxes);
+    }
+    if (written && result.decision.win()) {
+        const Prize& prize = table.prizes[result.decision.prize];
+        const int64_t cap = released_stock(campaign, prize.stock, result.clock.seconds_since_open);
+        written = counters.add_within(stock.issued_key(static_cast<size_t>(result.decision.prize)),
+                                      1, cap);
+    }
+    if (written && campaign.pity) {
+        written = result.decision.win()
+                      ? counters.add_within(names.pity_key, -names.pity_streak, no_cap)
+                      : counters.add_within(names.pity_key, 1, no_cap);
+    }
+    if (written && !names.request_key.empty()) written = counters.mark_once(names.request_key);
+    return written;
 }
 
-int64_t CounterDayStock::boxes_opened() {
-    return counters_.get(opened_key_);
-}
+} // namespace
 
 DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest& request) {
     DrawResult result;
@@ -279,7 +269,7 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
             return result;
         }
     }
-    const std::string day_key = day_draws_key(day_text, request.player);
+    const std::string day_key = counter_key::player_day_draws(day_text, request.player);
     const std::string total_key = counter_key::player_draws(request.player);
     const int64_t draws_today = counters.get(day_key);
     const int64_t draws_total = counters.get(total_key);
@@ -305,23 +295,8 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
     result.decision =
         decide(campaign, table, result.clock.seconds_since_open, stock, streak, request.entropy);
 
-    bool written = counters.add_within(day_key, 1, campaign.limits.draws_per_day) &&
-                   counters.add_within(total_key, 1, campaign_cap);
-    if (written && campaign.pool == PoolModel::deck) {
-        written = counters.add_within(stock.opened_key(), 1, table.boxes);
-    }
-    if (written && result.decision.win()) {
-        const Prize& prize = table.prizes[result.decision.prize];
-        const int64_t cap = released_stock(campaign, prize.stock, result.clock.seconds_since_open);
-        written = counters.add_within(stock.issued_key(static_cast<size_t>(result.decision.prize)),
-                                      1, cap);
-    }
-    if (written && campaign.pity) {
-        written = result.decision.win() ? counters.add_within(pity_key, -streak, no_cap)
-                                        : counters.add_within(pity_key, 1, no_cap);
-    }
-    if (written && !request_key.empty()) written = counters.mark_once(request_key);
-    if (!written) {
+    const DrawCounterNames names{day_key, total_key, pity_key, request_key, campaign_cap, streak};
+    if (!write_draw(campaign, counters, names, table, stock, result)) {
         result.status = DrawStatus::conflict;
         return result;
     }
@@ -334,33 +309,6 @@ DrawResult draw(const Campaign& campaign, Counters& counters, const DrawRequest&
     result.allowance = player_allowance(campaign, result.draws_today, result.player_draw_number,
                                         result.pity_streak);
     return result;
-}
-
-PlayerStatus player_status(const Campaign& campaign, Counters& counters, int64_t now_unix,
-                           std::string_view player, bool paused) {
-    PlayerStatus status;
-    status.clock = campaign_clock(campaign, now_unix, paused);
-    status.draws_today = counters.get(counter_key::player_day_draws(status.clock.day, player));
-    status.draws_total = counters.get(counter_key::player_draws(player));
-    if (campaign.pity) status.pity_streak = counters.get(counter_key::player_pity(player));
-    status.allowance =
-        player_allowance(campaign, status.draws_today, status.draws_total, status.pity_streak);
-    return status;
-}
-
-PlayerAllowance player_allowance(const Campaign& campaign, int64_t draws_today, int64_t draws_total,
-                                 int64_t pity_streak) {
-    PlayerAllowance allowance;
-    allowance.draws_left_today = std::max<int64_t>(0, campaign.limits.draws_per_day - draws_today);
-    if (campaign.limits.draws_per_campaign) {
-        allowance.draws_left_in_campaign =
-            std::max<int64_t>(0, *campaign.limits.draws_per_campaign - draws_total);
-    }
-    if (campaign.pity) {
-        allowance.draws_until_guaranteed =
-            std::max<int64_t>(0, campaign.pity->after - pity_streak) + 1;
-    }
-    return allowance;
 }
 
 OddsReport odds_now(const Campaign& campaign, DayNumber day, int64_t seconds_since_open,

@@ -103,6 +103,8 @@ namespace counter_key {
 std::string prize_issued(DayNumber day, std::string_view prize_id); // "issued/2026-11-28/gold"
 // The day's boxes opened (deck campaigns): "opened/2026-11-28", built by CounterDayStock.
 std::string player_day_draws(DayNumber day, std::string_view player);
+// The same with the day already formatted ("2026-11-28"): "draws/2026-11-28/alice".
+std::string player_day_draws(std::string_view day_text, std::string_view player);
 std::string player_draws(std::string_view player);
 std::string player_pity(std::string_view player);
 // A drawn request of a player on the day of its draw:
