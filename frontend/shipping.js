@@ -13,6 +13,14 @@ import { h, clear, showError, clearError, announce, setFieldError } from "./ui.j
 
 let current = null; // {mount, form, options}
 
+/**
+ * A labelled input with its optional hint and its error line.
+ * @param {string} name
+ * @param {object} parts
+ * @param {string} parts.label the label's text key
+ * @param {string} [parts.hint] the hint's text key
+ * @param {HTMLInputElement | HTMLTextAreaElement} parts.input
+ */
 function field(name, { label, hint, input }) {
   const errorId = `ship-${name}-error`;
   const hintId = hint ? `ship-${name}-hint` : null;

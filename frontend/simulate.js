@@ -15,7 +15,12 @@ const HOUR_SECONDS = 3600;
 const $ = (selector) => document.querySelector(selector);
 
 let worker = null;
-let running = null; // {id, timer, started, players}
+/**
+ * The simulation under way, or null: its job id, start (performance.now()),
+ * request, the progress timer and, once the worker answers, its result.
+ * @type {{id: number, started: number, players: number, request: {day: string, players: number, seed: number}, timer?: ReturnType<typeof setInterval>, result?: any} | null}
+ */
+let running = null;
 let lastResult = null;
 let nextId = 1;
 

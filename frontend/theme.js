@@ -16,6 +16,7 @@ function rgb(hex) {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
+/** @param {number[]} rgbValues red, green, blue, 0 to 255 */
 function hex([r, g, b]) {
   return `#${[r, g, b]
     .map((c) =>
@@ -105,6 +106,6 @@ export function applyTheme(theme) {
   applied = key;
   const root = document.documentElement.style;
   for (const [name, value] of Object.entries(colors)) root.setProperty(name, value);
-  const meta = document.querySelector('meta[name="theme-color"]');
+  const meta = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="theme-color"]'));
   if (meta) meta.content = colors["--primary"];
 }

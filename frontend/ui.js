@@ -7,6 +7,13 @@ import { t, onLanguageChange } from "./i18n.js";
 export { announce, clear, h } from "./shared/element.js";
 import { announce, clear, h } from "./shared/element.js";
 
+/** @typedef {import("./shared/element.js").Child} Child */
+/**
+ * An element that holds the page's error messages; `renderError` draws its
+ * message again (in the new language), null when it holds none.
+ * @typedef {Element & {renderError?: (() => HTMLElement) | null}} ErrorSlot
+ */
+
 /** A hue from a prize id, so each placeholder has its own colour. */
 export function hueOf(text) {
   let hash = 2166136261;
@@ -123,9 +130,15 @@ export function setFieldError(input, message) {
  * Error messages live in "slots" (the box, the shipping form, the lookup);
  * only one shows at a time, the latest, so [data-testid=error-message] is unique.
  * `text` and `action` may be functions: they are called again when the language changes.
+ * @param {ErrorSlot} slot
+ * @param {object} [error]
+ * @param {string} [error.code] shown as data-error-code
+ * @param {string | (() => string)} [error.text]
+ * @param {Child | (() => Child)} [error.action] a control beside the message (a retry button)
+ * @returns {HTMLElement} the message shown
  */
 export function showError(slot, { code, text, action } = {}) {
-  for (const other of document.querySelectorAll(".error-slot")) {
+  for (const other of /** @type {NodeListOf<ErrorSlot>} */ (document.querySelectorAll(".error-slot"))) {
     if (other !== slot) {
       other.replaceChildren();
       other.renderError = null;
@@ -151,7 +164,7 @@ export function showError(slot, { code, text, action } = {}) {
 }
 
 onLanguageChange(() => {
-  for (const slot of document.querySelectorAll(".error-slot"))
+  for (const slot of /** @type {NodeListOf<ErrorSlot>} */ (document.querySelectorAll(".error-slot")))
     if (slot.firstChild && slot.renderError) slot.renderError();
 });
 

@@ -43,6 +43,9 @@ export function whenUnauthorized(listener) {
 /**
  * One request with the admin key, through the one client (shared/api.js);
  * its options, plus `key` to use instead of the stored one (sign-in).
+ * @param {string} path
+ * @param {shared.RequestOptions & {key?: string}} [options]
+ * @returns {Promise<shared.Reply>}
  */
 export async function request(path, { key, ...options } = {}) {
   const reply = await shared.request(path, { timeout: TIMEOUT_MS, ...options, token: key ?? storedKey() });
@@ -61,7 +64,11 @@ export const api = {
   pause: (id) => request(admin(id, "/pause"), { method: "POST" }),
   resume: (id) => request(admin(id, "/resume"), { method: "POST" }),
   stats: (id) => request(admin(id, "/stats")),
-  /** One page of wins; `cursor` is the next_cursor of the page before. */
+  /**
+   * One page of wins; `cursor` is the next_cursor of the page before.
+   * @param {string} id
+   * @param {{day?: string, prize?: string, cursor?: string | number}} [filter]
+   */
   winners: (id, { day, prize, cursor } = {}) => {
     const query = new URLSearchParams();
     if (day) query.set("day", day);
@@ -89,10 +96,25 @@ export function nextLink(header, prefix) {
 }
 
 /**
+ * What winnersCsvFile resolves to: the joined file (`text`, `headers`) when
+ * ok, else a failed reply with its `error`.
+ * @typedef {object} CsvFileReply
+ * @property {boolean} ok
+ * @property {number} status
+ * @property {string} [text]
+ * @property {Headers | null} [headers]
+ * @property {shared.ApiData} [data]
+ * @property {shared.ApiError | null} [error]
+ */
+
+/**
  * The whole winners CSV of a campaign: the server sends it in bounded pages
  * (header row on the first), each naming the next in `Link: <...>; rel="next"`;
  * joined in order they are the file. Resolves {ok: true, text, headers} (the
  * first page's headers) or the first failed reply. `onPage(n)` after each page.
+ * @param {string} id
+ * @param {{onPage?: (page: number) => void, maxPages?: number}} [options]
+ * @returns {Promise<CsvFileReply>}
  */
 export async function winnersCsvFile(id, { onPage = () => {}, maxPages = 100_000 } = {}) {
   const prefix = admin(id, "/winners.csv");

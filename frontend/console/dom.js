@@ -7,11 +7,15 @@ import { t } from "./i18n.js";
 export { announce, append, clear, h } from "../shared/element.js";
 import { clear } from "../shared/element.js";
 
-/** Focuses an element that may not be focusable by itself (a heading, a region). */
+/**
+ * Focuses an element that may not be focusable by itself (a heading, a region).
+ * @param {Element | null | undefined} element an HTML or SVG element
+ * @param {{scroll?: boolean}} [options]
+ */
 export function focusElement(element, { scroll = true } = {}) {
   if (!element) return;
   if (!element.matches("a[href], button, input, select, textarea, [tabindex]")) element.setAttribute("tabindex", "-1");
-  element.focus({ preventScroll: !scroll });
+  /** @type {HTMLElement} */ (element).focus({ preventScroll: !scroll });
   if (scroll) element.scrollIntoView({ block: "center", behavior: "instant" });
 }
 
@@ -21,15 +25,23 @@ let dialogOpen = null;
  * A modal confirmation. Resolves true when confirmed, false when cancelled
  * (button, Esc). Focus moves into the dialog and back to where it was.
  *   confirmDialog({title, body: [nodes], confirm: "Pause", danger: true})
+ * @param {object} options
+ * @param {string} options.title
+ * @param {Array<Node | string>} [options.body]
+ * @param {string} [options.confirm] t("confirm") by default
+ * @param {string} [options.cancel] t("cancel") by default
+ * @param {boolean} [options.danger]
+ * @param {HTMLElement | null} [options.returnFocus] the focused element by default
+ * @returns {Promise<boolean>}
  */
 export function confirmDialog({ title, body = [], confirm, cancel, danger = false, returnFocus }) {
-  const dialog = document.getElementById("confirm-dialog");
+  const dialog = /** @type {HTMLDialogElement} */ (document.getElementById("confirm-dialog"));
   if (dialogOpen) dialogOpen(false);
-  const opener = returnFocus ?? document.activeElement;
+  const opener = returnFocus ?? /** @type {HTMLElement | null} */ (document.activeElement);
   clear(dialog.querySelector(".dialog-title"), title);
   clear(dialog.querySelector(".dialog-body"), body);
-  const yes = dialog.querySelector("[data-testid=confirm-yes]");
-  const no = dialog.querySelector("[data-testid=confirm-no]");
+  const yes = /** @type {HTMLButtonElement} */ (dialog.querySelector("[data-testid=confirm-yes]"));
+  const no = /** @type {HTMLButtonElement} */ (dialog.querySelector("[data-testid=confirm-no]"));
   yes.textContent = confirm ?? t("confirm");
   no.textContent = cancel ?? t("cancel");
   yes.classList.toggle("button-danger", danger);

@@ -67,7 +67,13 @@ function languageButtons(state, onChoose) {
   return buttons;
 }
 
-/** The preview card in `mount`; `state` keeps the preview's language across re-renders. */
+/**
+ * The preview card in `mount`; `state` keeps the preview's language across re-renders.
+ * @param {HTMLElement} mount
+ * @param {object} options
+ * @param {() => string} options.campaignId the campaign's id, read at each paint
+ * @param {{language?: import("../shared/i18n.js").Language}} [options.state]
+ */
 export function createPreview(mount, { campaignId, state = {} }) {
   state.language ??= lang();
   let draft = null;

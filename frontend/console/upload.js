@@ -15,6 +15,12 @@ let uploadCount = 0;
 /**
  * A button-like file picker with its own status and error line.
  *   uploadControl({campaignId: () => "spring", testid, label, onUploaded: (url) => ...})
+ * @param {object} options
+ * @param {() => string} options.campaignId
+ * @param {string} options.testid
+ * @param {string} options.label
+ * @param {string} [options.describedBy] the id of a hint the control also names
+ * @param {(url: string) => void} options.onUploaded
  */
 export function uploadControl({ campaignId, testid, label, describedBy, onUploaded }) {
   const number = ++uploadCount;

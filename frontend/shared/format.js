@@ -22,7 +22,12 @@ function formatter(kind, language, options) {
 
 // ---------------------------------------------------------------- numbers
 
-/** A number the local way; `options` are Intl.NumberFormat's. */
+/**
+ * A number the local way; `options` are Intl.NumberFormat's.
+ * @param {number} n
+ * @param {Intl.NumberFormatOptions & {language?: import("./i18n.js").Language}} [options]
+ * @returns {string}
+ */
 export function formatNumber(n, { language = lang(), ...options } = {}) {
   return formatter("number", language, options).format(n);
 }

@@ -80,7 +80,14 @@ export function applyValue(draft, pointer, kind, raw) {
   ptr.set(draft, pointer, raw);
 }
 
-/** The bare control for `kind`, showing `current`. */
+/**
+ * The bare control for `kind`, showing `current`.
+ * @param {Record<string, unknown>} attrs
+ * @param {string} kind
+ * @param {unknown} current
+ * @param {{options?: Array<{value: unknown, label: string}>, inputmode?: string, placeholder?: string, list?: string, readonly?: boolean}} extras
+ *   the field's options that only some kinds use
+ */
 function control(attrs, kind, current, { options, inputmode, placeholder, list, readonly }) {
   if (kind === "select") {
     const select = h(

@@ -54,7 +54,7 @@ function pityToggle(ctx, enabled) {
 
 function pityDetails(ctx, pity) {
   const chosen = Array.isArray(pity.prizes) ? pity.prizes : [];
-  const known = allPrizes(ctx.ed.draft);
+  const known = /** @type {Array<{id: string, name: string, missing?: boolean}>} */ (allPrizes(ctx.ed.draft));
   for (const id of chosen)
     if (typeof id === "string" && !known.some((p) => p.id === id)) known.push({ id, name: id, missing: true });
   return h(

@@ -11,6 +11,10 @@ import { contrast, themeColors } from "../../theme.js";
 import { uploadControl } from "../upload.js";
 import { applyValue, errorSlot, field, PRUNE } from "./fields.js";
 
+/**
+ * Each colour field: its key under /theme, its CSS property, its test id.
+ * @type {Array<[string, string, string]>}
+ */
 const THEME_COLORS = [
   ["primary_color", "--primary", "theme-primary-color"],
   ["accent_color", "--accent", "theme-accent-color"],

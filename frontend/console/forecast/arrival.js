@@ -109,13 +109,13 @@ class ArrivalCurve {
     if (bar) {
       bar.setAttribute("aria-valuenow", String(clamped));
       bar.setAttribute("aria-valuetext", t("arrivalValue", clamped, MAX_WEIGHT));
-      bar.firstChild.style.height = `${(clamped / MAX_WEIGHT) * 100}%`;
+      /** @type {HTMLElement} */ (bar.firstChild).style.height = `${(clamped / MAX_WEIGHT) * 100}%`;
     }
     this.onChange();
   }
 
   moveFocus(index) {
-    const all = [...this.bars.querySelectorAll(".arrival-bar")];
+    const all = /** @type {HTMLElement[]} */ ([...this.bars.querySelectorAll(".arrival-bar")]);
     const target = all[Math.max(0, Math.min(all.length - 1, index))];
     if (!target) return;
     for (const bar of all) bar.tabIndex = -1;

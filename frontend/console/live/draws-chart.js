@@ -24,7 +24,8 @@ export function rangeSwitch(current, onPick) {
           "data-range": range,
           "aria-pressed": String(current === range),
           onclick: () => {
-            for (const b of group.children) b.setAttribute("aria-pressed", String(b.dataset.range === range));
+            for (const b of /** @type {HTMLCollectionOf<HTMLElement>} */ (group.children))
+              b.setAttribute("aria-pressed", String(b.dataset.range === range));
             onPick(range);
           },
         },

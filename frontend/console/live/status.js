@@ -8,6 +8,12 @@ import { t } from "../i18n.js";
 /** The status shown: "paused" for a paused campaign that has not ended. */
 export const shownStatus = (status, paused) => (paused && status !== "ended" ? "paused" : status);
 
+/**
+ * The badge of a campaign's status.
+ * @param {string} status
+ * @param {boolean} paused
+ * @param {{testid?: string}} [options]
+ */
 export function statusBadge(status, paused, { testid } = {}) {
   const shown = shownStatus(status, paused);
   return h(

@@ -279,7 +279,8 @@ class WinnersList {
       return;
     }
     clear(els.table, winnersTable(st.rows));
-    if (focusRow !== null) els.table.querySelectorAll("tbody tr")[focusRow]?.focus();
+    if (focusRow !== null)
+      /** @type {HTMLElement | undefined} */ (els.table.querySelectorAll("tbody tr")[focusRow])?.focus();
   }
 
   /** After a dashboard refresh: new filter options; the first page again if only it is shown. */
