@@ -10,26 +10,6 @@
 using namespace blindbox;
 using namespace blindbox::test;
 
-namespace {
-
-// Counters as a host holds them after `gold` and `silver` wins on a day.
-MemoryCounters counters_with(const char* date, int64_t gold, int64_t silver) {
-    MemoryCounters counters;
-    if (gold) counters.add_within(counter_key::prize_issued(day(date), "gold"), gold, gold);
-    if (silver) counters.add_within(counter_key::prize_issued(day(date), "silver"), silver, silver);
-    return counters;
-}
-
-json deck_campaign(int64_t boxes) {
-    json document = base_campaign();
-    document["pool"] = "deck";
-    document["prize_table"] = {{"boxes", boxes},
-                               {"prizes", {{{"id", "gold"}, {"name", "Gold"}, {"stock", 2}}}}};
-    return document;
-}
-
-} // namespace
-
 TEST_CASE("a day's stock lists every prize of the day's table with what was won and is left") {
     const Campaign campaign = must_parse(base_campaign());
     MemoryCounters counters = counters_with("2026-11-05", 2, 1);

@@ -7,6 +7,8 @@
 #include "blindbox/calendar.h"
 #include "blindbox/campaign.h"
 #include "blindbox/campaign_json.h"
+#include "blindbox/counters.h"
+#include "blindbox/draw.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -51,6 +53,23 @@ inline DayNumber day(const char* text) {
 // Unix time of a local time on a day in a campaign's zone.
 inline int64_t at(const Campaign& campaign, const char* date, int hour, int minute = 0) {
     return to_unix_seconds(day(date), hour * 3600 + minute * 60, campaign.utc_offset_minutes);
+}
+
+// Counters as a host holds them after `gold` and `silver` wins on a day.
+inline MemoryCounters counters_with(const char* date, int64_t gold, int64_t silver) {
+    MemoryCounters counters;
+    if (gold) counters.add_within(counter_key::prize_issued(day(date), "gold"), gold, gold);
+    if (silver) counters.add_within(counter_key::prize_issued(day(date), "silver"), silver, silver);
+    return counters;
+}
+
+// A deck campaign of `boxes` boxes with two golds in them.
+inline json deck_campaign(int64_t boxes) {
+    json document = base_campaign();
+    document["pool"] = "deck";
+    document["prize_table"] = {{"boxes", boxes},
+                               {"prizes", {{{"id", "gold"}, {"name", "Gold"}, {"stock", 2}}}}};
+    return document;
 }
 
 } // namespace blindbox::test

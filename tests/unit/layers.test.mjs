@@ -4,12 +4,10 @@
 // layer here (an unknown source folder fails the check too).
 
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { filesUnder, root } from "./source-files.mjs";
 
 // Each layer: the folders it owns (first match wins, so nested folders come
 // first), the layers it may use, and the outside libraries it may include.
@@ -28,23 +26,6 @@ const layers = [
 
 function layerOf(path) {
   return layers.find((layer) => layer.folders.some((folder) => path.startsWith(folder)));
-}
-
-function filesUnder(folder, extensions) {
-  const found = [];
-  const walk = (dir) => {
-    if (!existsSync(join(root, dir))) return;
-    for (const name of readdirSync(join(root, dir))) {
-      const path = `${dir}/${name}`;
-      if (statSync(join(root, path)).isDirectory()) {
-        if (path !== "frontend/core") walk(path);
-      } else if (extensions.some((extension) => name.endsWith(extension))) {
-        found.push(path);
-      }
-    }
-  };
-  walk(folder);
-  return found;
 }
 
 // C++: <blindbox/x.h> is whichever layer holds that header; a quoted include
@@ -94,9 +75,9 @@ function dependencies(path) {
 }
 
 const sources = [
-  ...filesUnder("wasm", [".h", ".cpp"]),
-  ...filesUnder("host/src", [".ts"]),
-  ...filesUnder("frontend", [".js", ".mjs"]),
+  ...filesUnder("wasm", (name) => /\.(h|cpp)$/.test(name)),
+  ...filesUnder("host/src", (name) => name.endsWith(".ts")),
+  ...filesUnder("frontend", (name) => /\.m?js$/.test(name)),
 ];
 
 test("every source file sits in a layer", () => {

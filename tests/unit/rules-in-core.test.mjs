@@ -6,12 +6,10 @@
 // such arithmetic reappear in host/src or frontend/.
 
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { filesUnder, root } from "./source-files.mjs";
 
 export const telltales = [
   {
@@ -67,21 +65,8 @@ const allowed = [
 ];
 
 function sourceFiles() {
-  const found = [];
-  const walk = (dir) => {
-    if (!existsSync(join(root, dir))) return;
-    for (const name of readdirSync(join(root, dir))) {
-      const path = `${dir}/${name}`;
-      if (statSync(join(root, path)).isDirectory()) {
-        if (path !== "frontend/core") walk(path);
-      } else if (/\.(ts|js|mjs)$/.test(name) && !name.endsWith(".d.ts")) {
-        found.push(path);
-      }
-    }
-  };
-  walk("host/src");
-  walk("frontend");
-  return found;
+  const code = (name) => /\.(ts|js|mjs)$/.test(name) && !name.endsWith(".d.ts");
+  return [...filesUnder("host/src", code), ...filesUnder("frontend", code)];
 }
 
 /** Every line of `text` that shows a telltale: [{line, telltale, text}]. */
