@@ -22,13 +22,7 @@ function campaignHeader(id, active, titleText) {
   const header = h(
     "div",
     { class: "campaign-head" },
-    h(
-      "nav",
-      { class: "crumbs", "aria-label": t("breadcrumbs") },
-      h("a", { href: "#/" }, t("campaigns")),
-      h("span", { "aria-hidden": "true" }, " / "),
-      h("code", {}, id),
-    ),
+    breadcrumbs(h("code", {}, id)),
     title,
     h(
       "nav",
@@ -47,18 +41,23 @@ function campaignHeader(id, active, titleText) {
   return { header, title };
 }
 
+/** "Campaigns / <current>": the trail above a campaign's views. */
+function breadcrumbs(current) {
+  return h(
+    "nav",
+    { class: "crumbs", "aria-label": t("breadcrumbs") },
+    h("a", { href: "#/" }, t("campaigns")),
+    h("span", { "aria-hidden": "true" }, " / "),
+    current,
+  );
+}
+
 /** The header above a new campaign's editor, which has no id yet. */
 function newCampaignHeader() {
   return h(
     "div",
     { class: "campaign-head" },
-    h(
-      "nav",
-      { class: "crumbs", "aria-label": t("breadcrumbs") },
-      h("a", { href: "#/" }, t("campaigns")),
-      h("span", { "aria-hidden": "true" }, " / "),
-      t("newCampaign"),
-    ),
+    breadcrumbs(t("newCampaign")),
     h("h1", { class: "visually-hidden" }, t("newCampaign")),
   );
 }
