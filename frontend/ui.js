@@ -68,7 +68,7 @@ export async function copyText(text) {
   } catch {
     // fall back below
   }
-  const area = h("textarea", { readonly: true, class: "copy-buffer", "aria-hidden": "true" });
+  const area = h("textarea", { readonly: true, class: "copy-buffer visually-hidden", "aria-hidden": "true" });
   area.value = text;
   document.body.append(area);
   area.select();

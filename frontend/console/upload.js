@@ -30,7 +30,7 @@ export function uploadControl({ campaignId, testid, label, describedBy, onUpload
   const input = h("input", {
     type: "file",
     id: inputId,
-    class: "file-input",
+    class: "file-input visually-hidden",
     accept: "image/png,image/jpeg,image/gif,image/webp",
     "data-testid": testid,
     "aria-describedby": [`${inputId}-status`, `${inputId}-error`, describedBy].filter(Boolean).join(" "),

@@ -106,8 +106,15 @@ function windowSection(ctx) {
   );
 }
 
-function ruleSelect(ctx, pointer, label, choices, hint) {
-  return field(ctx, pointer, { label, kind: "select", options: choices, hint });
+/**
+ * A rule the operator picks from `choices` ([value, label key] pairs, hint
+ * `hintKey`); in the deck model fixed at its first choice (a deck has one
+ * sold-out rule and no pacing).
+ */
+function ruleChoice(ctx, isDeck, pointer, labelKey, choices, hintKey) {
+  if (isDeck) return fixedRule(pointer, t(labelKey), t(choices[0][1]), t("deckFixedHint"));
+  const options = choices.map(([value, key]) => ({ value, label: t(key) }));
+  return field(ctx, pointer, { label: t(labelKey), kind: "select", options, hint: t(hintKey) });
 }
 
 function rulesSection(ctx, isDeck) {
@@ -119,30 +126,28 @@ function rulesSection(ctx, isDeck) {
     h(
       "div",
       { class: "grid-2" },
-      isDeck
-        ? fixedRule("/sold_out", t("fSoldOut"), t("soldOutLose"), t("deckFixedHint"))
-        : ruleSelect(
-            ctx,
-            "/sold_out",
-            t("fSoldOut"),
-            [
-              { value: "lose", label: t("soldOutLose") },
-              { value: "redistribute", label: t("soldOutRedistribute") },
-            ],
-            t("fSoldOutHint"),
-          ),
-      isDeck
-        ? fixedRule("/pacing", t("fPacing"), t("pacingNone"), t("deckFixedHint"))
-        : ruleSelect(
-            ctx,
-            "/pacing",
-            t("fPacing"),
-            [
-              { value: "none", label: t("pacingNone") },
-              { value: "even", label: t("pacingEven") },
-            ],
-            t("fPacingHint"),
-          ),
+      ruleChoice(
+        ctx,
+        isDeck,
+        "/sold_out",
+        "fSoldOut",
+        [
+          ["lose", "soldOutLose"],
+          ["redistribute", "soldOutRedistribute"],
+        ],
+        "fSoldOutHint",
+      ),
+      ruleChoice(
+        ctx,
+        isDeck,
+        "/pacing",
+        "fPacing",
+        [
+          ["none", "pacingNone"],
+          ["even", "pacingEven"],
+        ],
+        "fPacingHint",
+      ),
       field(ctx, "/limits/draws_per_day", {
         label: t("fDrawsPerDay"),
         kind: "int",
