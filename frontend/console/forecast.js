@@ -56,6 +56,7 @@ class ForecastCard {
     this.core = null;
     this.draft = null;
     this.opening = null;
+    this.dailyLimit = null;
     this.job = 0;
     this.runningKey = "";
     this.partial = [];
@@ -128,14 +129,14 @@ class ForecastCard {
         return null;
       }
     }
-    if (!this.opening) {
+    if (!this.opening || (draws === undefined && this.dailyLimit === null)) {
       this.setStatus("invalid", t("forecastInvalid"));
       return null;
     }
     const weights = st.weights.some((w) => w > 0) ? st.weights : st.weights.map(() => 1);
     const day = st.day !== "regular" && draft.date_overrides?.[st.day] ? st.day : regularDay(this.core, draft);
     const request = { day, players, arrival: weights, ...(draws !== undefined ? { draws_per_player: draws } : {}) };
-    return { request, runs: runsFor(players * (draws ?? dailyLimitOf(draft))) };
+    return { request, runs: runsFor(players * (draws ?? this.dailyLimit)) };
   }
 
   run() {
@@ -245,6 +246,7 @@ class ForecastCard {
   applyDraft() {
     const { st, core, draft, arrival } = this;
     this.opening = openingOf(core, draft);
+    this.dailyLimit = dailyLimitOf(core, simulationDefinition(draft));
     const slices = slicesOf(this.opening);
     const starts = slices.map((slice) => slice.start);
     const labels = clockLabels(core, this.opening, [...starts, ...slices.map((slice) => slice.end)]);
@@ -260,7 +262,7 @@ class ForecastCard {
       arrival.render();
     }
     if (first) this.renderResults();
-    this.controls.refresh(draft, regularDay(core, draft));
+    this.controls.refresh(draft, regularDay(core, draft), this.dailyLimit);
     this.runSoon();
   }
 

@@ -35,10 +35,12 @@ export function fmtNumber(n, language = lang()) {
   return format.formatNumber(n, { language, maximumFractionDigits: 1 });
 }
 
-/** A share (0..1) as a percentage: with `digits` fraction digits at most, else with sensible precision. */
-export function fmtPercent(share, digits) {
-  if (digits === undefined) return format.sharePercent(share);
-  return `${format.formatNumber(share * 100, { maximumFractionDigits: digits })}%`;
+/**
+ * A ratio of two counts the server sent (claimed of won, say) as a whole
+ * percent the local way ("67%"): Intl's percent style, which scales and rounds.
+ */
+export function fmtWholePercent(part, whole) {
+  return format.formatNumber(part / whole, { style: "percent", maximumFractionDigits: 0 });
 }
 
 /**

@@ -44,7 +44,7 @@ const allowed = [
   },
   {
     file: "frontend/shared/format.js",
-    text: "new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))",
+    text: "new Date(Date.UTC(parts.year, parts.month - 1, parts.day))",
     reason: "a day the core gave, made a Date at UTC midnight only for Intl to print it in words",
   },
   {

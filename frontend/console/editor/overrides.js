@@ -3,6 +3,7 @@
 // and a remove button; a new one starts as a copy of the regular table. The
 // editor's state comes in `ctx`.
 
+import { isDayText } from "../../shared/day-text.js";
 import { announce, focusElement, h } from "../dom.js";
 import { fmtDay, t } from "../i18n.js";
 import * as ptr from "../pointer.js";
@@ -24,7 +25,7 @@ function addOverride(ctx, dateInput, dateError) {
   const { ed } = ctx;
   const day = dateInput.value;
   dateError.textContent = "";
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+  if (!isDayText(day)) {
     dateError.textContent = t("overrideNeedsDate");
     dateInput.focus();
     return;

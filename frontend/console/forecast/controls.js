@@ -16,9 +16,18 @@ export function readInt(text, min, max) {
   return n >= min && n <= max ? n : null;
 }
 
-/** The draft's draws per day per player (the core's default of 1 when not set). */
-export const dailyLimitOf = (draft) =>
-  Number.isInteger(draft?.limits?.draws_per_day) ? draft.limits.draws_per_day : 1;
+/**
+ * The campaign's draws per day per player as the core reads `definition` (its
+ * JSON text), defaults applied (bb_campaign_describe); null while it is not a
+ * valid campaign.
+ */
+export function dailyLimitOf(core, definition) {
+  try {
+    return core.describe(definition).limits.draws_per_day;
+  } catch {
+    return null;
+  }
+}
 
 function numberInput(id, value, describedBy, onInput) {
   const input = h("input", {
@@ -67,10 +76,12 @@ export function createControls(st, onChange) {
 
   return {
     element,
-    /** The draws hint and the day choices for `draft`, whose regular day is `regular`. */
-    refresh(draft, regular) {
-      const limit = dailyLimitOf(draft);
-      els.draws.placeholder = String(limit);
+    /**
+     * The draws hint and the day choices for `draft`, whose regular day is
+     * `regular` and daily limit `limit` (null while the draft is not valid).
+     */
+    refresh(draft, regular, limit) {
+      els.draws.placeholder = limit === null ? "" : String(limit);
       els.drawsHint.textContent = t("forecastDrawsHint", limit);
       const days = Object.keys(draft.date_overrides ?? {}).sort();
       if (st.day !== "regular" && !days.includes(st.day)) st.day = "regular";

@@ -3,9 +3,10 @@
 // them, the slices of the arrival curve, clock labels of moments after the
 // opening, and the regular day to simulate. No date or clock arithmetic here:
 // the JavaScript only slices a length into equal parts and looks values up.
-// Uses the core wrapper (a loaded `core`) only.
+// Uses the core wrapper (a loaded `core`) and the shape of a day (day-text.js).
 
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+import { isDayText } from "../../shared/day-text.js";
+
 const HOURS = Array.from({ length: 25 }, (_, hour) => `${String(hour).padStart(2, "0")}:00`);
 /** At most this many days are skipped looking for a regular day. */
 const MAX_SKIPPED_DAYS = 1000;
@@ -80,7 +81,7 @@ function todayOf(core, draft) {
 export function regularDay(core, draft) {
   const first = draft?.window?.first_day;
   const last = draft?.window?.last_day;
-  if (!DAY_PATTERN.test(first ?? "") || !DAY_PATTERN.test(last ?? "")) return first ?? "";
+  if (!isDayText(first) || !isDayText(last)) return first ?? "";
   const today = todayOf(core, draft);
   const start = today >= first && today <= last ? today : first;
   const overrides = draft.date_overrides ?? {};

@@ -4,7 +4,7 @@
 
 import { tableHead } from "../../shared/element.js";
 import { clear, h } from "../dom.js";
-import { fmtDay, fmtNumber, fmtPercent, t } from "../i18n.js";
+import { fmtDay, fmtNumber, fmtWholePercent, t } from "../i18n.js";
 import { claimedOf } from "./stock.js";
 
 function dayRow(d) {
@@ -20,7 +20,7 @@ function dayRow(d) {
       "td",
       { class: "num", "data-label": t("statClaimed") },
       fmtNumber(claimed),
-      d.wins > 0 ? h("span", { class: "small muted" }, ` (${fmtPercent(claimed / d.wins, 0)})`) : null,
+      d.wins > 0 ? h("span", { class: "small muted" }, ` (${fmtWholePercent(claimed, d.wins)})`) : null,
     ),
   );
 }

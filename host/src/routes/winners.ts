@@ -3,9 +3,12 @@
  * claim status and shipping details, as JSON or as RFC 4180 CSV, one bounded
  * page per request (one object call, campaign-exports.ts), the shipping
  * details unsealed here.
- * May import the HTTP helpers, CSV, sealing, the campaign lookup and the
- * exports' types.
+ * May import the HTTP helpers, CSV, sealing, the campaign lookup, the
+ * exports' types and the shared shapes of a prize id and a day
+ * (frontend/shared/campaign-id.js, day-text.js).
  */
+import { isPrizeId } from "../../../frontend/shared/campaign-id.js";
+import { isDayText } from "../../../frontend/shared/day-text.js";
 import type { Shipping } from "../campaign-claims";
 import { WINNERS_PAGE_MAX, type WinnerRow, type WinnersQuery } from "../campaign-exports";
 import { campaignNotFound, campaignStub } from "../campaign-lookup";
@@ -40,11 +43,11 @@ function winnersQuery(url: URL, defaultLimit: number): WinnersQuery {
     throw new ApiError(400, "invalid_request", `limit must be a whole number from 1 to ${WINNERS_PAGE_MAX}`, "/limit");
   }
   const day = param("day");
-  if (day !== null && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(day)) {
+  if (day !== null && !isDayText(day)) {
     throw new ApiError(400, "invalid_request", "day must be a date YYYY-MM-DD", "/day");
   }
   const prize = param("prize");
-  if (prize !== null && !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(prize)) {
+  if (prize !== null && !isPrizeId(prize)) {
     throw new ApiError(400, "invalid_request", "prize must be a prize id", "/prize");
   }
   return { cursor, limit, day, prize };
