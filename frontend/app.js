@@ -5,10 +5,11 @@
 // Each refresh recomputes the figures (status-and-odds.js) and redraws the
 // sections: header.js, status-line.js, prizes-section.js, rules-section.js,
 // draw.js and mine.js; notices.js stands in for them when there is no
-// campaign to show.
+// campaign to show. The drawn box comes from box-art.js.
 
 import { readAddress } from "./address.js";
 import { api } from "./api.js";
+import { boxArt } from "./box-art.js";
 import { initDraw, updatePlay } from "./draw.js";
 import { renderHeader } from "./header.js";
 import { lang, onLanguageChange, pickLanguage, setLanguage, translateStatic } from "./i18n.js";
@@ -27,6 +28,9 @@ import { applyTheme } from "./theme.js";
 const REFRESH_MS = 10_000;
 const CORE_TIMEOUT_MS = 15_000;
 const $ = (selector) => document.querySelector(selector);
+
+// The drawn box, before its picture (box-art.js); the stage is shown with the campaign.
+$(".box-image").before(boxArt());
 
 const address = readAddress();
 state.id = address.campaignId;

@@ -1,7 +1,8 @@
 // The player page's header: the campaign's headline, introduction and logo,
 // the page title, the theme's colours and the box's picture, from the
-// campaign's theme in the player's language. Uses state.js, i18n.js and
-// theme.js.
+// campaign's theme in the player's language. renderHero() fills a hero and a
+// stage given as elements, so the console's preview shows a draft's with the
+// same code. Uses state.js, i18n.js and theme.js.
 
 import { lang } from "./i18n.js";
 import { state } from "./state.js";
@@ -9,29 +10,56 @@ import { applyTheme } from "./theme.js";
 
 const $ = (selector) => document.querySelector(selector);
 
-/** The text for the player's language from a theme's {en, zh} texts ("" if none). */
-function localized(texts) {
+/**
+ * The elements renderHero() fills: the hero's logo, title and intro, the
+ * stage's box picture and drawn box.
+ * @typedef {{logo: HTMLImageElement, title: HTMLElement, intro: HTMLElement, boxImage: HTMLImageElement, boxArt: Element}} HeroParts
+ */
+
+/** The text for `language` from a theme's {en, zh} texts ("" if none). */
+function localized(texts, language) {
   if (!texts || typeof texts !== "object") return "";
-  return (texts[lang()] ?? "").trim();
+  return (texts[language] ?? "").trim();
 }
+
+/** The player page's own hero and stage. */
+const pageParts = () => ({
+  logo: $(".hero-logo"),
+  title: $(".hero-title"),
+  intro: $(".hero-intro"),
+  boxImage: $(".box-image"),
+  boxArt: $(".box-art"),
+});
 
 export function renderHeader() {
   const campaign = state.campaign;
   const theme = campaign.theme ?? campaign.definition?.theme ?? {};
   applyTheme(theme);
-  const headline = localized(theme.headline) || campaign.title;
-  const title = $(".hero-title");
-  if (title.textContent !== headline) title.textContent = headline;
+  const headline = renderHero(pageParts(), theme, campaign.title, lang());
   document.title = headline === campaign.title ? `${campaign.title} · blindbox` : `${headline} · ${campaign.title}`;
-  const intro = localized(theme.intro);
-  $(".hero-intro").textContent = intro;
-  $(".hero-intro").hidden = !intro;
-  renderLogo(theme.logo, campaign.title);
-  renderBoxImage(theme.box_image);
 }
 
-function renderLogo(source, title) {
-  const logo = $(".hero-logo");
+/**
+ * The theme's headline (else `title`), intro and logo in `language`, and its
+ * picture of the box (else the drawn one), into `parts`; returns the headline.
+ * @param {HeroParts} parts
+ * @param {{headline?: object, intro?: object, logo?: string, box_image?: string}} theme
+ * @param {string} title the campaign's title
+ * @param {string} language
+ * @returns {string}
+ */
+export function renderHero(parts, theme, title, language) {
+  const headline = localized(theme.headline, language) || title;
+  if (parts.title.textContent !== headline) parts.title.textContent = headline;
+  const intro = localized(theme.intro, language);
+  parts.intro.textContent = intro;
+  parts.intro.hidden = !intro;
+  renderLogo(parts.logo, theme.logo, title);
+  renderBoxImage(parts, theme.box_image);
+  return headline;
+}
+
+function renderLogo(logo, source, title) {
   if (!source) {
     logo.hidden = true;
     return;
@@ -45,20 +73,19 @@ function renderLogo(source, title) {
 }
 
 /** The theme's picture of the box in place of the drawn one, which comes back if the picture fails to load. */
-function renderBoxImage(source) {
-  const boxImage = $(".box-image");
+function renderBoxImage({ boxImage, boxArt }, source) {
   if (!source) {
     boxImage.hidden = true;
-    $(".box-art").hidden = false;
+    boxArt.hidden = false;
     return;
   }
   if (boxImage.getAttribute("src") !== source) {
     boxImage.src = source;
     boxImage.onerror = () => {
       boxImage.hidden = true;
-      $(".box-art").hidden = false;
+      boxArt.hidden = false;
     };
   }
   boxImage.hidden = false;
-  $(".box-art").hidden = true;
+  boxArt.hidden = true;
 }

@@ -3,7 +3,9 @@
 // differs), the draw limits, the pool and what happens to a sold-out prize,
 // the pacing, the guarantee, the changed days and who may draw. It words
 // the campaign's definition and is redrawn only when what it shows changes.
-// Uses state.js, i18n.js, campaign-clock.js and ui.js.
+// campaignRules() and renderRuleList() take what they show as arguments, so
+// the console's preview words a draft with them. Uses state.js, i18n.js,
+// campaign-clock.js and ui.js.
 
 import { viewerOnCampaignClock } from "./campaign-clock.js";
 import { fmtDay, fmtList, lang, offsetLabel, t } from "./i18n.js";
@@ -18,6 +20,14 @@ export function forgetRenderedRules() {
   lastRulesKey = "";
 }
 
+/**
+ * The words a rule list is written in: the page's own, or a preview's language's.
+ * @typedef {{t: (key: string, ...args: unknown[]) => string, fmtDay: typeof fmtDay, fmtList: typeof fmtList}} RuleWords
+ */
+
+/** The player page's words, in its language. */
+const pageWords = { t, fmtDay, fmtList };
+
 export function renderRules() {
   const campaign = state.campaign;
   const definition = campaign.definition ?? {};
@@ -25,16 +35,52 @@ export function renderRules() {
   const key = `${lang()}|${state.odds?.boxes_total}|${viewerHours}|${JSON.stringify(definition)}`;
   if (key === lastRulesKey) return;
   lastRulesKey = key;
-  const rules = [...calendarRules(campaign, definition, viewerHours), ...drawRules(campaign, definition)];
+  // The same hours on the player's clock (the core's), when their zone differs.
+  const sameClock = viewerOnCampaignClock(Date.now()) !== false;
+  const rules = campaignRules(campaign, definition, {
+    viewerHours: sameClock ? "" : viewerHours,
+    boxesTotal: state.odds?.boxes_total,
+    prizeName,
+    words: pageWords,
+  });
+  renderRuleList(document.querySelector(".rule-list"), rules);
+}
+
+/**
+ * The rules of a campaign as [icon, text] pairs: its days and hours, limits,
+ * pool, sold-out prizes, pacing, guarantee, changed days and who may draw.
+ * `campaign` is the campaign's summary (the API's campaign, or the core's
+ * bb_campaign_describe: window, utc_offset, limits, pool, sold_out, pacing,
+ * identity, pity), `definition` its definition.
+ * @param {any} campaign
+ * @param {any} definition
+ * @param {{viewerHours: string, boxesTotal?: number | null, prizeName: (id: string) => string, words: RuleWords}} options
+ *   viewerHours: the opening hours on the viewer's clock ("" when the same as the campaign's)
+ * @returns {string[][]}
+ */
+export function campaignRules(campaign, definition, { viewerHours, boxesTotal, prizeName, words }) {
+  const rules = [
+    ...calendarRules(campaign, definition, viewerHours, words),
+    ...drawRules(campaign, definition, boxesTotal, prizeName, words),
+  ];
   const overrides = Object.keys(definition.date_overrides ?? {}).sort();
   if (overrides.length > 0) {
-    const shown = overrides.slice(0, 6).map((day) => fmtDay(day, "medium"));
+    const shown = overrides.slice(0, 6).map((day) => words.fmtDay(day, "medium"));
     if (overrides.length > 6) shown.push("…");
-    rules.push(["calendar", t("rulesOverrides", fmtList(shown))]);
+    rules.push(["calendar", words.t("rulesOverrides", words.fmtList(shown))]);
   }
-  rules.push(["person", campaign.identity === "ticket" ? t("rulesTicket") : t("rulesOpen")]);
+  rules.push(["person", campaign.identity === "ticket" ? words.t("rulesTicket") : words.t("rulesOpen")]);
+  return rules;
+}
+
+/**
+ * The rules into a list (the page's .rule-list), one item each with its icon.
+ * @param {Element} list
+ * @param {string[][]} rules
+ */
+export function renderRuleList(list, rules) {
   clear(
-    document.querySelector(".rule-list"),
+    list,
     rules.map(([icon, text]) =>
       h(
         "li",
@@ -47,7 +93,7 @@ export function renderRules() {
 }
 
 /** The campaign's days and daily hours, as [icon, text] rules. */
-function calendarRules(campaign, definition, viewerHours) {
+function calendarRules(campaign, definition, viewerHours, { t, fmtDay }) {
   const window = campaign.window ?? definition.window ?? {};
   const zone = offsetLabel(campaign.utc_offset);
   const rules = [["calendar", t("rulesWindow", fmtDay(window.first_day), fmtDay(window.last_day))]];
@@ -56,19 +102,17 @@ function calendarRules(campaign, definition, viewerHours) {
   if (opens === "00:00" && closes === "24:00") {
     rules.push(["clock", t("rulesAllDay", zone)]);
   } else {
-    // The same hours on the player's clock (the core's), when their zone differs.
-    const sameClock = viewerOnCampaignClock(Date.now()) !== false;
-    rules.push(["clock", t("rulesHours", opens, closes, zone, sameClock ? "" : viewerHours)]);
+    rules.push(["clock", t("rulesHours", opens, closes, zone, viewerHours)]);
   }
   return rules;
 }
 
 /** The draw limits, the pool, sold-out prizes, the pacing and the guarantee, as [icon, text] rules. */
-function drawRules(campaign, definition) {
+function drawRules(campaign, definition, boxesTotal, prizeName, { t, fmtList }) {
   const limits = campaign.limits ?? {};
   const rules = [["ticket", t("rulesPerDay", limits.draws_per_day ?? 1, limits.draws_per_campaign ?? null)]];
   if (campaign.pool === "deck") {
-    rules.push(["box", t("rulesPoolDeck", state.odds?.boxes_total ?? definition.prize_table?.boxes)]);
+    rules.push(["box", t("rulesPoolDeck", boxesTotal ?? definition.prize_table?.boxes)]);
     rules.push(["chart", `${t("rulesDeck")} ${t("rulesEffective")}`]);
   } else {
     rules.push(["box", t("rulesPoolOdds")]);

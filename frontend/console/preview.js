@@ -1,47 +1,65 @@
 // A compact preview of the player page from the form's current state (an
-// iframe of the saved page could not show unsaved changes): the theme's
-// colours (through the player page's own theme.js, contrast fixes included),
-// logo, headline and intro in either language, the box artwork, and the
-// prize cards drawn by the player page's own prizes.js, in the player page's
-// words (its dictionaries), with today's odds from the core (bb_odds on the
-// draft, once it is valid).
+// iframe of the saved page could not show unsaved changes), drawn by the
+// player page's own modules in its words (its dictionaries): the theme's
+// colours (theme.js, contrast fixes included), the hero and the box
+// (header.js, box-art.js), the prize cards with today's odds from the core
+// (prizes.js, bb_odds on the draft) and the rules (rules-section.js, over the
+// core's reading of the draft, bb_campaign_describe), the last two once the
+// draft is a valid campaign. Styled by the player page's sheets
+// (prizes.css, sections.css) inside the preview's frame.
 
-import { renderPrizeCards, withOddsTexts } from "../prizes.js";
+import { boxArt } from "../box-art.js";
+import { renderHero } from "../header.js";
 import { tIn as playerText } from "../i18n.js";
+import { renderPrizeCards, withOddsTexts } from "../prizes.js";
+import { campaignRules, renderRuleList } from "../rules-section.js";
 import { loadCore } from "../shared/core-browser.js";
+import { formatDay, formatList } from "../shared/format.js";
+import { themeColors } from "../theme.js";
 import { clear, h } from "./dom.js";
 import { lang, tIn } from "./i18n.js";
-import { themeColors } from "../theme.js";
 
+/** Pictures the preview shows: web addresses and paths on this site only. */
 const SAFE_URL = /^(?:https?:\/\/|\/(?!\/))/;
+const safeUrl = (value) => (typeof value === "string" && SAFE_URL.test(value) ? value : "");
 
-/** Today's odds of the draft as the player page would show them (bb_odds), or null while it is not a valid campaign. */
-function draftOdds(core, draft) {
+/**
+ * What the core makes of the draft, or null while it is not a valid campaign
+ * (or the core is not loaded): its summary with defaults applied
+ * (bb_campaign_describe) and today's odds as the player page shows them (bb_odds).
+ */
+function draftReading(core, draft) {
   if (!core) return null;
   try {
-    const odds = core.odds(JSON.stringify(draft), { now: Math.floor(Date.now() / 1000), issued: {}, boxes_opened: 0 });
-    return withOddsTexts(core, odds);
+    const definition = JSON.stringify(draft);
+    const odds = core.odds(definition, { now: Math.floor(Date.now() / 1000), issued: {}, boxes_opened: 0 });
+    return { summary: core.describe(definition), odds: withOddsTexts(core, odds) };
   } catch {
     return null;
   }
 }
 
-function boxArt() {
-  return h(
-    "svg:svg",
-    { viewBox: "0 0 240 200", class: "pv-box-art", "aria-hidden": "true", focusable: "false" },
-    h("svg:ellipse", { cx: 120, cy: 188, rx: 80, ry: 8, class: "pv-shadow" }),
-    h("svg:rect", { x: 44, y: 84, width: 152, height: 100, rx: 10, class: "pv-fill" }),
-    h("svg:rect", { x: 108, y: 84, width: 24, height: 100, class: "pv-ribbon" }),
-    h("svg:rect", { x: 34, y: 62, width: 172, height: 30, rx: 8, class: "pv-fill pv-lid" }),
-    h("svg:rect", { x: 108, y: 62, width: 24, height: 30, class: "pv-ribbon" }),
-    h("svg:path", {
-      d: "M120 62c-8-24-42-28-42-9 0 11 21 12 42 9zm0 0c8-24 42-28 42-9 0 11-21 12-42 9z",
-      class: "pv-ribbon",
-    }),
-    h("svg:circle", { cx: 78, cy: 134, r: 15, class: "pv-mark" }),
-    h("svg:text", { x: 78, y: 141, "text-anchor": "middle", class: "pv-mark-text" }, "?"),
-  );
+/** A prize's name by id in any of the draft's tables (its id when none has it). */
+function draftPrizeName(draft, id) {
+  for (const table of [draft.prize_table, ...Object.values(draft.date_overrides ?? {})]) {
+    const prize = Array.isArray(table?.prizes) ? table.prizes.find((p) => p?.id === id) : undefined;
+    if (typeof prize?.name === "string" && prize.name) return prize.name;
+  }
+  return id;
+}
+
+/** The hero and the stage of the player page, as header.js fills them, with the preview's test ids. */
+function heroAndStage() {
+  const parts = {
+    logo: h("img", { class: "hero-logo", alt: "", hidden: true, "data-testid": "preview-logo" }),
+    title: h("p", { class: "hero-title", role: "heading", "aria-level": "4", "data-testid": "preview-headline" }),
+    intro: h("p", { class: "hero-intro", hidden: true, "data-testid": "preview-intro" }),
+    boxImage: h("img", { class: "box-image", alt: "", hidden: true, "data-testid": "preview-box-image" }),
+    boxArt: boxArt(),
+  };
+  const hero = h("div", { class: "hero" }, parts.logo, parts.title, parts.intro);
+  const stage = h("div", { class: "stage", "aria-hidden": "true" }, parts.boxArt, parts.boxImage);
+  return { parts, hero, stage };
 }
 
 /** The English and Chinese buttons that choose the preview's language; `onChoose` after a choice. */
@@ -78,7 +96,16 @@ export function createPreview(mount, { campaignId, state = {} }) {
   state.language ??= lang();
   let draft = null;
   let lastKey = "";
-  const frame = h("div", { class: "preview-frame", "data-testid": "preview" });
+  const { parts, hero, stage } = heroAndStage();
+  const button = h("span", { class: "pv-button", "aria-hidden": "true" });
+  const sections = h("div", { class: "pv-sections" });
+  const frame = h(
+    "div",
+    { class: "preview-frame", "data-testid": "preview" },
+    hero,
+    h("div", { class: "pv-play" }, stage, button),
+    sections,
+  );
   const link = h("p", { class: "small preview-link" });
   const buttons = languageButtons(state, () => {
     lastKey = "";
@@ -105,7 +132,7 @@ export function createPreview(mount, { campaignId, state = {} }) {
       lastKey = "";
       if (!destroyed) paint();
     },
-    () => {}, // without the core the preview shows no prize cards; the editor says the checker failed
+    () => {}, // without the core the preview shows no prize cards or rules; the editor says the checker failed
   );
 
   function paint() {
@@ -119,20 +146,45 @@ export function createPreview(mount, { campaignId, state = {} }) {
     frame.removeAttribute("style");
     for (const [name, value] of Object.entries(themeColors(theme))) frame.style.setProperty(name, value);
     frame.lang = language === "zh" ? "zh-CN" : "en";
-    clear(frame, hero(draft, theme, language), stage(theme, language), prizeSection(language));
+    const title = typeof draft.title === "string" && draft.title.trim() ? draft.title : tIn(language, "pvUntitled");
+    const shownTheme = { ...theme, logo: safeUrl(theme.logo), box_image: safeUrl(theme.box_image) };
+    renderHero(parts, shownTheme, title, language);
+    button.textContent = playerText(language, "openBox");
+    clear(sections, draftSections(language));
   }
 
-  /** The prize cards of the player page for today's odds of the draft, in `language`. */
-  function prizeSection(language) {
-    const title = h("p", { class: "pv-prizes-title", role: "heading", "aria-level": "5" }, tIn(language, "pvPrizes"));
-    const odds = draftOdds(core, draft);
-    if (!odds) return [title, h("p", { class: "pv-empty" }, tIn(language, "pvPrizesWaiting"))];
-    if (odds.prizes.length === 0) return [title, h("p", { class: "pv-empty" }, tIn(language, "pvNoPrizes"))];
-    const list = h("ul", { class: "prize-list pv-prizes", role: "list" });
-    const pity = draft.pity ? { ids: new Set(draft.pity.prizes ?? []), after: draft.pity.after } : null;
+  /** The prize cards and the rules of the player page for the draft, in `language`. */
+  function draftSections(language) {
     const t = (key, ...args) => playerText(language, key, ...args);
-    renderPrizeCards(list, odds.prizes, { key: language, pity, t });
-    return [title, list];
+    const heading = (key) => h("p", { class: "pv-section-title", role: "heading", "aria-level": "5" }, t(key));
+    const reading = draftReading(core, draft);
+    if (!reading) return [heading("prizesTitle"), h("p", { class: "pv-empty" }, tIn(language, "pvWaiting"))];
+    const { summary, odds } = reading;
+    const prizes = h("ul", { class: "prize-list pv-prizes", role: "list" });
+    if (odds.prizes.length > 0) {
+      const pity = summary.pity ? { ids: new Set(summary.pity.prizes), after: summary.pity.after } : null;
+      renderPrizeCards(prizes, odds.prizes, { key: language, pity, t });
+    }
+    const rules = h("ul", { class: "rule-list", role: "list" });
+    renderRuleList(
+      rules,
+      campaignRules(summary, draft, {
+        viewerHours: "",
+        boxesTotal: odds.boxes_total,
+        prizeName: (id) => draftPrizeName(draft, id),
+        words: {
+          t,
+          fmtDay: (day, style) => formatDay(day, style, language),
+          fmtList: (items) => formatList(items, language),
+        },
+      }),
+    );
+    return [
+      heading("prizesTitle"),
+      odds.prizes.length > 0 ? prizes : h("p", { class: "pv-empty" }, tIn(language, "pvNoPrizes")),
+      heading("rulesTitle"),
+      rules,
+    ];
   }
 
   return {
@@ -158,35 +210,5 @@ function paintLink(link, id) {
           h("span", { class: "visually-hidden" }, ` (${tIn(lang(), "newTab")})`),
         )
       : null,
-  );
-}
-
-/** The logo, headline and intro. */
-function hero(draft, theme, language) {
-  const title = typeof draft.title === "string" ? draft.title : "";
-  const headline = (theme.headline?.[language] ?? "").trim() || title || tIn(language, "pvUntitled");
-  const intro = (theme.intro?.[language] ?? "").trim();
-  const logo = typeof theme.logo === "string" && SAFE_URL.test(theme.logo) ? theme.logo : "";
-  return h(
-    "div",
-    { class: "pv-hero" },
-    logo
-      ? h("img", { class: "pv-logo", src: logo, alt: title || tIn(language, "pvLogo"), "data-testid": "preview-logo" })
-      : null,
-    h("p", { class: "pv-headline", "data-testid": "preview-headline", role: "heading", "aria-level": "4" }, headline),
-    intro ? h("p", { class: "pv-intro", "data-testid": "preview-intro" }, intro) : null,
-  );
-}
-
-/** The box (the theme's artwork or the drawn one) and its button. */
-function stage(theme, language) {
-  const boxImage = typeof theme.box_image === "string" && SAFE_URL.test(theme.box_image) ? theme.box_image : "";
-  return h(
-    "div",
-    { class: "pv-stage" },
-    boxImage
-      ? h("img", { class: "pv-box-image", src: boxImage, alt: "", "data-testid": "preview-box-image" })
-      : boxArt(),
-    h("span", { class: "pv-button", "aria-hidden": "true" }, tIn(language, "pvOpenBox")),
   );
 }

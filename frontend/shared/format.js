@@ -73,15 +73,16 @@ export function offsetLabel(offset) {
  * anything else as it is.
  * @param {string | null | undefined} day
  * @param {"short" | Intl.DateTimeFormatOptions["dateStyle"]} [style] Intl's dateStyle, or "short" (month and day)
+ * @param {Language} [language]
  * @returns {string}
  */
-export function formatDay(day, style = "long") {
+export function formatDay(day, style = "long", language = lang()) {
   const parts = dayTextParts(day);
   if (!parts) return day ?? "";
   const date = new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
   /** @type {Intl.DateTimeFormatOptions} */
   const options = style === "short" ? { month: "short", day: "numeric" } : { dateStyle: style };
-  return formatter("date", lang(), { ...options, timeZone: "UTC" }).format(date);
+  return formatter("date", language, { ...options, timeZone: "UTC" }).format(date);
 }
 
 /**
@@ -181,8 +182,9 @@ export function formatRelative(ms, now = Date.now()) {
 /**
  * A list of names joined the local way ("a, b and c" / "a、b和c").
  * @param {Iterable<string>} items
+ * @param {Language} [language]
  * @returns {string}
  */
-export function formatList(items) {
-  return formatter("list", lang(), { style: "long", type: "conjunction" }).format(items);
+export function formatList(items, language = lang()) {
+  return formatter("list", language, { style: "long", type: "conjunction" }).format(items);
 }
