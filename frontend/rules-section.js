@@ -110,7 +110,7 @@ function calendarRules(campaign, definition, viewerHours, { t, fmtDay }) {
 /** The draw limits, the pool, sold-out prizes, the pacing and the guarantee, as [icon, text] rules. */
 function drawRules(campaign, definition, boxesTotal, prizeName, { t, fmtList }) {
   const limits = campaign.limits ?? {};
-  const rules = [["ticket", t("rulesPerDay", limits.draws_per_day ?? 1, limits.draws_per_campaign ?? null)]];
+  const rules = [["ticket", t("rulesPerDay", limits.draws_per_day, limits.draws_per_campaign ?? null)]];
   if (campaign.pool === "deck") {
     rules.push(["box", t("rulesPoolDeck", boxesTotal ?? definition.prize_table?.boxes)]);
     rules.push(["chart", `${t("rulesDeck")} ${t("rulesEffective")}`]);
