@@ -39,15 +39,40 @@ function field(name, { label, hint, input }) {
   );
 }
 
+/** The three contact fields, in the form's order. */
+const CONTACT_FIELDS = ["name", "phone", "address"];
+
 /**
- * Puts the shipping form into `mount` for the claim that `code` opens;
- * `shipping` pre-fills it; `onSaved(reply)` after a save.
+ * The contact as typed into `form`.
+ * @param {HTMLFormElement} form
  */
-export function mountShipping(mount, options) {
-  if (current && current.mount !== mount && current.mount.isConnected) {
-    const note = current.options.elsewhereNote !== false;
-    clear(current.mount, note ? h("p", { class: "muted small" }, t("shipElsewhere")) : null);
-  }
+function typedContact(form) {
+  const typed = (key) => /** @type {HTMLInputElement | HTMLTextAreaElement} */ (form.elements.namedItem(key)).value;
+  return { name: typed("name"), phone: typed("phone"), address: typed("address") };
+}
+
+/**
+ * Checks the typed contact with the server's rules and shows the problem (or
+ * none) at each of `keys`; returns every field's problem.
+ * @param {HTMLFormElement} form
+ * @param {string[]} [keys]
+ */
+function checkContact(form, keys = CONTACT_FIELDS) {
+  const errors = contactProblems(typedContact(form));
+  for (const key of keys) setFieldError(form.elements[key], errors[key] ? t(errors[key]) : "");
+  return errors;
+}
+
+/** The submit button's text: save a new address or update the saved one. */
+function submitText(options) {
+  return t(options.shipping ? "shipUpdate" : "shipSubmit");
+}
+
+/**
+ * The form, pre-filled from `options.shipping`, with its submit button, error
+ * slot and saved-status line.
+ */
+function buildShippingForm(options) {
   const name = h("input", { type: "text", autocomplete: "name" });
   const phone = h("input", { type: "tel", autocomplete: "tel", inputmode: "tel" });
   // Several lines (street, district, city and postcode), sent as they are typed.
@@ -57,11 +82,10 @@ export function mountShipping(mount, options) {
     phone.value = options.shipping.phone ?? "";
     address.value = options.shipping.address ?? "";
   }
-  const submitLabel = () => t(options.shipping ? "shipUpdate" : "shipSubmit");
   const submit = h(
     "button",
     { type: "submit", class: "button button-primary", "data-testid": "shipping-submit" },
-    submitLabel(),
+    submitText(options),
   );
   const errorSlot = h("div", { class: "error-slot", role: "alert" });
   const saved = h("div", { class: "ship-status", role: "status" });
@@ -76,17 +100,81 @@ export function mountShipping(mount, options) {
     errorSlot,
     saved,
   );
+  return { form, submit, errorSlot, saved };
+}
+
+/**
+ * After a save: the form shows what the server kept (trimmed, full-width
+ * digits made plain, empty lines dropped) and says it was saved.
+ */
+function showSaved({ form, submit, saved }, options, reply, body) {
+  options.shipping = reply.data?.shipping ?? body;
+  for (const key of CONTACT_FIELDS) form.elements[key].value = options.shipping[key];
+  submit.textContent = submitText(options);
+  clear(saved, h("p", { class: "saved", "data-testid": "shipping-saved" }, t("shipSaved")));
+  announce(t("shipSaved"));
+  options.onSaved?.(reply.data);
+}
+
+/**
+ * A refused save: a finding about one field goes to that field (in the
+ * player's language when we know the rule), anything else to the error slot.
+ */
+function showRefusal({ form, errorSlot }, reply) {
+  const error = errorOf(reply);
+  const key = /^\/(name|phone|address)$/.exec(error.field ?? "")?.[1];
+  if (reply.status === 400 && key) {
+    const ours = contactProblems(typedContact(form))[key];
+    setFieldError(form.elements[key], ours ? t(ours) : error.message);
+    form.elements[key].focus();
+    return;
+  }
+  showError(errorSlot, { code: error.code, text: () => errorText(error) });
+}
+
+/**
+ * Checks the form, focusing the first field with a problem; otherwise sends
+ * the contact and shows the outcome.
+ */
+async function saveContact(parts, options) {
+  const { form, submit, errorSlot, saved } = parts;
+  clearError(errorSlot);
+  saved.replaceChildren();
+  const errors = checkContact(form);
+  const first = CONTACT_FIELDS.find((key) => errors[key]);
+  if (first) {
+    form.elements[first].focus();
+    return;
+  }
+  const body = normalizeContact(typedContact(form));
+  submit.setAttribute("aria-disabled", "true");
+  submit.textContent = t("shipSaving");
+  const reply = await api.putClaim(state.id, options.code, body);
+  submit.removeAttribute("aria-disabled");
+  submit.textContent = submitText(options);
+  if (reply.error?.code === "network") showError(errorSlot, { code: "network", text: () => t("errNetwork") });
+  else if (reply.ok) showSaved(parts, options, reply, body);
+  else showRefusal(parts, reply);
+}
+
+/**
+ * Puts the shipping form into `mount` for the claim that `code` opens;
+ * `shipping` pre-fills it; `onSaved(reply)` after a save.
+ */
+export function mountShipping(mount, options) {
+  if (current && current.mount !== mount && current.mount.isConnected) {
+    const note = current.options.elsewhereNote !== false;
+    clear(current.mount, note ? h("p", { class: "muted small" }, t("shipElsewhere")) : null);
+  }
+  const parts = buildShippingForm(options);
+  const { form, submit, saved } = parts;
+  // A field is checked as it is left only once a save has been tried.
   let tried = false;
-  const check = (only) => {
-    const errors = contactProblems({ name: name.value, phone: phone.value, address: address.value });
-    for (const key of only ? [only] : ["name", "phone", "address"])
-      setFieldError(form.elements[key], errors[key] ? t(errors[key]) : "");
-    return errors;
-  };
-  for (const input of [name, phone, address]) {
-    input.addEventListener("blur", () => tried && check(input.name));
+  for (const key of CONTACT_FIELDS) {
+    const input = form.elements[key];
+    input.addEventListener("blur", () => tried && checkContact(form, [key]));
     input.addEventListener("input", () => {
-      if (input.getAttribute("aria-invalid") === "true") check(input.name);
+      if (input.getAttribute("aria-invalid") === "true") checkContact(form, [key]);
       saved.replaceChildren();
     });
   }
@@ -94,46 +182,7 @@ export function mountShipping(mount, options) {
     event.preventDefault();
     if (submit.getAttribute("aria-disabled") === "true") return;
     tried = true;
-    clearError(errorSlot);
-    saved.replaceChildren();
-    const errors = check();
-    const first = ["name", "phone", "address"].find((key) => errors[key]);
-    if (first) {
-      form.elements[first].focus();
-      return;
-    }
-    const body = normalizeContact({ name: name.value, phone: phone.value, address: address.value });
-    submit.setAttribute("aria-disabled", "true");
-    submit.textContent = t("shipSaving");
-    const reply = await api.putClaim(state.id, options.code, body);
-    submit.removeAttribute("aria-disabled");
-    submit.textContent = submitLabel();
-    if (reply.error?.code === "network") {
-      showError(errorSlot, { code: "network", text: () => t("errNetwork") });
-      return;
-    }
-    if (reply.ok) {
-      options.shipping = reply.data?.shipping ?? body;
-      // Show what was saved (trimmed, full-width digits made plain, empty lines dropped).
-      name.value = options.shipping.name;
-      phone.value = options.shipping.phone;
-      address.value = options.shipping.address;
-      submit.textContent = submitLabel();
-      clear(saved, h("p", { class: "saved", "data-testid": "shipping-saved" }, t("shipSaved")));
-      announce(t("shipSaved"));
-      options.onSaved?.(reply.data);
-      return;
-    }
-    const error = errorOf(reply);
-    const key = /^\/(name|phone|address)$/.exec(error.field ?? "")?.[1];
-    if (reply.status === 400 && key) {
-      // The server's finding, in the player's language when we know the rule.
-      const ours = contactProblems({ name: name.value, phone: phone.value, address: address.value })[key];
-      setFieldError(form.elements[key], ours ? t(ours) : error.message);
-      form.elements[key].focus();
-      return;
-    }
-    showError(errorSlot, { code: error.code, text: () => errorText(error) });
+    await saveContact(parts, options);
   });
   clear(mount, form);
   current = { mount, form, options };
@@ -145,16 +194,11 @@ onLanguageChange(() => {
   const { form, options } = current;
   for (const element of form.querySelectorAll("[data-key]")) element.textContent = t(element.dataset.key);
   form.querySelector("#ship-title").textContent = t("shipTitle");
-  form.querySelector('[data-testid="shipping-submit"]').textContent = t(options.shipping ? "shipUpdate" : "shipSubmit");
-  for (const key of ["name", "phone", "address"]) {
-    if (form.elements[key].getAttribute("aria-invalid") === "true") {
-      const problem = contactProblems({
-        name: form.elements.name.value,
-        phone: form.elements.phone.value,
-        address: form.elements.address.value,
-      })[key];
-      if (problem) setFieldError(form.elements[key], t(problem));
-    }
+  form.querySelector('[data-testid="shipping-submit"]').textContent = submitText(options);
+  const problems = contactProblems(typedContact(form));
+  for (const key of CONTACT_FIELDS) {
+    if (form.elements[key].getAttribute("aria-invalid") === "true" && problems[key])
+      setFieldError(form.elements[key], t(problems[key]));
   }
   const saved = form.querySelector('[data-testid="shipping-saved"]');
   if (saved) saved.textContent = t("shipSaved");

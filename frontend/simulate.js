@@ -280,24 +280,33 @@ function fit(text, width, size) {
   return `${out}…`;
 }
 
-/** One line per prize over the opening hours; a dot where it sold out. */
-function timeline(result, width) {
+/**
+ * Where things stand on a `width`-wide timeline: the padding, the row height,
+ * the margins above and below, the height, and x(seconds since opening).
+ */
+function timelineLayout(result, width) {
   const length = result.opening_seconds;
   const pad = 10;
   const rowHeight = 46;
   const top = 6;
   const axis = 30;
-  const height = top + result.prizes.length * rowHeight + axis;
-  const x = (seconds) => pad + ((width - 2 * pad) * Math.min(Math.max(seconds, 0), length)) / length;
-  const svg = h("svg:svg", {
-    class: "timeline",
-    viewBox: `0 0 ${width} ${height}`,
+  return {
     width,
-    height,
-    "aria-hidden": "true",
-    focusable: "false",
-  });
-  // Hour ticks: at most about 6.
+    length,
+    pad,
+    rowHeight,
+    top,
+    axis,
+    height: top + result.prizes.length * rowHeight + axis,
+    x: (seconds) => pad + ((width - 2 * pad) * Math.min(Math.max(seconds, 0), length)) / length,
+  };
+}
+
+/**
+ * The hour ticks over `length` seconds of opening (at most about 6 at this
+ * width, in steps of whole hours), the close always last.
+ */
+function hourTicks(length, width) {
   const hours = length / HOUR_SECONDS;
   const most = Math.max(2, Math.min(6, Math.floor(width / 64)));
   const step = [1, 2, 3, 4, 6, 8, 12, 24].find((s) => hours / s <= most) ?? 24;
@@ -305,67 +314,74 @@ function timeline(result, width) {
   for (let s = 0; s < length; s += step * HOUR_SECONDS) ticks.push(s);
   if (length - ticks[ticks.length - 1] < step * (HOUR_SECONDS / 2)) ticks.pop();
   ticks.push(length);
-  for (const s of ticks) {
-    svg.append(h("svg:line", { x1: x(s), x2: x(s), y1: top, y2: height - axis + 4, class: "grid" }));
+  return ticks;
+}
+
+/** A grid line at each hour tick and, below it, the core's clock label. */
+function tickMarks(result, layout) {
+  const { x, top, height, axis, length } = layout;
+  return hourTicks(length, layout.width).flatMap((s) => {
     const anchor = s === 0 ? "start" : s === length ? "end" : "middle";
-    svg.append(
+    return [
+      h("svg:line", { x1: x(s), x2: x(s), y1: top, y2: height - axis + 4, class: "grid" }),
       h(
         "svg:text",
         { x: x(s), y: height - 10, "text-anchor": anchor, class: "tick" },
         result.texts.labels.get(s) ?? "",
       ),
-    );
-  }
-  result.prizes.forEach((prize, index) => {
-    const y = top + index * rowHeight;
-    const sold = prize.sold_out_after_seconds;
-    const status =
-      sold === null || sold === undefined
-        ? t("simLeftAtClose", prize.won, prize.stock)
-        : t("simSoldOutAt", prize.sold_out_at);
-    const statusWidth = textWidth(status, 12) + 14;
-    const hue = hueOf(prize.id);
-    svg.append(
-      h("svg:text", { x: pad, y: y + 16, class: "row-label" }, fit(prize.name, width - 2 * pad - statusWidth, 13)),
-      h(
-        "svg:text",
-        {
-          x: width - pad,
-          y: y + 16,
-          "text-anchor": "end",
-          class: sold === null || sold === undefined ? "row-status" : "row-status is-sold",
-        },
-        status,
-      ),
-      h("svg:rect", { x: pad, y: y + 25, width: width - 2 * pad, height: 8, rx: 4, class: "track" }),
-    );
-    if (sold === null || sold === undefined) {
-      const share = prize.stock > 0 ? prize.won / prize.stock : 0;
-      svg.append(
-        h("svg:rect", {
-          x: pad,
-          y: y + 25,
-          width: Math.max(0, (width - 2 * pad) * share),
-          height: 8,
-          rx: 4,
-          class: "bar bar-partial",
-          style: `--hue:${hue}`,
-        }),
-      );
-    } else {
-      svg.append(
-        h("svg:rect", {
-          x: pad,
-          y: y + 25,
-          width: Math.max(8, x(sold) - pad),
-          height: 8,
-          rx: 4,
-          class: "bar",
-          style: `--hue:${hue}`,
-        }),
-        h("svg:circle", { cx: x(sold), cy: y + 29, r: 7, class: "marker", style: `--hue:${hue}` }),
-      );
-    }
+    ];
   });
+}
+
+/**
+ * One prize's row: its name, how it ended (sold out at a time, or what was
+ * left at the close), its track, and a bar to the sell-out with a dot there or
+ * a bar as long as the share won.
+ */
+function prizeRow(prize, index, layout) {
+  const { pad, width, x } = layout;
+  const y = layout.top + index * layout.rowHeight;
+  const sold = prize.sold_out_after_seconds;
+  const soldOut = sold !== null && sold !== undefined;
+  const status = soldOut ? t("simSoldOutAt", prize.sold_out_at) : t("simLeftAtClose", prize.won, prize.stock);
+  const statusWidth = textWidth(status, 12) + 14;
+  const style = `--hue:${hueOf(prize.id)}`;
+  const share = prize.stock > 0 ? prize.won / prize.stock : 0;
+  const barWidth = soldOut ? Math.max(8, x(sold) - pad) : Math.max(0, (width - 2 * pad) * share);
+  const row = [
+    h("svg:text", { x: pad, y: y + 16, class: "row-label" }, fit(prize.name, width - 2 * pad - statusWidth, 13)),
+    h(
+      "svg:text",
+      { x: width - pad, y: y + 16, "text-anchor": "end", class: soldOut ? "row-status is-sold" : "row-status" },
+      status,
+    ),
+    h("svg:rect", { x: pad, y: y + 25, width: width - 2 * pad, height: 8, rx: 4, class: "track" }),
+    h("svg:rect", {
+      x: pad,
+      y: y + 25,
+      width: barWidth,
+      height: 8,
+      rx: 4,
+      class: soldOut ? "bar" : "bar bar-partial",
+      style,
+    }),
+  ];
+  if (soldOut) row.push(h("svg:circle", { cx: x(sold), cy: y + 29, r: 7, class: "marker", style }));
+  return row;
+}
+
+/** One line per prize over the opening hours; a dot where it sold out. */
+function timeline(result, width) {
+  const layout = timelineLayout(result, width);
+  const svg = h("svg:svg", {
+    class: "timeline",
+    viewBox: `0 0 ${width} ${layout.height}`,
+    width,
+    height: layout.height,
+    "aria-hidden": "true",
+    focusable: "false",
+  });
+  svg.append(...tickMarks(result, layout));
+  svg.append(...result.prizes.flatMap((prize, index) => prizeRow(prize, index, layout)));
   return svg;
 }

@@ -199,14 +199,8 @@ test("a new campaign with the id of an existing one is refused at the id field, 
   await context.close();
 });
 
-test("a campaign created through the form shows core errors at their fields and a forecast that follows the stock", async () => {
-  const id = "form-made";
-  const title = "Lantern Festival Box";
-  const { page, context, problems, violations } = await desktopPage();
-  await openConsole(page);
-  await page.click(byTestId("new-campaign"));
-  await page.waitForSelector(byTestId("field-title"));
-  // Beside "Who can draw": what an open campaign risks, read with the control.
+/** Beside "Who can draw": what an open campaign risks, read with the control. */
+async function checkIdentityRiskHint(page) {
   const risk = page.locator(byTestId("identity-risk"));
   assert.match(
     await risk.textContent(),
@@ -217,7 +211,10 @@ test("a campaign created through the form shows core errors at their fields and 
     await risk.evaluate((node, ids) => ids.includes(node.closest(".hint").id), describedBy),
     "the hint holding it describes the control",
   );
+}
 
+/** The new campaign form filled in: open all month in +08:00, with one prize (the template's second one goes). */
+async function fillOnePrizeCampaign(page, id, title) {
   await page.fill(byTestId("field-id"), id);
   await page.fill(byTestId("field-title"), title);
   await page.fill(byTestId("field-utc_offset"), "+08:00");
@@ -229,8 +226,10 @@ test("a campaign created through the form shows core errors at their fields and 
   await page.fill(byTestId("field-prize_table-prizes-0-id"), "lantern");
   await page.fill(byTestId("field-prize_table-prizes-0-name"), "Paper Lantern");
   await page.fill(byTestId("field-prize_table-prizes-0-stock"), "5");
+}
 
-  // Wrong odds: the message at the field is the core's, word for word (as the CLI prints it).
+/** Wrong odds: the message at the field is the core's, word for word (as the CLI prints it); right odds clear it. */
+async function checkOddsErrorsAreTheCores(page) {
   const oddsError = byTestId("field-error-prize_table-prizes-0-odds");
   for (const [odds, expected] of [
     ["abc", /^must be a decimal like /],
@@ -257,8 +256,10 @@ test("a campaign created through the form shows core errors at their fields and 
   await page.fill(byTestId("field-prize_table-prizes-0-odds"), "0.5");
   await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === "", oddsError);
   assert.deepEqual(cliProblems(await page.inputValue(byTestId("raw-json"))), {}, "the form's campaign is valid");
+}
 
-  // 10,000 players a day at even odds: 5 lanterns are gone every run, 100,000 never are.
+/** 10,000 players a day at even odds: 5 lanterns are gone every run, 100,000 never are. */
+async function checkForecastFollowsStock(page) {
   const stillInStock = (value) =>
     page.waitForFunction(
       (want) =>
@@ -287,6 +288,19 @@ test("a campaign created through the form shows core errors at their fields and 
   await page
     .locator(byTestId("forecast-table"))
     .screenshot({ path: join(root, "screenshots", "console-forecast-in-stock-desktop-en.png") });
+}
+
+test("a campaign created through the form shows core errors at their fields and a forecast that follows the stock", async () => {
+  const id = "form-made";
+  const title = "Lantern Festival Box";
+  const { page, context, problems, violations } = await desktopPage();
+  await openConsole(page);
+  await page.click(byTestId("new-campaign"));
+  await page.waitForSelector(byTestId("field-title"));
+  await checkIdentityRiskHint(page);
+  await fillOnePrizeCampaign(page, id, title);
+  await checkOddsErrorsAreTheCores(page);
+  await checkForecastFollowsStock(page);
 
   await page.click(byTestId("save"));
   const saved = page.locator(byTestId("save-result"));
@@ -372,6 +386,65 @@ test("the dashboard shows draws and falling stock, and pause stops draws", async
   await context.close();
 });
 
+/** The files to upload: a 48-pixel PNG, words named .png, and a PNG padded past the 2 MB limit. */
+function writeUploadFiles() {
+  const picture = join(scratch, "logo.png");
+  writeFileSync(picture, solidPng(48, [200, 16, 46]));
+  const notPicture = join(scratch, "notes.png");
+  writeFileSync(notPicture, "not a picture at all, only words\n");
+  const huge = join(scratch, "huge.png");
+  const hugeBytes = Buffer.alloc(3 * 1024 * 1024, 7);
+  PNG.copy(hugeBytes);
+  writeFileSync(huge, hugeBytes);
+  return { picture, notPicture, huge };
+}
+
+/** Refused uploads: the server's own words under the control; the logo stays. */
+async function checkRefusedUploads(page, id, { notPicture, huge, logo }) {
+  const refusedWith = (status) =>
+    page.waitForResponse((r) => r.url().endsWith(`/admin/campaigns/${id}/media`) && r.status() === status);
+  let refusal = refusedWith(415);
+  await page.setInputFiles(byTestId("theme-box-image-upload"), notPicture);
+  await refusal;
+  await page.locator(byTestId("upload-error")).filter({ hasText: "the file is not a PNG picture" }).waitFor();
+  await screenshot(page, "console-upload-not-png-desktop-en");
+  await assertAccessible(page, "the console's editor with the theme preview and an upload refused");
+  refusal = refusedWith(413);
+  await page.setInputFiles(byTestId("upload-prize_table-prizes-0-image"), huge);
+  await refusal;
+  await page
+    .locator(byTestId("upload-error"))
+    .filter({ hasText: /at most 2 MB/ })
+    .waitFor();
+  assert.equal(await page.locator(byTestId("upload-error")).count(), 1, "one upload message at a time");
+  assert.equal(await page.inputValue(byTestId("field-theme-box_image")), "");
+  assert.equal(await page.inputValue(byTestId("field-prize_table-prizes-0-image")), "");
+  assert.equal(await page.inputValue(byTestId("field-theme-logo")), logo);
+}
+
+/** The player page shows the campaign's headline and uploaded logo. */
+async function checkThemedPlayerPage(id, headline, logo) {
+  const player = await watchedPage(browser);
+  await player.page.goto(`${service.base}/?campaign=${id}`);
+  await player.page.waitForFunction(
+    (want) => document.querySelector('[data-testid="campaign-title"]')?.textContent === want,
+    headline,
+  );
+  await player.page.waitForFunction(
+    (want) =>
+      [...document.querySelectorAll("img")].some(
+        (img) => img.getAttribute("src") === want && !img.hidden && img.complete && img.naturalWidth === 48,
+      ),
+    logo,
+  );
+  assert.ok(await player.page.isVisible('img[src*="/media/"]'));
+  await screenshot(player.page, "console-themed-player-phone-en");
+  await assertAccessible(player.page, "the player page with a campaign's theme and logo");
+  assert.deepEqual(player.problems, []);
+  assert.deepEqual(player.violations, []);
+  await player.context.close();
+}
+
 test("the theme and an uploaded picture show in the preview and on the player page; bad uploads are refused", async () => {
   const id = "themed-box";
   const headline = "Light up the Lantern Night";
@@ -381,14 +454,7 @@ test("the theme and an uploaded picture show in the preview and on the player pa
     prize_table: { prizes: [{ id: "fan", name: "Silk Fan", stock: 20, odds: "0.1" }] },
   });
   assert.equal((await api.putCampaign(campaign)).status, 201);
-  const picture = join(scratch, "logo.png");
-  writeFileSync(picture, solidPng(48, [200, 16, 46]));
-  const notPicture = join(scratch, "notes.png");
-  writeFileSync(notPicture, "not a picture at all, only words\n");
-  const huge = join(scratch, "huge.png");
-  const hugeBytes = Buffer.alloc(3 * 1024 * 1024, 7);
-  PNG.copy(hugeBytes);
-  writeFileSync(huge, hugeBytes);
+  const { picture, notPicture, huge } = writeUploadFiles();
 
   const { page, context, problems, violations } = await desktopPage();
   await openConsole(page, `#/c/${id}/edit`);
@@ -419,26 +485,7 @@ test("the theme and an uploaded picture show in the preview and on the player pa
     .locator(byTestId("preview"))
     .screenshot({ path: join(root, "screenshots", "console-preview-desktop-en.png") });
 
-  // Refused uploads: the server's own words under the control; the logo stays.
-  const refusedWith = (status) =>
-    page.waitForResponse((r) => r.url().endsWith(`/admin/campaigns/${id}/media`) && r.status() === status);
-  let refusal = refusedWith(415);
-  await page.setInputFiles(byTestId("theme-box-image-upload"), notPicture);
-  await refusal;
-  await page.locator(byTestId("upload-error")).filter({ hasText: "the file is not a PNG picture" }).waitFor();
-  await screenshot(page, "console-upload-not-png-desktop-en");
-  await assertAccessible(page, "the console's editor with the theme preview and an upload refused");
-  refusal = refusedWith(413);
-  await page.setInputFiles(byTestId("upload-prize_table-prizes-0-image"), huge);
-  await refusal;
-  await page
-    .locator(byTestId("upload-error"))
-    .filter({ hasText: /at most 2 MB/ })
-    .waitFor();
-  assert.equal(await page.locator(byTestId("upload-error")).count(), 1, "one upload message at a time");
-  assert.equal(await page.inputValue(byTestId("field-theme-box_image")), "");
-  assert.equal(await page.inputValue(byTestId("field-prize_table-prizes-0-image")), "");
-  assert.equal(await page.inputValue(byTestId("field-theme-logo")), logo);
+  await checkRefusedUploads(page, id, { notPicture, huge, logo });
 
   await page.click(byTestId("save"));
   await page
@@ -449,42 +496,18 @@ test("the theme and an uploaded picture show in the preview and on the player pa
   const stored = await api.admin("GET", id);
   assert.deepEqual(stored.json.campaign.theme, theme);
 
-  const player = await watchedPage(browser);
-  await player.page.goto(`${service.base}/?campaign=${id}`);
-  await player.page.waitForFunction(
-    (want) => document.querySelector('[data-testid="campaign-title"]')?.textContent === want,
-    headline,
-  );
-  await player.page.waitForFunction(
-    (want) =>
-      [...document.querySelectorAll("img")].some(
-        (img) => img.getAttribute("src") === want && !img.hidden && img.complete && img.naturalWidth === 48,
-      ),
-    logo,
-  );
-  assert.ok(await player.page.isVisible('img[src*="/media/"]'));
-  await screenshot(player.page, "console-themed-player-phone-en");
-  await assertAccessible(player.page, "the player page with a campaign's theme and logo");
-  assert.deepEqual(player.problems, []);
-  assert.deepEqual(player.violations, []);
-  await player.context.close();
+  await checkThemedPlayerPage(id, headline, logo);
+
   assert.deepEqual(problems, []);
   assert.deepEqual(violations, []);
   await context.close();
 });
 
-test("winners can be filtered and the CSV matches the wins and shipping details", async () => {
-  const id = "ship-desk";
-  const campaign = campaignOpenToday(id, {
-    title: "Shipping desk",
-    prize_table: {
-      prizes: [
-        { id: "mug", name: "Lucky Mug", stock: 10, odds: "1" },
-        { id: "car", name: "Red Car", stock: 1, odds: "0" },
-      ],
-    },
-  });
-  assert.equal((await api.putCampaign(campaign)).status, 201);
+/**
+ * Three winners of mugs, two of whom send shipping details (with quotes,
+ * commas and lines to escape); the players, the details and the day.
+ */
+async function drawThreeWinnersTwoShipping(id) {
   const players = ["han-meimei", "li-lei", "wang-fang"];
   const tokens = {};
   for (const player of players) {
@@ -508,28 +531,11 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
     assert.equal(reply.status, 200, reply.text);
   }
   const day = (await api.admin("GET", id)).json.today.day;
+  return { players, shipping, day };
+}
 
-  const { page, context, problems, violations } = await desktopPage();
-  await openConsole(page, `#/c/${id}`);
-  const rows = (selector = byTestId("winner-row")) =>
-    page.$$eval(selector, (list) => list.map((row) => ({ ...row.dataset, text: row.textContent })));
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="winner-row"]').length === 3);
-  const all = await rows();
-  assert.deepEqual(all.map((r) => r.claimed).sort(), ["false", "true", "true"]);
-  for (const player of players) {
-    const row = all.find((r) => r.text.includes(player));
-    assert.ok(row, `a row for ${player}`);
-    assert.equal(row.claimed, String(player in shipping));
-    assert.equal(row.prizeId, "mug");
-    assert.equal(row.day, day);
-    if (shipping[player]) assert.ok(row.text.includes(shipping[player].name), row.text);
-  }
-  // An address keeps its lines in the list.
-  const shownAddress = page.locator(byTestId("winner-row")).filter({ hasText: "han-meimei" }).locator(".address");
-  assert.equal(await shownAddress.innerText(), shipping["han-meimei"].address);
-  await screenshot(page, "console-winners-desktop-en");
-  await assertAccessible(page, "the console's dashboard with winners and shipping details");
-
+/** The prize and day filters ask the server and show what it answers; cleared, every winner again. */
+async function checkWinnerFilters(page, id, day, rows) {
   const filtered = async (select, value, query) => {
     const answered = page.waitForResponse(
       (r) => r.url().includes(`/admin/campaigns/${id}/winners`) && r.url().includes(query),
@@ -556,7 +562,10 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
   await filtered("filter-prize", "", "winners");
   await filtered("filter-day", "", "winners");
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="winner-row"]').length === 3);
+}
 
+/** The downloaded CSV: a row per win with its shipping details, formula-like cells made inert. */
+async function checkDownloadedCsv(page, { players, shipping, day }) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click(byTestId("download-csv"))]);
   assert.match(download.suggestedFilename(), /\.csv$/);
   const file = join(scratch, download.suggestedFilename());
@@ -593,6 +602,47 @@ test("winners can be filtered and the CSV matches the wins and shipping details"
     );
     assert.ok(!Number.isNaN(Date.parse(row.won_at)), row.won_at);
   }
+}
+
+test("winners can be filtered and the CSV matches the wins and shipping details", async () => {
+  const id = "ship-desk";
+  const campaign = campaignOpenToday(id, {
+    title: "Shipping desk",
+    prize_table: {
+      prizes: [
+        { id: "mug", name: "Lucky Mug", stock: 10, odds: "1" },
+        { id: "car", name: "Red Car", stock: 1, odds: "0" },
+      ],
+    },
+  });
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+  const { players, shipping, day } = await drawThreeWinnersTwoShipping(id);
+
+  const { page, context, problems, violations } = await desktopPage();
+  await openConsole(page, `#/c/${id}`);
+  const rows = (selector = byTestId("winner-row")) =>
+    page.$$eval(selector, (list) => list.map((row) => ({ ...row.dataset, text: row.textContent })));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="winner-row"]').length === 3);
+  const all = await rows();
+  assert.deepEqual(all.map((r) => r.claimed).sort(), ["false", "true", "true"]);
+  for (const player of players) {
+    const row = all.find((r) => r.text.includes(player));
+    assert.ok(row, `a row for ${player}`);
+    assert.equal(row.claimed, String(player in shipping));
+    assert.equal(row.prizeId, "mug");
+    assert.equal(row.day, day);
+    if (shipping[player]) assert.ok(row.text.includes(shipping[player].name), row.text);
+  }
+  // An address keeps its lines in the list.
+  const shownAddress = page.locator(byTestId("winner-row")).filter({ hasText: "han-meimei" }).locator(".address");
+  assert.equal(await shownAddress.innerText(), shipping["han-meimei"].address);
+  await screenshot(page, "console-winners-desktop-en");
+  await assertAccessible(page, "the console's dashboard with winners and shipping details");
+
+  await checkWinnerFilters(page, id, day, rows);
+
+  await checkDownloadedCsv(page, { players, shipping, day });
+
   assert.deepEqual(problems, []);
   assert.deepEqual(violations, []);
   await context.close();

@@ -117,25 +117,12 @@ test("the policy is enforced: inline script and style and framing are refused, a
   await context.close();
 });
 
-test("a winner copies the code, files shipping details, and sees them after a reload", async () => {
-  const campaign = campaignOpenToday("sure-win", {
-    prize_table: { prizes: [{ id: "mug", name: "Lucky Mug", value: "¥59", stock: 100, odds: "1" }] },
-  });
-  assert.equal((await api.putCampaign(campaign)).status, 201);
-  const { page, context, problems, violations } = await watchedPage(browser);
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: service.base });
-  await page.goto(pageUrl("sure-win"));
-  await page.click("[data-testid=open-box]");
-  await page.waitForSelector('[data-testid=result][data-outcome="win"]', { timeout: 15_000 });
-  const code = (await page.textContent("[data-testid=claim-code]")).trim();
-  assert.match(code, /^[A-Za-z0-9_-]{24}$/);
-  await screenshot(page, "player-win-phone-en");
-  await assertAccessible(page, "the player page after a win (result and shipping form)");
-
-  await page.click("[data-testid=copy-code]");
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
-
-  // The address is a textarea of a few lines, sent with its line breaks.
+/**
+ * The address is a textarea of a few lines, sent with its line breaks: 11
+ * lines are refused at the field; the address sent is trimmed line by line,
+ * and the form shows what was saved. Returns the address as saved.
+ */
+async function fileShippingDetails(page) {
   assert.equal(await page.$eval("[data-testid=shipping-address]", (field) => field.tagName), "TEXTAREA");
   await page.fill("[data-testid=shipping-name]", "Han Meimei");
   await page.fill("[data-testid=shipping-phone]", "+86 139 1234 5678");
@@ -157,23 +144,14 @@ test("a winner copies the code, files shipping details, and sees them after a re
   assert.equal((await sent).postDataJSON().address, address);
   await page.waitForSelector("[data-testid=shipping-saved]");
   assert.equal(await page.inputValue("[data-testid=shipping-address]"), address);
+  return address;
+}
 
-  await page.reload();
-  await page.waitForSelector("[data-testid=my-prizes]");
-  const saved = await page.textContent("[data-testid=my-prizes]");
-  assert.ok(saved.includes(code), "the code is kept on this device");
-  const player = await page.evaluate(() =>
-    JSON.parse(
-      Object.entries(localStorage).find(([key]) => key.includes("sure-win") && key.includes("player"))?.[1] ?? "null",
-    ),
-  );
-  assert.ok(player, "the page keeps the player id");
-  assert.equal(await page.$("[data-testid=lookup-player]"), null, "the lookup asks for no player id");
-  assert.deepEqual(problems, []);
-  assert.deepEqual(violations, []);
-  await context.close();
-
-  // Look the claim up as from another device (nothing of this browser's kept): the claim code alone.
+/**
+ * Look the claim up as from another device (nothing of this browser's kept):
+ * the claim code alone opens it, shows the address on its lines, and updates it.
+ */
+async function lookUpFromAnotherDevice(code, address, player) {
   const other = await watchedPage(browser);
   const requests = [];
   other.page.on("request", (request) => requests.push(request.url()));
@@ -207,6 +185,44 @@ test("a winner copies the code, files shipping details, and sees them after a re
   assert.deepEqual(other.problems, []);
   assert.deepEqual(other.violations, []);
   await other.context.close();
+}
+
+test("a winner copies the code, files shipping details, and sees them after a reload", async () => {
+  const campaign = campaignOpenToday("sure-win", {
+    prize_table: { prizes: [{ id: "mug", name: "Lucky Mug", value: "¥59", stock: 100, odds: "1" }] },
+  });
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+  const { page, context, problems, violations } = await watchedPage(browser);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: service.base });
+  await page.goto(pageUrl("sure-win"));
+  await page.click("[data-testid=open-box]");
+  await page.waitForSelector('[data-testid=result][data-outcome="win"]', { timeout: 15_000 });
+  const code = (await page.textContent("[data-testid=claim-code]")).trim();
+  assert.match(code, /^[A-Za-z0-9_-]{24}$/);
+  await screenshot(page, "player-win-phone-en");
+  await assertAccessible(page, "the player page after a win (result and shipping form)");
+
+  await page.click("[data-testid=copy-code]");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+
+  const address = await fileShippingDetails(page);
+
+  await page.reload();
+  await page.waitForSelector("[data-testid=my-prizes]");
+  const saved = await page.textContent("[data-testid=my-prizes]");
+  assert.ok(saved.includes(code), "the code is kept on this device");
+  const player = await page.evaluate(() =>
+    JSON.parse(
+      Object.entries(localStorage).find(([key]) => key.includes("sure-win") && key.includes("player"))?.[1] ?? "null",
+    ),
+  );
+  assert.ok(player, "the page keeps the player id");
+  assert.equal(await page.$("[data-testid=lookup-player]"), null, "the lookup asks for no player id");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
+  await context.close();
+
+  await lookUpFromAnotherDevice(code, address, player);
 });
 
 test("a blank, then the daily limit, then a pause each get their own message", async () => {

@@ -17,6 +17,7 @@ import {
   localDate,
   parseCsv,
   root,
+  sleep,
   startService,
 } from "./harness.mjs";
 
@@ -55,10 +56,6 @@ after(async () => {
 
 // ---------------------------------------------------------------------------
 // Helpers
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 const today = () => localDate(480);
 
@@ -954,26 +951,9 @@ test("winners.csv is RFC 4180 text/csv with a header and one row per win, carryi
     // A cell starting with + (or =, -, @) gets a leading ' so that a spreadsheet does not run it as a formula.
     phone: `'${shipping.phone}`,
   });
-  assert.deepEqual(
-    {
-      player: rows[1].player,
-      name: rows[1].name,
-      phone: rows[1].phone,
-      address: rows[1].address,
-      claimed: rows[1].claimed,
-    },
-    { player: odd, ...oddShipping, claimed: "yes" },
-  );
-  assert.deepEqual(
-    {
-      player: rows[2].player,
-      claimed: rows[2].claimed,
-      name: rows[2].name,
-      phone: rows[2].phone,
-      address: rows[2].address,
-    },
-    { player: "alice", claimed: "no", name: "", phone: "", address: "" },
-  );
+  const whoAndWhere = ({ player, claimed, name, phone, address }) => ({ player, claimed, name, phone, address });
+  assert.deepEqual(whoAndWhere(rows[1]), { player: odd, ...oddShipping, claimed: "yes" });
+  assert.deepEqual(whoAndWhere(rows[2]), { player: "alice", claimed: "no", name: "", phone: "", address: "" });
   // Quoting is minimal and exact: a quote-bearing field is quoted with doubled quotes.
   assert.ok(reply.text.includes('"Room 5, ""Blue"" Tower, 88 Nanjing Road"'), reply.text);
   assert.ok(reply.text.includes(",张伟,"), reply.text);

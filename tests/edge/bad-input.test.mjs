@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { ADMIN_KEY, campaignOpenToday, client, sendChunked, startService } from "./harness.mjs";
+import { ADMIN_KEY, campaignOpenToday, client, sendChunked, sleep, startService } from "./harness.mjs";
 import { objectDatabases } from "./object-storage.mjs";
 
 const PORT = 8830;
@@ -55,7 +55,7 @@ before(async () => {
       break;
     } catch (error) {
       if (attempt === 3) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await sleep(1500);
     }
   }
   api = client(service);
@@ -241,216 +241,189 @@ const NOT_JSON_TYPES = [
 const DEEP = 1900; // arrays nested this deep still fit in a 4 KB body
 
 // ---------------------------------------------------------------------------
-// The table
+// The table: one adder per endpoint, then one function per group of rules
 
-function buildMatrix() {
-  const cases = [];
-  /** field: undefined = not checked; a string = exactly; an array = one of (null = no field); a RegExp = matches. */
+/** The reply a case must get. field: undefined = not checked; a string = exactly; an array = one of (null = no field); a RegExp = matches. */
+const invalidAt = (field) => ({ status: 400, code: "invalid_request", field });
+/** 400 invalid_request, wherever the refusal points. */
+const INVALID_REQUEST = invalidAt(undefined);
+const invalidCampaignAt = (field) => ({ status: 400, code: "invalid_campaign", field });
+/** A campaign document the core cannot read at all: refused for the whole document. */
+const DOCUMENT_REFUSED = { status: 400, code: ["invalid_campaign", "invalid_request"], field: [null, ""] };
+const TOO_LARGE = { status: 413, code: "payload_too_large" };
+const UNSUPPORTED_TYPE = { status: 415, code: "unsupported_media_type" };
+const BAD_TICKET = { status: 401, code: "invalid_ticket", field: "/ticket" };
+const CAMPAIGN_NOT_FOUND = { status: 404, code: "campaign_not_found" };
+
+// A claim is named by its token alone.
+const claimPath = (id = PRIZES) => `/api/v1/campaigns/${id}/claim`;
+const bearer = (token) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * The case adders: `add(rule, name, method, path, {headers, body, status,
+ * code, field})` for any request, and one per endpoint that takes a body,
+ * `(rule, name, body, expected, {headers, id})`, with the endpoint's path,
+ * credentials and (by default) content type.
+ */
+function caseAdders(cases) {
   const add = (rule, name, method, path, { headers = {}, body, status, code, field }) =>
     cases.push({ rule, name, method, path, headers, body, status, code, field });
-
-  const drawPath = (id = OPEN) => `/api/v1/campaigns/${id}/draws`;
-  const statusPath = (id = OPEN) => `/api/v1/campaigns/${id}/player-status`;
-  // A claim is named by its token alone.
-  const claimPath = (id = PRIZES) => `/api/v1/campaigns/${id}/claim`;
-  const bearer = (token) => ({ authorization: `Bearer ${token}` });
-  const draw = (rule, name, body, status, code, field, headers = JSON_TYPE, id = OPEN) =>
-    add(rule, `draw: ${name}`, "POST", drawPath(id), { headers, body, status, code, field });
-  const playerStatus = (rule, name, body, status, code, field, headers = JSON_TYPE, id = OPEN) =>
-    add(rule, `player status: ${name}`, "POST", statusPath(id), { headers, body, status, code, field });
-  const claim = (rule, name, body, status, code, field, headers = JSON_TYPE) => {
-    const { token } = winner();
-    add(rule, `claim: ${name}`, "PUT", claimPath(), {
-      headers: { ...headers, ...bearer(token) },
-      body,
-      status,
-      code,
-      field,
-    });
+  const endpoint =
+    (label, method, path, { credentials = (headers) => headers, contentType = JSON_TYPE } = {}) =>
+    (rule, name, body, expected, { headers = contentType, id } = {}) =>
+      add(rule, `${label}: ${name}`, method, path(id), { headers: credentials(headers), body, ...expected });
+  const asAdmin = (headers) => ({ ...ADMIN, ...headers });
+  return {
+    add,
+    draw: endpoint("draw", "POST", (id = OPEN) => `/api/v1/campaigns/${id}/draws`),
+    playerStatus: endpoint("player status", "POST", (id = OPEN) => `/api/v1/campaigns/${id}/player-status`),
+    // Each claim case carries the next winner's token.
+    claim: endpoint("claim", "PUT", () => claimPath(), {
+      credentials: (headers) => ({ ...headers, ...bearer(winner().token) }),
+    }),
+    putCampaign: endpoint("campaign PUT", "PUT", () => `/api/v1/admin/campaigns/${PUT_TARGET}`, {
+      credentials: asAdmin,
+    }),
+    media: endpoint("media", "POST", (id = OPEN) => `/api/v1/admin/campaigns/${id}/media`, {
+      credentials: asAdmin,
+      contentType: { "content-type": "image/png" },
+    }),
   };
-  const putCampaign = (rule, name, body, status, code, field, headers = JSON_TYPE) =>
-    add(rule, `campaign PUT: ${name}`, "PUT", `/api/v1/admin/campaigns/${PUT_TARGET}`, {
-      headers: { ...ADMIN, ...headers },
-      body,
-      status,
-      code,
-      field,
-    });
-  const mutated = (change) => {
-    const definition = baseDefinition(PUT_TARGET);
-    change(definition);
-    return definition;
-  };
+}
 
-  // --- Draw bodies --------------------------------------------------------
-  for (const member of ["player", "request_id", "ticket"]) {
-    for (const [what, value] of WRONG_TYPES) {
-      draw(
-        "draw-types",
-        `${member} ${what}`,
-        jsonBody({ ...validDraw(), [member]: value }),
-        400,
-        "invalid_request",
-        `/${member}`,
-      );
-    }
+/** A case per [member, what, value]: `valid()` with that member set to the value, refused at the member. */
+function memberCases(send, rule, changes, valid) {
+  for (const [member, what, value] of changes) {
+    send(rule, `${member} ${what}`, jsonBody({ ...valid(), [member]: value }), invalidAt(`/${member}`));
   }
-  const drawStrings = [
-    ["player", "empty", ""],
-    ["player", "129 characters", "p".repeat(129)],
-    ["player", "129 characters, not ASCII", "玩".repeat(129)],
-    ["player", "with NUL", "al\u0000ice"],
-    ["player", "with a line break", "al\nice"],
-    ["player", "with a tab", "al\tice"],
-    ["player", "with DEL", "al\u007fice"],
-    ["player", "with an escape", "\u001b[31malice"],
-    ["request_id", "empty", ""],
-    ["request_id", "15 characters", "r".repeat(15)],
-    ["request_id", "129 characters", "r".repeat(129)],
-    ["request_id", "with a space", "first draw 000001"],
-    ["request_id", "with a slash", "first/draw/000001"],
-    ["request_id", "with a dot", "first.draw.000001"],
-    ["request_id", "with a plus", "first+draw+000001"],
-    ["request_id", "with a colon", "first:draw:000001"],
-    ["request_id", "with a percent sign", "first%20draw%2000"],
-    ["request_id", "with accented letters", "première-tirage-01"],
-    ["request_id", "in Chinese", "第一次抽奖第一次抽奖第一次抽奖第一"],
-    ["request_id", "with an emoji", "first-draw-000001-🎁"],
-    ["request_id", "with a tab", "first\tdraw\t000001"],
-    ["request_id", "with a line break", "first-draw-000001\n"],
-    ["request_id", "with NUL", "first-draw-000001\u0000"],
-    ["ticket", "empty", ""],
-    ["ticket", "65 characters", "t".repeat(65)],
-    ["ticket", "with NUL", "123.\u0000abc"],
-  ];
-  for (const [member, what, value] of drawStrings) {
-    draw(
-      "draw-strings",
-      `${member} ${what}`,
-      jsonBody({ ...validDraw(), [member]: value }),
-      400,
-      "invalid_request",
-      `/${member}`,
-    );
+}
+
+/** [member, what, value] for every wrong-typed value of each of `members`. */
+const wrongTypes = (members) => members.flatMap((member) => WRONG_TYPES.map(([what, value]) => [member, what, value]));
+
+/**
+ * `value` as JSON with one more member written by hand after the others (an
+ * object literal cannot hold "__proto__" as an own member); `memberJson` is
+ * the member's value as JSON text.
+ */
+const withMember = (value, key, memberJson) =>
+  Buffer.from(jsonText(value).replace(/\}$/, `, ${JSON.stringify(key)}: ${memberJson}}`));
+
+/** A valid definition for PUT_TARGET after `change(definition)`. */
+function definitionWith(change) {
+  const definition = baseDefinition(PUT_TARGET);
+  change(definition);
+  return definition;
+}
+
+const DRAW_STRINGS = [
+  ["player", "empty", ""],
+  ["player", "129 characters", "p".repeat(129)],
+  ["player", "129 characters, not ASCII", "玩".repeat(129)],
+  ["player", "with NUL", "al\u0000ice"],
+  ["player", "with a line break", "al\nice"],
+  ["player", "with a tab", "al\tice"],
+  ["player", "with DEL", "al\u007fice"],
+  ["player", "with an escape", "\u001b[31malice"],
+  ["request_id", "empty", ""],
+  ["request_id", "15 characters", "r".repeat(15)],
+  ["request_id", "129 characters", "r".repeat(129)],
+  ["request_id", "with a space", "first draw 000001"],
+  ["request_id", "with a slash", "first/draw/000001"],
+  ["request_id", "with a dot", "first.draw.000001"],
+  ["request_id", "with a plus", "first+draw+000001"],
+  ["request_id", "with a colon", "first:draw:000001"],
+  ["request_id", "with a percent sign", "first%20draw%2000"],
+  ["request_id", "with accented letters", "première-tirage-01"],
+  ["request_id", "in Chinese", "第一次抽奖第一次抽奖第一次抽奖第一"],
+  ["request_id", "with an emoji", "first-draw-000001-🎁"],
+  ["request_id", "with a tab", "first\tdraw\t000001"],
+  ["request_id", "with a line break", "first-draw-000001\n"],
+  ["request_id", "with NUL", "first-draw-000001\u0000"],
+  ["ticket", "empty", ""],
+  ["ticket", "65 characters", "t".repeat(65)],
+  ["ticket", "with NUL", "123.\u0000abc"],
+];
+
+/** Members a draw or status body does not know, and the JSON pointer that names each. */
+const UNKNOWN_MEMBERS = [
+  ["x", "/x"],
+  ["Player", "/Player"],
+  ["requestId", "/requestId"],
+  ["request-id", "/request-id"],
+  ["id", "/id"],
+  ["__proto__", "/__proto__"],
+  ["constructor", "/constructor"],
+  ["", "/"],
+  ["a/b", "/a~1b"],
+  ["m~n", "/m~0n"],
+];
+
+function drawBodyCases({ draw }) {
+  memberCases(draw, "draw-types", wrongTypes(["player", "request_id", "ticket"]), validDraw);
+  memberCases(draw, "draw-strings", DRAW_STRINGS, validDraw);
+  draw("draw-members", "missing player", jsonBody({ request_id: freshRequestId() }), invalidAt("/player"));
+  draw("draw-members", "missing request_id", jsonBody({ player: freshPlayer() }), invalidAt("/request_id"));
+  draw("draw-members", "an empty object", jsonBody({}), invalidAt(["/player", "/request_id"]));
+  for (const [key, field] of UNKNOWN_MEMBERS) {
+    const body = withMember(validDraw(), key, "1");
+    draw("draw-members", `an unknown member ${JSON.stringify(key)}`, body, invalidAt(field));
   }
-  draw("draw-members", "missing player", jsonBody({ request_id: freshRequestId() }), 400, "invalid_request", "/player");
-  draw(
-    "draw-members",
-    "missing request_id",
-    jsonBody({ player: freshPlayer() }),
-    400,
-    "invalid_request",
-    "/request_id",
+}
+
+// Player status bodies ({"player", "ticket"?}: a POST, so the id is never in a URL).
+function statusBodyCases({ playerStatus }) {
+  memberCases(playerStatus, "status-body", wrongTypes(["player", "ticket"]), validStatus);
+  memberCases(
+    playerStatus,
+    "status-body",
+    DRAW_STRINGS.filter(([member]) => member === "ticket"),
+    validStatus,
   );
-  draw("draw-members", "an empty object", jsonBody({}), 400, "invalid_request", ["/player", "/request_id"]);
-  const unknownMembers = [
-    ["x", "/x"],
-    ["Player", "/Player"],
-    ["requestId", "/requestId"],
-    ["request-id", "/request-id"],
-    ["id", "/id"],
-    ["__proto__", "/__proto__"],
-    ["constructor", "/constructor"],
-    ["", "/"],
-    ["a/b", "/a~1b"],
-    ["m~n", "/m~0n"],
-  ];
-  for (const [key, field] of unknownMembers) {
-    const { player, request_id } = validDraw();
-    // Written by hand: an object literal cannot hold "__proto__" as an own member.
-    const text = `{"player": ${JSON.stringify(player)}, "request_id": ${JSON.stringify(request_id)}, ${JSON.stringify(key)}: 1}`;
-    draw("draw-members", `an unknown member ${JSON.stringify(key)}`, Buffer.from(text), 400, "invalid_request", field);
+  playerStatus("status-body", "missing player", jsonBody({}), invalidAt("/player"));
+  playerStatus("status-body", "only a ticket", jsonBody({ ticket: "1.abc" }), invalidAt("/player"));
+  for (const [key, field] of [...UNKNOWN_MEMBERS, ["request_id", "/request_id"]]) {
+    const body = withMember({ player: freshPlayer() }, key, "1");
+    playerStatus("status-body", `an unknown member ${JSON.stringify(key)}`, body, invalidAt(field));
   }
+}
 
-  // --- Player status bodies ({"player", "ticket"?}: a POST, so the id is never in a URL) ---
-  for (const member of ["player", "ticket"]) {
-    for (const [what, value] of WRONG_TYPES) {
-      playerStatus(
-        "status-body",
-        `${member} ${what}`,
-        jsonBody({ ...validStatus(), [member]: value }),
-        400,
-        "invalid_request",
-        `/${member}`,
-      );
-    }
-  }
-  for (const [member, what, value] of drawStrings.filter(([member]) => member === "ticket")) {
-    playerStatus(
-      "status-body",
-      `${member} ${what}`,
-      jsonBody({ ...validStatus(), [member]: value }),
-      400,
-      "invalid_request",
-      `/${member}`,
-    );
-  }
-  playerStatus("status-body", "missing player", jsonBody({}), 400, "invalid_request", "/player");
-  playerStatus("status-body", "only a ticket", jsonBody({ ticket: "1.abc" }), 400, "invalid_request", "/player");
-  for (const [key, field] of [...unknownMembers, ["request_id", "/request_id"]]) {
-    const text = `{"player": ${JSON.stringify(freshPlayer())}, ${JSON.stringify(key)}: 1}`;
-    playerStatus(
-      "status-body",
-      `an unknown member ${JSON.stringify(key)}`,
-      Buffer.from(text),
-      400,
-      "invalid_request",
-      field,
-    );
-  }
+const SHIPPING_FIELDS = ["name", "phone", "address"];
 
-  // --- Shipping details ----------------------------------------------------
-  for (const member of ["name", "phone", "address"]) {
-    for (const [what, value] of WRONG_TYPES) {
-      claim(
-        "claim-types",
-        `${member} ${what}`,
-        jsonBody({ ...SHIPPING, [member]: value }),
-        400,
-        "invalid_request",
-        `/${member}`,
-      );
-    }
-  }
-  const claimStrings = [
-    ["name", "empty", ""],
-    ["name", "only spaces", "   "],
-    ["name", "101 characters", "n".repeat(101)],
-    ["name", "with NUL", "Ada\u0000Lovelace"],
-    ["name", "with a line break", "Ada\nLovelace"],
-    ["name", "with a tab", "Ada\tLovelace"],
-    ["phone", "letters", "call me maybe"],
-    ["phone", "4 digits", "1234"],
-    ["phone", "16 digits", "1234567890123456"],
-    ["phone", "over 32 characters", `${"1 ".repeat(20)}1`],
-    ["phone", "two plus signs", "++44 20 7946 0000"],
-    ["phone", "only a plus", "+"],
-    ["phone", "empty", ""],
-    ["phone", "with a line break", "+44 20\n7946 0000"],
-    ["address", "4 characters", "abcd"],
-    ["address", "501 characters", "a".repeat(501)],
-    ["address", "with NUL", "12 Road\u0000London"],
-    ["address", "with a bell", "12 Road, London\u0007"],
-    ["address", "with an escape sequence", "\u001b[31m12 Road, London"],
-    ["address", "with DEL", "12 Road\u007f, London"],
-    ["address", "with a tab", "12 Road\tLondon"],
-    ["address", "with a lone carriage return", "12 Road\rLondon"],
-    ["address", "with a vertical tab", "12 Road\u000bLondon"],
-    ["address", "of 50 lines", `${"line\n".repeat(49)}line`],
-  ];
-  for (const [member, what, value] of claimStrings) {
-    claim(
-      "claim-strings",
-      `${member} ${what}`,
-      jsonBody({ ...SHIPPING, [member]: value }),
-      400,
-      "invalid_request",
-      `/${member}`,
-    );
-  }
-  for (const member of ["name", "phone", "address"]) {
+const SHIPPING_STRINGS = [
+  ["name", "empty", ""],
+  ["name", "only spaces", "   "],
+  ["name", "101 characters", "n".repeat(101)],
+  ["name", "with NUL", "Ada\u0000Lovelace"],
+  ["name", "with a line break", "Ada\nLovelace"],
+  ["name", "with a tab", "Ada\tLovelace"],
+  ["phone", "letters", "call me maybe"],
+  ["phone", "4 digits", "1234"],
+  ["phone", "16 digits", "1234567890123456"],
+  ["phone", "over 32 characters", `${"1 ".repeat(20)}1`],
+  ["phone", "two plus signs", "++44 20 7946 0000"],
+  ["phone", "only a plus", "+"],
+  ["phone", "empty", ""],
+  ["phone", "with a line break", "+44 20\n7946 0000"],
+  ["address", "4 characters", "abcd"],
+  ["address", "501 characters", "a".repeat(501)],
+  ["address", "with NUL", "12 Road\u0000London"],
+  ["address", "with a bell", "12 Road, London\u0007"],
+  ["address", "with an escape sequence", "\u001b[31m12 Road, London"],
+  ["address", "with DEL", "12 Road\u007f, London"],
+  ["address", "with a tab", "12 Road\tLondon"],
+  ["address", "with a lone carriage return", "12 Road\rLondon"],
+  ["address", "with a vertical tab", "12 Road\u000bLondon"],
+  ["address", "of 50 lines", `${"line\n".repeat(49)}line`],
+];
+
+function shippingCases({ claim }) {
+  const shipping = () => SHIPPING;
+  memberCases(claim, "claim-types", wrongTypes(SHIPPING_FIELDS), shipping);
+  memberCases(claim, "claim-strings", SHIPPING_STRINGS, shipping);
+  for (const member of SHIPPING_FIELDS) {
     const { [member]: _left, ...rest } = SHIPPING;
-    claim("claim-members", `missing ${member}`, jsonBody(rest), 400, "invalid_request", `/${member}`);
+    claim("claim-members", `missing ${member}`, jsonBody(rest), invalidAt(`/${member}`));
   }
   for (const [key, field] of [
     ["email", "/email"],
@@ -459,359 +432,231 @@ function buildMatrix() {
     ["a/b", "/a~1b"],
     ["__proto__", "/__proto__"],
   ]) {
-    const text = jsonText(SHIPPING).replace(/\}$/, `, ${JSON.stringify(key)}: "x"}`);
     claim(
       "claim-members",
       `an unknown member ${JSON.stringify(key)}`,
-      Buffer.from(text),
-      400,
-      "invalid_request",
-      field,
+      withMember(SHIPPING, key, '"x"'),
+      invalidAt(field),
     );
   }
+}
 
-  // --- Bodies that are not one JSON object -----------------------------------
+/** The bodies of NOT_AN_OBJECT that are sent as a campaign definition too. */
+const NOT_A_DEFINITION = [
+  "an empty body",
+  "null",
+  "an array",
+  "a string",
+  "a number",
+  "an unclosed object",
+  "single quotes",
+  "text after the object",
+];
+
+function notAnObjectCases({ draw, playerStatus, claim, putCampaign }) {
   for (const [what, text] of NOT_AN_OBJECT) {
-    draw("not-an-object", what, Buffer.from(text), 400, "invalid_request", "");
-    playerStatus("not-an-object", what, Buffer.from(text), 400, "invalid_request", "");
-    claim("not-an-object", what, Buffer.from(text), 400, "invalid_request", "");
+    draw("not-an-object", what, Buffer.from(text), invalidAt(""));
+    playerStatus("not-an-object", what, Buffer.from(text), invalidAt(""));
+    claim("not-an-object", what, Buffer.from(text), invalidAt(""));
   }
-  const notADefinition = [
-    "an empty body",
-    "null",
-    "an array",
-    "a string",
-    "a number",
-    "an unclosed object",
-    "single quotes",
-    "text after the object",
-  ];
-  for (const [what, text] of NOT_AN_OBJECT.filter(([what]) => notADefinition.includes(what))) {
+  for (const [what, text] of NOT_AN_OBJECT.filter(([what]) => NOT_A_DEFINITION.includes(what))) {
     // The core reads definitions: not JSON or not an object is invalid_campaign (or invalid_request) for the whole document.
-    putCampaign("not-an-object", what, Buffer.from(text), 400, ["invalid_campaign", "invalid_request"], [null, ""]);
+    putCampaign("not-an-object", what, Buffer.from(text), DOCUMENT_REFUSED);
   }
+}
 
-  // --- Content types ---------------------------------------------------------
+function contentTypeCases({ draw, playerStatus, claim, putCampaign }) {
   for (const type of NOT_JSON_TYPES) {
     const what = type === null ? "no Content-Type" : `Content-Type ${JSON.stringify(type)}`;
     const headers = type === null ? {} : { "content-type": type };
-    draw("content-type", what, jsonBody(validDraw()), 415, "unsupported_media_type", undefined, headers);
-    playerStatus("content-type", what, jsonBody(validStatus()), 415, "unsupported_media_type", undefined, headers);
-    claim("content-type", what, jsonBody(SHIPPING), 415, "unsupported_media_type", undefined, headers);
-    putCampaign(
-      "content-type",
-      what,
-      jsonBody(baseDefinition(PUT_TARGET)),
-      415,
-      "unsupported_media_type",
-      undefined,
-      headers,
-    );
+    draw("content-type", what, jsonBody(validDraw()), UNSUPPORTED_TYPE, { headers });
+    playerStatus("content-type", what, jsonBody(validStatus()), UNSUPPORTED_TYPE, { headers });
+    claim("content-type", what, jsonBody(SHIPPING), UNSUPPORTED_TYPE, { headers });
+    putCampaign("content-type", what, jsonBody(baseDefinition(PUT_TARGET)), UNSUPPORTED_TYPE, { headers });
   }
+}
 
-  // --- Sizes -----------------------------------------------------------------
-  draw("size", "4097 bytes (Content-Length)", paddedTo(validDraw(), 4097), 413, "payload_too_large");
-  draw("size", "64 KB (Content-Length)", paddedTo(validDraw(), 64 * 1024), 413, "payload_too_large");
-  draw(
-    "size",
-    "8 KB streamed without a Content-Length",
-    streamOf('{"player": "streamed", ', 8 * 1024, 1024),
-    413,
-    "payload_too_large",
-  );
-  playerStatus("size", "4097 bytes (Content-Length)", paddedTo(validStatus(), 4097), 413, "payload_too_large");
-  playerStatus(
-    "size",
-    "8 KB streamed without a Content-Length",
-    streamOf('{"player": "streamed", ', 8 * 1024, 1024),
-    413,
-    "payload_too_large",
-  );
-  claim("size", "4097 bytes (Content-Length)", paddedTo(SHIPPING, 4097), 413, "payload_too_large");
-  claim("size", "64 KB (Content-Length)", paddedTo(SHIPPING, 64 * 1024), 413, "payload_too_large");
-  claim(
-    "size",
-    "8 KB streamed without a Content-Length",
-    streamOf('{"name": "streamed", ', 8 * 1024, 1024),
-    413,
-    "payload_too_large",
-  );
-  putCampaign(
-    "size",
-    "256 KB + 1 byte (Content-Length)",
-    paddedTo(baseDefinition(PUT_TARGET), 256 * 1024 + 1),
-    413,
-    "payload_too_large",
-  );
-  putCampaign(
-    "size",
-    "300 KB streamed without a Content-Length",
-    streamOf('{"id": "bad-input-put", ', 300 * 1024, 16 * 1024),
-    413,
-    "payload_too_large",
-  );
-  const media = (rule, name, body, status, code, headers = { "content-type": "image/png" }, id = OPEN, auth = ADMIN) =>
-    add(rule, `media: ${name}`, "POST", `/api/v1/admin/campaigns/${id}/media`, {
-      headers: { ...auth, ...headers },
-      body,
-      status,
-      code,
-    });
-  media(
-    "size",
-    "2 MB + 1 byte (Content-Length)",
-    Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024 + 1 - PNG.length)]),
-    413,
-    "payload_too_large",
-  );
-  media(
-    "size",
-    "3 MB streamed without a Content-Length",
-    streamOf(PNG, 3 * 1024 * 1024, 64 * 1024),
-    413,
-    "payload_too_large",
-  );
+function sizeCases({ draw, playerStatus, claim, putCampaign, media }) {
+  const exact = "4097 bytes (Content-Length)";
+  const big = "64 KB (Content-Length)";
+  const streamed = "8 KB streamed without a Content-Length";
+  draw("size", exact, paddedTo(validDraw(), 4097), TOO_LARGE);
+  draw("size", big, paddedTo(validDraw(), 64 * 1024), TOO_LARGE);
+  draw("size", streamed, streamOf('{"player": "streamed", ', 8 * 1024, 1024), TOO_LARGE);
+  playerStatus("size", exact, paddedTo(validStatus(), 4097), TOO_LARGE);
+  playerStatus("size", streamed, streamOf('{"player": "streamed", ', 8 * 1024, 1024), TOO_LARGE);
+  claim("size", exact, paddedTo(SHIPPING, 4097), TOO_LARGE);
+  claim("size", big, paddedTo(SHIPPING, 64 * 1024), TOO_LARGE);
+  claim("size", streamed, streamOf('{"name": "streamed", ', 8 * 1024, 1024), TOO_LARGE);
+  const definition = baseDefinition(PUT_TARGET);
+  putCampaign("size", "256 KB + 1 byte (Content-Length)", paddedTo(definition, 256 * 1024 + 1), TOO_LARGE);
+  const streamedDefinition = streamOf('{"id": "bad-input-put", ', 300 * 1024, 16 * 1024);
+  putCampaign("size", "300 KB streamed without a Content-Length", streamedDefinition, TOO_LARGE);
+  const overTwoMegabytes = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024 + 1 - PNG.length)]);
+  media("size", "2 MB + 1 byte (Content-Length)", overTwoMegabytes, TOO_LARGE);
+  media("size", "3 MB streamed without a Content-Length", streamOf(PNG, 3 * 1024 * 1024, 64 * 1024), TOO_LARGE);
+}
 
-  // --- Not UTF-8 -------------------------------------------------------------
+function notUtf8Cases({ draw, playerStatus, claim, putCampaign }) {
   for (const [what, bytes] of NOT_UTF8) {
-    draw(
-      "not-utf8",
-      `player with ${what}`,
-      withBytes({ ...validDraw(), player: "p@BYTES@" }, bytes),
-      400,
-      "invalid_request",
-    );
-    playerStatus("not-utf8", `player with ${what}`, withBytes({ player: "p@BYTES@" }, bytes), 400, "invalid_request");
-    claim(
-      "not-utf8",
-      `name with ${what}`,
-      withBytes({ ...SHIPPING, name: "Ada@BYTES@" }, bytes),
-      400,
-      "invalid_request",
-    );
+    draw("not-utf8", `player with ${what}`, withBytes({ ...validDraw(), player: "p@BYTES@" }, bytes), INVALID_REQUEST);
+    playerStatus("not-utf8", `player with ${what}`, withBytes({ player: "p@BYTES@" }, bytes), INVALID_REQUEST);
+    claim("not-utf8", `name with ${what}`, withBytes({ ...SHIPPING, name: "Ada@BYTES@" }, bytes), INVALID_REQUEST);
   }
   for (const [what, bytes] of NOT_UTF8.slice(0, 4)) {
-    putCampaign(
-      "not-utf8",
-      `title with ${what}`,
-      withBytes({ ...baseDefinition(PUT_TARGET), title: "T@BYTES@" }, bytes),
-      400,
-      "invalid_request",
-    );
+    const body = withBytes({ ...baseDefinition(PUT_TARGET), title: "T@BYTES@" }, bytes);
+    putCampaign("not-utf8", `title with ${what}`, body, INVALID_REQUEST);
   }
-  draw("not-utf8", "a body in UTF-16", Buffer.from(jsonText(validDraw()), "utf16le"), 400, "invalid_request");
-  claim("not-utf8", "a body in UTF-16", Buffer.from(jsonText(SHIPPING), "utf16le"), 400, "invalid_request");
+  draw("not-utf8", "a body in UTF-16", Buffer.from(jsonText(validDraw()), "utf16le"), INVALID_REQUEST);
+  claim("not-utf8", "a body in UTF-16", Buffer.from(jsonText(SHIPPING), "utf16le"), INVALID_REQUEST);
+}
 
-  // --- Lone surrogates (not well-formed UTF-16), at any depth -----------------
-  const drawSurrogates = [
-    ["a lone high surrogate in player", { player: "p\ud800" }, "/player"],
-    ["a lone low surrogate in player", { player: "\udfffp" }, "/player"],
-    ["a reversed surrogate pair in player", { player: "\udc00\ud800" }, "/player"],
-    ["a lone surrogate in request_id", { request_id: "first-draw-000001\ud800" }, "/request_id"],
-    ["a lone surrogate in ticket", { ticket: "1.\udbff" }, "/ticket"],
-    ["a lone surrogate deep in an unknown member", { extra: { a: ["ok", "\ud800"] } }, "/extra/a/1"],
-  ];
-  for (const [what, change, field] of drawSurrogates) {
-    draw("surrogates", what, jsonBody({ ...validDraw(), ...change }), 400, "invalid_request", field);
+// Lone surrogates (not well-formed UTF-16), at any depth.
+const DRAW_SURROGATES = [
+  ["a lone high surrogate in player", { player: "p\ud800" }, "/player"],
+  ["a lone low surrogate in player", { player: "\udfffp" }, "/player"],
+  ["a reversed surrogate pair in player", { player: "\udc00\ud800" }, "/player"],
+  ["a lone surrogate in request_id", { request_id: "first-draw-000001\ud800" }, "/request_id"],
+  ["a lone surrogate in ticket", { ticket: "1.\udbff" }, "/ticket"],
+  ["a lone surrogate deep in an unknown member", { extra: { a: ["ok", "\ud800"] } }, "/extra/a/1"],
+];
+const SHIPPING_SURROGATES = [
+  ["name", "Ada\ud800"],
+  ["phone", "\udc00+44 20 7946 0000"],
+  ["address", "12 Road\ud83d, London"],
+  ["address", "12 Road\udc00\ud800 London"],
+];
+const CAMPAIGN_SURROGATES = [
+  ["in the title", (d) => (d.title = "Spring \ud800"), "/title"],
+  ["in a prize name", (d) => (d.prize_table.prizes[1].name = "Silver \udfff"), "/prize_table/prizes/1/name"],
+  ["in a date", (d) => (d.window.first_day = "2026-01-0\ud800"), "/window/first_day"],
+  ["deep in the theme", (d) => (d.theme = { a: { b: [{ c: "\udbff" }] } }), "/theme/a/b/0/c"],
+];
+
+function surrogateCases({ draw, playerStatus, claim, putCampaign }) {
+  for (const [what, change, field] of DRAW_SURROGATES) {
+    draw("surrogates", what, jsonBody({ ...validDraw(), ...change }), invalidAt(field));
     if (!("request_id" in change)) {
-      playerStatus("surrogates", what, jsonBody({ ...validStatus(), ...change }), 400, "invalid_request", field);
+      playerStatus("surrogates", what, jsonBody({ ...validStatus(), ...change }), invalidAt(field));
     }
   }
-  {
-    const { player, request_id } = validDraw();
-    const text = `{"player": ${JSON.stringify(player)}, "request_id": ${JSON.stringify(request_id)}, "\\ud800": 1}`;
-    draw("surrogates", "a lone surrogate in a member name", Buffer.from(text), 400, "invalid_request", "/\ud800");
+  const inName = withMember(validDraw(), "\ud800", "1");
+  draw("surrogates", "a lone surrogate in a member name", inName, invalidAt("/\ud800"));
+  for (const [member, value] of SHIPPING_SURROGATES) {
+    const body = jsonBody({ ...SHIPPING, [member]: value });
+    claim("surrogates", `a lone surrogate in ${member} (${JSON.stringify(value)})`, body, invalidAt(`/${member}`));
   }
-  for (const [member, value] of [
-    ["name", "Ada\ud800"],
-    ["phone", "\udc00+44 20 7946 0000"],
-    ["address", "12 Road\ud83d, London"],
-    ["address", "12 Road\udc00\ud800 London"],
-  ]) {
-    claim(
-      "surrogates",
-      `a lone surrogate in ${member} (${JSON.stringify(value)})`,
-      jsonBody({ ...SHIPPING, [member]: value }),
-      400,
-      "invalid_request",
-      `/${member}`,
-    );
+  for (const [what, change, field] of CAMPAIGN_SURROGATES) {
+    putCampaign("surrogates", `a lone surrogate ${what}`, jsonBody(definitionWith(change)), invalidAt(field));
   }
-  const campaignSurrogates = [
-    ["in the title", (d) => (d.title = "Spring \ud800"), "/title"],
-    ["in a prize name", (d) => (d.prize_table.prizes[1].name = "Silver \udfff"), "/prize_table/prizes/1/name"],
-    ["in a date", (d) => (d.window.first_day = "2026-01-0\ud800"), "/window/first_day"],
-    ["deep in the theme", (d) => (d.theme = { a: { b: [{ c: "\udbff" }] } }), "/theme/a/b/0/c"],
-  ];
-  for (const [what, change, field] of campaignSurrogates) {
-    putCampaign("surrogates", `a lone surrogate ${what}`, jsonBody(mutated(change)), 400, "invalid_request", field);
-  }
+}
 
-  // --- Deep nesting ----------------------------------------------------------
-  {
-    const { player, request_id } = validDraw();
-    const text = `{"player": ${JSON.stringify(player)}, "request_id": ${JSON.stringify(request_id)}, "deep": ${nested(DEEP, "[", "]")}}`;
-    draw(
-      "deep",
-      `arrays ${DEEP} deep in an unknown member`,
-      Buffer.from(text),
-      400,
-      "invalid_request",
-      /^\/deep(\/|$)/,
-    );
-    draw(
-      "deep",
-      `a body of arrays ${DEEP + 100} deep`,
-      Buffer.from(nested(DEEP + 100, "[", "]")),
-      400,
-      "invalid_request",
-      "",
-    );
-    draw(
-      "deep",
-      "objects 600 deep as the player",
-      Buffer.from(`{"player": ${nested(600, '{"a":', "}", "1")}, "request_id": "${request_id}"}`),
-      400,
-      "invalid_request",
-      "/player",
-    );
-    const shipping = jsonText(SHIPPING).replace(/\}$/, `, "deep": ${nested(DEEP, "[", "]")}}`);
-    playerStatus(
-      "deep",
-      `arrays ${DEEP} deep in an unknown member`,
-      Buffer.from(`{"player": "deep", "deep": ${nested(DEEP, "[", "]")}}`),
-      400,
-      "invalid_request",
-      /^\/deep(\/|$)/,
-    );
-    playerStatus(
-      "deep",
-      "objects 600 deep as the player",
-      Buffer.from(`{"player": ${nested(600, '{"a":', "}", "1")}}`),
-      400,
-      "invalid_request",
-      "/player",
-    );
-    claim(
-      "deep",
-      `arrays ${DEEP} deep in an unknown member`,
-      Buffer.from(shipping),
-      400,
-      "invalid_request",
-      /^\/deep(\/|$)/,
-    );
-    claim(
-      "deep",
-      `a body of arrays ${DEEP + 100} deep`,
-      Buffer.from(nested(DEEP + 100, "[", "]")),
-      400,
-      "invalid_request",
-      "",
-    );
-    const definition = jsonText(baseDefinition(PUT_TARGET));
-    putCampaign(
-      "deep",
-      "arrays 100000 deep as the theme",
-      Buffer.from(definition.replace(/\}$/, `, "theme": ${nested(100_000, "[", "]")}}`)),
-      400,
-      "invalid_campaign",
-      /^\/theme(\/|$)/,
-    );
-    putCampaign(
-      "deep",
-      "objects 30000 deep as the theme",
-      Buffer.from(definition.replace(/\}$/, `, "theme": ${nested(30_000, '{"a":', "}", "1")}}`)),
-      400,
-      "invalid_campaign",
-      /^\/theme(\/|$)/,
-    );
-    putCampaign(
-      "deep",
-      "a body of arrays 100000 deep",
-      Buffer.from(nested(100_000, "[", "]")),
-      400,
-      ["invalid_campaign", "invalid_request"],
-      [null, ""],
-    );
-  }
+function deepCases({ draw, playerStatus, claim, putCampaign }) {
+  const arrays = (depth) => nested(depth, "[", "]");
+  const objects = (depth) => nested(depth, '{"a":', "}", "1");
+  const inDeep = invalidAt(/^\/deep(\/|$)/);
+  const inUnknown = `arrays ${DEEP} deep in an unknown member`;
+  const tooDeep = `a body of arrays ${DEEP + 100} deep`;
+  const { player, request_id } = validDraw();
+  draw("deep", inUnknown, withMember({ player, request_id }, "deep", arrays(DEEP)), inDeep);
+  draw("deep", tooDeep, Buffer.from(arrays(DEEP + 100)), invalidAt(""));
+  const deepPlayer = Buffer.from(`{"player": ${objects(600)}, "request_id": "${request_id}"}`);
+  draw("deep", "objects 600 deep as the player", deepPlayer, invalidAt("/player"));
+  playerStatus("deep", inUnknown, withMember({ player: "deep" }, "deep", arrays(DEEP)), inDeep);
+  const deepStatusPlayer = Buffer.from(`{"player": ${objects(600)}}`);
+  playerStatus("deep", "objects 600 deep as the player", deepStatusPlayer, invalidAt("/player"));
+  claim("deep", inUnknown, withMember(SHIPPING, "deep", arrays(DEEP)), inDeep);
+  claim("deep", tooDeep, Buffer.from(arrays(DEEP + 100)), invalidAt(""));
+  const inTheme = invalidCampaignAt(/^\/theme(\/|$)/);
+  const definition = baseDefinition(PUT_TARGET);
+  putCampaign("deep", "arrays 100000 deep as the theme", withMember(definition, "theme", arrays(100_000)), inTheme);
+  putCampaign("deep", "objects 30000 deep as the theme", withMember(definition, "theme", objects(30_000)), inTheme);
+  putCampaign("deep", "a body of arrays 100000 deep", Buffer.from(arrays(100_000)), DOCUMENT_REFUSED);
+}
 
-  // --- Campaign definitions: types, huge and negative numbers, missing and unknown members ---
-  const definitionMutations = [
-    ["title a number", (d) => (d.title = 42), "/title"],
-    ["title null", (d) => (d.title = null), "/title"],
-    ["title empty", (d) => (d.title = ""), "/title"],
-    ["title with a control character", (d) => (d.title = "Spring\u0001"), "/title"],
-    [
-      "a prize name of 1000 characters",
-      (d) => (d.prize_table.prizes[1].name = "x".repeat(1000)),
-      "/prize_table/prizes/1/name",
-    ],
-    ["stock -1", (d) => (d.prize_table.prizes[0].stock = -1), "/prize_table/prizes/0/stock"],
-    ["stock 1e20", (d) => (d.prize_table.prizes[0].stock = 1e20), "/prize_table/prizes/0/stock"],
-    ["stock 2^53 + 1", (d) => (d.prize_table.prizes[0].stock = raw("9007199254740993")), "/prize_table/prizes/0/stock"],
-    [
-      "stock a 30-digit integer",
-      (d) => (d.prize_table.prizes[0].stock = raw("123456789012345678901234567890")),
-      "/prize_table/prizes/0/stock",
-    ],
-    ["stock 1.5", (d) => (d.prize_table.prizes[0].stock = 1.5), "/prize_table/prizes/0/stock"],
-    ["stock a string", (d) => (d.prize_table.prizes[0].stock = "5"), "/prize_table/prizes/0/stock"],
-    // Out of every number type's range: the core's parser refuses the document, or the validator the member.
-    ["stock 1e400", (d) => (d.prize_table.prizes[0].stock = raw("1e400")), [null, "", "/prize_table/prizes/0/stock"]],
-    ["stock -1e400", (d) => (d.prize_table.prizes[0].stock = raw("-1e400")), [null, "", "/prize_table/prizes/0/stock"]],
-    ["draws_per_day 0", (d) => (d.limits.draws_per_day = 0), "/limits/draws_per_day"],
-    ["draws_per_day -5", (d) => (d.limits.draws_per_day = -5), "/limits/draws_per_day"],
-    ["draws_per_day 1e15", (d) => (d.limits.draws_per_day = 1e15), "/limits/draws_per_day"],
-    ["draws_per_campaign -1", (d) => (d.limits.draws_per_campaign = -1), "/limits/draws_per_campaign"],
-    ["pity after -1", (d) => (d.pity = { after: -1, prizes: ["gold"] }), "/pity/after"],
-    ["pity after 1e308", (d) => (d.pity = { after: raw("1e308"), prizes: ["gold"] }), "/pity/after"],
-    ["odds a number", (d) => (d.prize_table.prizes[0].odds = 0.1), "/prize_table/prizes/0/odds"],
-    ["odds negative", (d) => (d.prize_table.prizes[0].odds = "-0.1"), "/prize_table/prizes/0/odds"],
-    ["odds a negative fraction", (d) => (d.prize_table.prizes[0].odds = "-1/2"), "/prize_table/prizes/0/odds"],
-    [
-      "deck boxes -1",
-      (d) => Object.assign(d, { pool: "deck", prize_table: { boxes: -1, prizes: [{ id: "g", name: "G", stock: 1 }] } }),
-      "/prize_table/boxes",
-    ],
-    [
-      "deck boxes 1e300",
-      (d) =>
-        Object.assign(d, { pool: "deck", prize_table: { boxes: 1e300, prizes: [{ id: "g", name: "G", stock: 1 }] } }),
-      "/prize_table/boxes",
-    ],
-    ["an unknown top-level member", (d) => (d.surprise = 1), "/surprise"],
-    ["an unknown member in window", (d) => (d.window.surprise = 1), "/window/surprise"],
-    ["an unknown member in a prize", (d) => (d.prize_table.prizes[0].colour = "red"), "/prize_table/prizes/0/colour"],
-    ["missing title", (d) => delete d.title, "/title"],
-    ["missing window", (d) => delete d.window, "/window"],
-    ["missing prize_table", (d) => delete d.prize_table, "/prize_table"],
-    ["prizes an object", (d) => (d.prize_table.prizes = {}), "/prize_table/prizes"],
-    ["prize_table an array", (d) => (d.prize_table = []), "/prize_table"],
-    ["window a string", (d) => (d.window = "always"), "/window"],
-    ["utc_offset a number", (d) => (d.utc_offset = 8), "/utc_offset"],
-    ["limits an array", (d) => (d.limits = [3]), "/limits"],
-    ["pool a number", (d) => (d.pool = 1), "/pool"],
-    ["an id other than the URL's", (d) => (d.id = "someone-else"), "/id"],
-    ["id a number", (d) => (d.id = 7), "/id"],
-  ];
-  for (const [what, change, field] of definitionMutations) {
-    putCampaign("definition", what, jsonBody(mutated(change)), 400, "invalid_campaign", field);
+// Campaign definitions: types, huge and negative numbers, missing and unknown members.
+const DEFINITION_MUTATIONS = [
+  ["title a number", (d) => (d.title = 42), "/title"],
+  ["title null", (d) => (d.title = null), "/title"],
+  ["title empty", (d) => (d.title = ""), "/title"],
+  ["title with a control character", (d) => (d.title = "Spring\u0001"), "/title"],
+  [
+    "a prize name of 1000 characters",
+    (d) => (d.prize_table.prizes[1].name = "x".repeat(1000)),
+    "/prize_table/prizes/1/name",
+  ],
+  ["stock -1", (d) => (d.prize_table.prizes[0].stock = -1), "/prize_table/prizes/0/stock"],
+  ["stock 1e20", (d) => (d.prize_table.prizes[0].stock = 1e20), "/prize_table/prizes/0/stock"],
+  ["stock 2^53 + 1", (d) => (d.prize_table.prizes[0].stock = raw("9007199254740993")), "/prize_table/prizes/0/stock"],
+  [
+    "stock a 30-digit integer",
+    (d) => (d.prize_table.prizes[0].stock = raw("123456789012345678901234567890")),
+    "/prize_table/prizes/0/stock",
+  ],
+  ["stock 1.5", (d) => (d.prize_table.prizes[0].stock = 1.5), "/prize_table/prizes/0/stock"],
+  ["stock a string", (d) => (d.prize_table.prizes[0].stock = "5"), "/prize_table/prizes/0/stock"],
+  // Out of every number type's range: the core's parser refuses the document, or the validator the member.
+  ["stock 1e400", (d) => (d.prize_table.prizes[0].stock = raw("1e400")), [null, "", "/prize_table/prizes/0/stock"]],
+  ["stock -1e400", (d) => (d.prize_table.prizes[0].stock = raw("-1e400")), [null, "", "/prize_table/prizes/0/stock"]],
+  ["draws_per_day 0", (d) => (d.limits.draws_per_day = 0), "/limits/draws_per_day"],
+  ["draws_per_day -5", (d) => (d.limits.draws_per_day = -5), "/limits/draws_per_day"],
+  ["draws_per_day 1e15", (d) => (d.limits.draws_per_day = 1e15), "/limits/draws_per_day"],
+  ["draws_per_campaign -1", (d) => (d.limits.draws_per_campaign = -1), "/limits/draws_per_campaign"],
+  ["pity after -1", (d) => (d.pity = { after: -1, prizes: ["gold"] }), "/pity/after"],
+  ["pity after 1e308", (d) => (d.pity = { after: raw("1e308"), prizes: ["gold"] }), "/pity/after"],
+  ["odds a number", (d) => (d.prize_table.prizes[0].odds = 0.1), "/prize_table/prizes/0/odds"],
+  ["odds negative", (d) => (d.prize_table.prizes[0].odds = "-0.1"), "/prize_table/prizes/0/odds"],
+  ["odds a negative fraction", (d) => (d.prize_table.prizes[0].odds = "-1/2"), "/prize_table/prizes/0/odds"],
+  [
+    "deck boxes -1",
+    (d) => Object.assign(d, { pool: "deck", prize_table: { boxes: -1, prizes: [{ id: "g", name: "G", stock: 1 }] } }),
+    "/prize_table/boxes",
+  ],
+  [
+    "deck boxes 1e300",
+    (d) =>
+      Object.assign(d, { pool: "deck", prize_table: { boxes: 1e300, prizes: [{ id: "g", name: "G", stock: 1 }] } }),
+    "/prize_table/boxes",
+  ],
+  ["an unknown top-level member", (d) => (d.surprise = 1), "/surprise"],
+  ["an unknown member in window", (d) => (d.window.surprise = 1), "/window/surprise"],
+  ["an unknown member in a prize", (d) => (d.prize_table.prizes[0].colour = "red"), "/prize_table/prizes/0/colour"],
+  ["missing title", (d) => delete d.title, "/title"],
+  ["missing window", (d) => delete d.window, "/window"],
+  ["missing prize_table", (d) => delete d.prize_table, "/prize_table"],
+  ["prizes an object", (d) => (d.prize_table.prizes = {}), "/prize_table/prizes"],
+  ["prize_table an array", (d) => (d.prize_table = []), "/prize_table"],
+  ["window a string", (d) => (d.window = "always"), "/window"],
+  ["utc_offset a number", (d) => (d.utc_offset = 8), "/utc_offset"],
+  ["limits an array", (d) => (d.limits = [3]), "/limits"],
+  ["pool a number", (d) => (d.pool = 1), "/pool"],
+  ["an id other than the URL's", (d) => (d.id = "someone-else"), "/id"],
+  ["id a number", (d) => (d.id = 7), "/id"],
+];
+
+function definitionCases({ putCampaign }) {
+  for (const [what, change, field] of DEFINITION_MUTATIONS) {
+    putCampaign("definition", what, jsonBody(definitionWith(change)), invalidCampaignAt(field));
   }
   for (const value of ['"v1"', 'W/"1"']) {
+    const headers = { ...JSON_TYPE, "if-none-match": value };
     putCampaign(
       "definition",
       `If-None-Match ${JSON.stringify(value)}`,
       jsonBody(baseDefinition(PUT_TARGET)),
-      400,
-      "invalid_request",
-      undefined,
-      { ...JSON_TYPE, "if-none-match": value },
+      INVALID_REQUEST,
+      {
+        headers,
+      },
     );
   }
+}
 
-  // --- Picture uploads --------------------------------------------------------
+// Picture uploads.
+function mediaCases({ media }) {
   const JPEG = Buffer.concat([Buffer.from("ffd8ffe000104a464946000101", "hex"), Buffer.alloc(32)]);
   const WAVE = Buffer.concat([Buffer.from("RIFF"), Buffer.alloc(4), Buffer.from("WAVEfmt "), Buffer.alloc(16)]);
+  const declaredAs = (type) => ({ headers: { "content-type": type } });
   for (const type of [
     null,
     "text/plain",
@@ -821,35 +666,24 @@ function buildMatrix() {
     "image/bmp",
     "image/png-but-not",
   ]) {
-    media(
-      "media",
-      type === null ? "no Content-Type" : `Content-Type ${type}`,
-      PNG,
-      415,
-      "unsupported_media_type",
-      type === null ? {} : { "content-type": type },
-    );
+    const what = type === null ? "no Content-Type" : `Content-Type ${type}`;
+    media("media", what, PNG, UNSUPPORTED_TYPE, type === null ? { headers: {} } : declaredAs(type));
   }
-  media(
-    "media",
-    "an SVG declared as PNG",
-    Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"),
-    415,
-    "unsupported_media_type",
-  );
-  media("media", "a JPEG declared as PNG", JPEG, 415, "unsupported_media_type");
-  media("media", "a PNG declared as GIF", PNG, 415, "unsupported_media_type", { "content-type": "image/gif" });
-  media("media", "a WAVE file declared as WebP", WAVE, 415, "unsupported_media_type", { "content-type": "image/webp" });
-  media("media", "text declared as JPEG", Buffer.from("hello, not a picture at all"), 415, "unsupported_media_type", {
-    "content-type": "image/jpeg",
-  });
-  media("media", "an empty body", Buffer.alloc(0), 415, "unsupported_media_type");
-  media("media", "the first 11 bytes of a PNG", PNG.subarray(0, 11), 415, "unsupported_media_type");
+  const svg = Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>");
+  media("media", "an SVG declared as PNG", svg, UNSUPPORTED_TYPE);
+  media("media", "a JPEG declared as PNG", JPEG, UNSUPPORTED_TYPE);
+  media("media", "a PNG declared as GIF", PNG, UNSUPPORTED_TYPE, declaredAs("image/gif"));
+  media("media", "a WAVE file declared as WebP", WAVE, UNSUPPORTED_TYPE, declaredAs("image/webp"));
+  const text = Buffer.from("hello, not a picture at all");
+  media("media", "text declared as JPEG", text, UNSUPPORTED_TYPE, declaredAs("image/jpeg"));
+  media("media", "an empty body", Buffer.alloc(0), UNSUPPORTED_TYPE);
+  media("media", "the first 11 bytes of a PNG", PNG.subarray(0, 11), UNSUPPORTED_TYPE);
+}
 
-  // --- Path parameters ----------------------------------------------------------
-  // Every endpoint with a campaign id: [name, method, path for an id, body, headers].
+/** Every endpoint with a campaign id: [name, method, path for an id, body for an id, headers]. */
+function campaignEndpoints() {
   const token = strangerToken();
-  const byCampaign = [
+  return [
     ["campaign view", "GET", (id) => `/api/v1/campaigns/${id}`],
     ["draw", "POST", (id) => `/api/v1/campaigns/${id}/draws`, () => jsonBody(validDraw()), JSON_TYPE],
     [
@@ -888,20 +722,20 @@ function buildMatrix() {
       { "content-type": "image/png", ...ADMIN },
     ],
   ];
-  const invalidIds = [
-    ["in capitals", "UPPER-case"],
-    ["of 65 characters", "x".repeat(65)],
-    ["starting with a dash", "-leading-dash"],
-    ["not ASCII (%E7%8E%A9)", "%E7%8E%A9"],
-  ];
+}
+
+const INVALID_IDS = [
+  ["in capitals", "UPPER-case"],
+  ["of 65 characters", "x".repeat(65)],
+  ["starting with a dash", "-leading-dash"],
+  ["not ASCII (%E7%8E%A9)", "%E7%8E%A9"],
+];
+
+function campaignIdCases({ add }, byCampaign) {
   for (const [endpoint, method, path, body, headers = {}] of byCampaign) {
-    for (const [what, id] of invalidIds) {
-      add("campaign-id", `${endpoint}: a campaign id ${what}`, method, path(id), {
-        headers,
-        body: body?.(id),
-        status: 404,
-        code: "campaign_not_found",
-      });
+    for (const [what, id] of INVALID_IDS) {
+      const name = `${endpoint}: a campaign id ${what}`;
+      add("campaign-id", name, method, path(id), { headers, body: body?.(id), ...CAMPAIGN_NOT_FOUND });
     }
   }
   for (const [what, id] of [
@@ -909,37 +743,35 @@ function buildMatrix() {
     ["with an encoded slash", "a%2Fb"],
     ["of spaces (%20)", "%20%20"],
   ]) {
-    add("campaign-id", `campaign view: a campaign id ${what}`, "GET", `/api/v1/campaigns/${id}`, {
-      status: 404,
-      code: "campaign_not_found",
-    });
+    add("campaign-id", `campaign view: a campaign id ${what}`, "GET", `/api/v1/campaigns/${id}`, CAMPAIGN_NOT_FOUND);
   }
-  const badEncodings = [
-    ["%ZZ", "%ZZ"],
-    ["a lone %", "abc%"],
-    ["a truncated sequence", "%E0%A4%A"],
-    ["%FF (not UTF-8)", "%FF"],
-    ["an overlong '/' (%C0%AF)", "%C0%AF"],
-    ["an encoded surrogate (%ED%A0%80)", "%ED%A0%80"],
-  ];
-  for (const [what, id] of badEncodings) {
-    add("percent-encoding", `campaign view: ${what} in the campaign id`, "GET", `/api/v1/campaigns/${id}`, {
-      status: 400,
-      code: "invalid_request",
-    });
+}
+
+const BAD_ENCODINGS = [
+  ["%ZZ", "%ZZ"],
+  ["a lone %", "abc%"],
+  ["a truncated sequence", "%E0%A4%A"],
+  ["%FF (not UTF-8)", "%FF"],
+  ["an overlong '/' (%C0%AF)", "%C0%AF"],
+  ["an encoded surrogate (%ED%A0%80)", "%ED%A0%80"],
+];
+
+function percentEncodingCases({ add }, byCampaign) {
+  for (const [what, id] of BAD_ENCODINGS) {
+    const name = `campaign view: ${what} in the campaign id`;
+    add("percent-encoding", name, "GET", `/api/v1/campaigns/${id}`, INVALID_REQUEST);
   }
   for (const [endpoint, method, path, body, headers = {}] of byCampaign.slice(1)) {
-    for (const [what, id] of [badEncodings[0], badEncodings[5]]) {
-      add("percent-encoding", `${endpoint}: ${what} in the campaign id`, method, path(id), {
-        headers,
-        body: body?.("x"),
-        status: 400,
-        code: "invalid_request",
-      });
+    for (const [what, id] of [BAD_ENCODINGS[0], BAD_ENCODINGS[5]]) {
+      const name = `${endpoint}: ${what} in the campaign id`;
+      add("percent-encoding", name, method, path(id), { headers, body: body?.("x"), ...INVALID_REQUEST });
     }
   }
-  // Player ids travel only in bodies (no endpoint has one in its path): the
-  // player status body's player, checked as a draw's is.
+}
+
+// Player ids travel only in bodies (no endpoint has one in its path): the
+// player status body's player, checked as a draw's is.
+function playerIdCases({ playerStatus }) {
   const badPlayers = [
     ["empty", ""],
     ["of 129 characters", "p".repeat(129)],
@@ -951,20 +783,14 @@ function buildMatrix() {
     ["with an escape", "\u001b[31m"],
   ];
   for (const [what, player] of badPlayers) {
-    playerStatus("player-id", `a player id ${what}`, jsonBody({ player }), 400, "invalid_request", "/player");
-    playerStatus(
-      "player-id",
-      `a player id ${what}, ticket campaign`,
-      jsonBody({ player, ticket: `4102444800.${"A".repeat(43)}` }),
-      400,
-      "invalid_request",
-      "/player",
-      JSON_TYPE,
-      TICKETED,
-    );
+    playerStatus("player-id", `a player id ${what}`, jsonBody({ player }), invalidAt("/player"));
+    const ticketed = jsonBody({ player, ticket: `4102444800.${"A".repeat(43)}` });
+    playerStatus("player-id", `a player id ${what}, ticket campaign`, ticketed, invalidAt("/player"), { id: TICKETED });
   }
+}
 
-  // --- Query parameters (the winners' pages: ?cursor= ?limit= ?day= ?prize=) ------
+// Query parameters (the winners' pages: ?cursor= ?limit= ?day= ?prize=).
+function queryCases({ add }) {
   const badQueries = [
     ["cursor", "negative", "-1"],
     ["cursor", "not a number", "abc"],
@@ -986,63 +812,45 @@ function buildMatrix() {
   ];
   for (const list of ["winners", "winners.csv"]) {
     for (const [name, what, value] of badQueries) {
-      add("query", `${list}: ${name} ${what}`, "GET", `/api/v1/admin/campaigns/${OPEN}/${list}?${name}=${value}`, {
-        headers: ADMIN,
-        status: 400,
-        code: "invalid_request",
-        field: `/${name}`,
-      });
+      const path = `/api/v1/admin/campaigns/${OPEN}/${list}?${name}=${value}`;
+      add("query", `${list}: ${name} ${what}`, "GET", path, { headers: ADMIN, ...invalidAt(`/${name}`) });
     }
   }
+}
 
-  // --- Campaigns that were never created ---------------------------------------
+// Campaigns that were never created.
+function unknownCampaignCases({ add }, byCampaign) {
   const ghosts = byCampaign.filter(([endpoint]) => endpoint !== "admin PUT");
   ghosts.forEach(([endpoint, method, path, body, headers = {}], index) => {
     const id = `never-created-${index}`;
-    add("unknown-campaign", `${endpoint} of a campaign never created`, method, path(id), {
-      headers,
-      body: body?.(id),
-      status: 404,
-      code: "campaign_not_found",
-    });
+    const name = `${endpoint} of a campaign never created`;
+    add("unknown-campaign", name, method, path(id), { headers, body: body?.(id), ...CAMPAIGN_NOT_FOUND });
   });
+}
 
-  // --- Tickets ------------------------------------------------------------------
-  const ticketDraw = (name, change, status, code, field) =>
-    draw(
-      "tickets",
-      `ticket campaign, ${name}`,
-      jsonBody({ ...validDraw(), ...change }),
-      status,
-      code,
-      field,
-      JSON_TYPE,
-      TICKETED,
-    );
-  ticketDraw("no ticket", {}, 401, "invalid_ticket", "/ticket");
-  ticketDraw("a ticket that is not one", { ticket: "not-a-ticket" }, 401, "invalid_ticket", "/ticket");
-  ticketDraw("a ticket with a short signature", { ticket: "4102444800.abc" }, 401, "invalid_ticket", "/ticket");
-  ticketDraw("a forged signature", { ticket: `4102444800.${"A".repeat(43)}` }, 401, "invalid_ticket", "/ticket");
-  ticketDraw("an expired ticket", { ticket: `1.${"A".repeat(43)}` }, 401, "invalid_ticket", "/ticket");
-  ticketDraw("a ticket that is a number", { ticket: 4102444800 }, 400, "invalid_request", "/ticket");
-  const ticketStatus = (name, change, status, code, field) =>
-    playerStatus(
-      "tickets",
-      `ticket campaign, ${name}`,
-      jsonBody({ player: "tina", ...change }),
-      status,
-      code,
-      field,
-      JSON_TYPE,
-      TICKETED,
-    );
-  ticketStatus("no ticket", {}, 401, "invalid_ticket", "/ticket");
-  ticketStatus("a ticket that is not one", { ticket: "garbage" }, 401, "invalid_ticket", "/ticket");
-  ticketStatus("a forged signature", { ticket: `4102444800.${"A".repeat(43)}` }, 401, "invalid_ticket", "/ticket");
-  ticketStatus("an expired ticket", { ticket: `1.${"A".repeat(43)}` }, 401, "invalid_ticket", "/ticket");
-  ticketStatus("a ticket that is a number", { ticket: 4102444800 }, 400, "invalid_request", "/ticket");
+function ticketCases({ draw, playerStatus }) {
+  const forged = `4102444800.${"A".repeat(43)}`;
+  const expired = `1.${"A".repeat(43)}`;
+  const ticketDraw = (name, change, expected) =>
+    draw("tickets", `ticket campaign, ${name}`, jsonBody({ ...validDraw(), ...change }), expected, { id: TICKETED });
+  ticketDraw("no ticket", {}, BAD_TICKET);
+  ticketDraw("a ticket that is not one", { ticket: "not-a-ticket" }, BAD_TICKET);
+  ticketDraw("a ticket with a short signature", { ticket: "4102444800.abc" }, BAD_TICKET);
+  ticketDraw("a forged signature", { ticket: forged }, BAD_TICKET);
+  ticketDraw("an expired ticket", { ticket: expired }, BAD_TICKET);
+  ticketDraw("a ticket that is a number", { ticket: 4102444800 }, invalidAt("/ticket"));
+  const ticketStatus = (name, change, expected) =>
+    playerStatus("tickets", `ticket campaign, ${name}`, jsonBody({ player: "tina", ...change }), expected, {
+      id: TICKETED,
+    });
+  ticketStatus("no ticket", {}, BAD_TICKET);
+  ticketStatus("a ticket that is not one", { ticket: "garbage" }, BAD_TICKET);
+  ticketStatus("a forged signature", { ticket: forged }, BAD_TICKET);
+  ticketStatus("an expired ticket", { ticket: expired }, BAD_TICKET);
+  ticketStatus("a ticket that is a number", { ticket: 4102444800 }, invalidAt("/ticket"));
+}
 
-  // --- Admin key ----------------------------------------------------------------
+function adminKeyCases({ add }) {
   const adminEndpoints = [
     ["admin PUT", "PUT", `/api/v1/admin/campaigns/${OPEN}`, () => jsonBody(baseDefinition(OPEN)), JSON_TYPE],
     ["admin GET", "GET", `/api/v1/admin/campaigns/${OPEN}`],
@@ -1074,8 +882,9 @@ function buildMatrix() {
       });
     }
   }
+}
 
-  // --- Claim tokens -------------------------------------------------------------
+function claimTokenCases({ add }) {
   const claimTokens = [
     ["no Authorization", () => ({})],
     ["a short token", () => bearer("short")],
@@ -1098,8 +907,9 @@ function buildMatrix() {
       });
     }
   }
+}
 
-  // --- Methods ------------------------------------------------------------------
+function methodCases({ add }) {
   const routes = [
     ["/api/v1/health", ["GET"]],
     [`/api/v1/campaigns/${OPEN}`, ["GET"]],
@@ -1121,8 +931,9 @@ function buildMatrix() {
       add("method", `${method} ${path}`, method, path, { headers: ADMIN, status: 405, code: "method_not_allowed" });
     }
   }
+}
 
-  // --- Paths --------------------------------------------------------------------
+function pathCases({ add }) {
   for (const path of [
     "/api/",
     "/api/v1",
@@ -1151,7 +962,34 @@ function buildMatrix() {
   ]) {
     add("path", `GET ${path}`, "GET", path, { headers: ADMIN, status: 404, code: "not_found" });
   }
+}
 
+/** Every case, grouped by rule, in the order they are built. */
+function buildMatrix() {
+  const cases = [];
+  const adders = caseAdders(cases);
+  drawBodyCases(adders);
+  statusBodyCases(adders);
+  shippingCases(adders);
+  notAnObjectCases(adders);
+  contentTypeCases(adders);
+  sizeCases(adders);
+  notUtf8Cases(adders);
+  surrogateCases(adders);
+  deepCases(adders);
+  definitionCases(adders);
+  mediaCases(adders);
+  const byCampaign = campaignEndpoints();
+  campaignIdCases(adders, byCampaign);
+  percentEncodingCases(adders, byCampaign);
+  playerIdCases(adders);
+  queryCases(adders);
+  unknownCampaignCases(adders, byCampaign);
+  ticketCases(adders);
+  adminKeyCases(adders);
+  claimTokenCases(adders);
+  methodCases(adders);
+  pathCases(adders);
   return cases;
 }
 
@@ -1176,7 +1014,7 @@ async function send(c) {
     const text = await response.text();
     // wrangler dev's own proxy (not the service) answers this when its connection to the runtime failed.
     if (response.status === 503 && text.startsWith("Your worker restarted mid-request") && attempt < 3) {
-      await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
+      await sleep(200 * (attempt + 1));
       continue;
     }
     return { status: response.status, contentType: response.headers.get("content-type") ?? "", text };

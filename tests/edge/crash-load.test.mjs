@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { ADMIN_KEY, localDate, startService } from "./harness.mjs";
+import { ADMIN_KEY, localDate, sleep, startService } from "./harness.mjs";
 import { campaignFiles, readCampaignFile, unseal } from "./object-storage.mjs";
 
 const PORT = 8840;
@@ -128,8 +128,6 @@ const claims = new Map();
 let serviceBase = "";
 let service;
 const stateDir = mkdtempSync(join(tmpdir(), "blindbox-crash-load-"));
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** mulberry32: the clients' choices, repeatable from BLINDBOX_LOAD_SEED. */
 function random(seed) {
@@ -509,15 +507,8 @@ function countersFromEntries(definition, entries) {
   return expected;
 }
 
-async function checkCampaign(id, file, apiStats, apiWinners) {
-  const definition = CAMPAIGNS[id];
-  const { integrity, counters, entries, claimRows, meta } = file;
-  const facts = { entries: entries.length, wins: 0 };
-  if (integrity !== "ok") violation("database damaged", `${id}: integrity_check says ${integrity}`);
-  assert.equal(JSON.parse(meta.definition).id, id);
-
-  // Counters equal to what the entries say (a counter never written reads 0).
-  const expected = countersFromEntries(definition, entries);
+/** Counters equal to what the entries say (a counter never written reads 0). */
+function checkCountersMatchEntries(id, counters, expected) {
   const actual = new Map(counters.map((row) => [row.name, row.value]));
   const counted = /^(?:draws\/|opened\/|issued\/|pity\/)/;
   for (const name of new Set([...expected.keys(), ...[...actual.keys()].filter((n) => counted.test(n))])) {
@@ -526,8 +517,10 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
       violation("counter differs from the entries", detail);
     }
   }
+}
 
-  // No prize past its stock, no deck past its boxes, no player past a limit.
+/** No prize past its stock, no deck past its boxes, no player past a limit. */
+function checkWithinStockAndLimits(id, definition, expected) {
   for (const [name, value] of expected) {
     let match;
     if ((match = name.match(/^issued\/(\d{4}-\d{2}-\d{2})\/(.+)$/))) {
@@ -547,13 +540,16 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
         violation("player past the daily limit", `${id}: ${name} = ${value}`);
     }
   }
+}
 
-  // Entries: a player's draws numbered 1, 2, ... in order; request ids unique; replies stored.
+/**
+ * Entries: a player's draws numbered 1, 2, ... in order; request ids unique;
+ * counts the wins into `facts`; the entries by `${player} ${request_id}`.
+ */
+function entriesByRequest(id, entries, facts) {
   const drawNumber = new Map();
   const byRequest = new Map();
-  const byId = new Map();
   for (const entry of entries) {
-    byId.set(String(entry.id), entry);
     const n = (drawNumber.get(entry.player) ?? 0) + 1;
     drawNumber.set(entry.player, n);
     if (entry.player_draw_number !== n) {
@@ -568,9 +564,11 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
     byRequest.set(key, entry);
     if (entry.outcome === "win") facts.wins++;
   }
+  return byRequest;
+}
 
-  // Claims: exactly one per win, matching it.
-  const claimByEntry = new Map(claimRows.map((row) => [String(row.entry_id), row]));
+/** Claims: exactly one per win, matching it. */
+function checkOneClaimPerWin(id, entries, claimRows, claimByEntry, facts) {
   for (const entry of entries) {
     const claim = claimByEntry.get(String(entry.id));
     if (entry.outcome === "win" && !claim) violation("win without a claim row", `${id}: entry ${entry.id}`);
@@ -587,8 +585,10 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
   if (claimRows.length !== facts.wins) {
     violation("claims and wins differ in number", `${id}: ${claimRows.length} claims, ${facts.wins} wins`);
   }
+}
 
-  // Every acknowledged draw is an entry with the same reply; a win's token opens its claim row.
+/** Every acknowledged draw is an entry with the same reply; a win's token opens its claim row. */
+function checkAcknowledgedDrawsStored(id, byRequest, claimByEntry) {
   for (const request of requestList) {
     if (request.campaign !== id || request.okJson === null) continue;
     const draw = request.okJson.draw;
@@ -624,8 +624,10 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
       }
     }
   }
+}
 
-  // Shipping as stored (sealed): what the last acknowledged update, or a later unanswered one, sent.
+/** Shipping as stored (sealed): what the last acknowledged update, or a later unanswered one, sent. */
+async function checkStoredShipping(id, claimByEntry) {
   for (const claim of claims.values()) {
     if (claim.campaign !== id) continue;
     const row = claimByEntry.get(claim.entryId);
@@ -649,8 +651,10 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
       violation("shipping and its time disagree", `${id}: entry ${claim.entryId}`);
     }
   }
+}
 
-  // The API agrees with the files: per day draws, players, wins; per prize issued (within stock).
+/** The API agrees with the files: per day draws, players, wins; per prize issued (within stock). */
+function checkStatsMatchEntries(id, entries, apiStats) {
   for (const day of new Set(entries.map((e) => e.day))) {
     const dayEntries = entries.filter((e) => e.day === day);
     const stats = apiStats.days.find((d) => d.day === day);
@@ -680,8 +684,10 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
       }
     }
   }
+}
 
-  // The winners list is the claims table, with each claim's shipping.
+/** The winners list is the claims table, with each claim's shipping. */
+function checkWinnersListMatchesClaims(id, apiWinners, claimRows) {
   const listed = new Map(apiWinners.map((w) => [String(w.entry_id), w]));
   if (listed.size !== claimRows.length) {
     violation("winners list differs from the claims", `${id}: ${listed.size} listed, ${claimRows.length} claims`);
@@ -700,6 +706,29 @@ async function checkCampaign(id, file, apiStats, apiWinners) {
       violation("acknowledged shipping update lost (winners list)", `${id}: entry ${claim.entryId}`);
     }
   }
+}
+
+/**
+ * One campaign's object file and API replies against each other and against
+ * what the clients were told; every finding is a violation. Its entries, wins,
+ * day and issued stock, for the figures.
+ */
+async function checkCampaign(id, file, apiStats, apiWinners) {
+  const definition = CAMPAIGNS[id];
+  const { integrity, counters, entries, claimRows, meta } = file;
+  const facts = { entries: entries.length, wins: 0 };
+  if (integrity !== "ok") violation("database damaged", `${id}: integrity_check says ${integrity}`);
+  assert.equal(JSON.parse(meta.definition).id, id);
+  const expected = countersFromEntries(definition, entries);
+  checkCountersMatchEntries(id, counters, expected);
+  checkWithinStockAndLimits(id, definition, expected);
+  const byRequest = entriesByRequest(id, entries, facts);
+  const claimByEntry = new Map(claimRows.map((row) => [String(row.entry_id), row]));
+  checkOneClaimPerWin(id, entries, claimRows, claimByEntry, facts);
+  checkAcknowledgedDrawsStored(id, byRequest, claimByEntry);
+  await checkStoredShipping(id, claimByEntry);
+  checkStatsMatchEntries(id, entries, apiStats);
+  checkWinnersListMatchesClaims(id, apiWinners, claimRows);
   // Per prize: issued of stock, for the figures.
   const day = entries.at(-1)?.day;
   facts.day = day;
@@ -754,29 +783,18 @@ after(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-const TITLE = `${SECONDS} s of mixed traffic, ${KILLS} SIGKILLs: nothing over-issued, lost or contradicted`;
-test(TITLE, { timeout: (SECONDS + 300) * 1000 }, async () => {
-  for (const definition of Object.values(CAMPAIGNS)) {
-    const put = await send("PUT", `/api/v1/admin/campaigns/${definition.id}`, definition, admin);
-    assert.equal(put.status, 201, put.text);
-  }
-
-  // The traffic, with the kills.
-  const start = Date.now();
-  timelineStart = start;
-  trafficEnd = start + SECONDS * 1000;
-  await Promise.all([killer(start), ...Array.from({ length: CLIENTS }, (_, i) => virtualClient(i))]);
-  const trafficSeconds = (Date.now() - start) / 1000;
-
-  // Every draw still unanswered is sent again (same player and request id) until it is answered.
+/** Every draw still unanswered is sent again (same player and request id) until it is answered. */
+async function resendUnanswered() {
   const unresolved = requestList.filter((r) => r.unresolved);
   await eachLimited(unresolved, 4, async (request) => {
     figures.recoveries++;
     await settled(() => sendDraw(request, -1));
     if (request.unresolved) violation("draw never answered", describeRequest(request));
   });
+}
 
-  // Retries after the last restart: every win, and up to 300 other acknowledged draws, once more.
+/** Retries after the last restart: every win, and up to 300 other acknowledged draws, once more. */
+async function retryAcknowledgedDraws() {
   const acknowledged = requestList.filter((r) => r.okJson !== null);
   const wins = acknowledged.filter((r) => r.okJson.draw.outcome === "win");
   const others = acknowledged.filter((r) => r.okJson.draw.outcome !== "win");
@@ -785,48 +803,65 @@ test(TITLE, { timeout: (SECONDS + 300) * 1000 }, async () => {
     figures.retries++;
     await settled(() => sendDraw(request, -1));
   });
+}
 
-  // Every acknowledged win's claim opens under its token, with the shipping last acknowledged.
+/** Every acknowledged win's claim opens under its token, with the shipping last acknowledged. */
+async function readEveryClaim() {
   await eachLimited([...claims.values()], 4, async (claim) => {
     const reply = await settled(() => readClaim(claim, { final: true }));
     if (!reply.ack) violation("claim never answered", `${claim.campaign} entry ${claim.entryId}`);
   });
+}
 
-  // From the API and from the objects' SQLite files.
+/** Every page of a campaign's winners list. */
+async function allWinners(id) {
+  const winners = [];
+  let cursor = "";
+  for (let page = 0; page < 100 && cursor !== null; page++) {
+    const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
+    const list = await settled(() => send("GET", `/api/v1/admin/campaigns/${id}/winners${query}`, undefined, admin));
+    assert.equal(list.status, 200, list.text);
+    winners.push(...list.json.winners);
+    cursor = list.json.next_cursor;
+  }
+  assert.equal(cursor, null, "every winners page was read");
+  return winners;
+}
+
+/** No player past a limit, as the player status endpoint counts (a sample). */
+async function checkPlayerLimitsSample(id) {
+  const definition = CAMPAIGNS[id];
+  for (const player of players[id].filter((_, i) => i % Math.max(1, Math.ceil(players[id].length / 20)) === 0)) {
+    const status = await settled(() => send("POST", `/api/v1/campaigns/${id}/player-status`, { player }));
+    if (status.status !== 200) {
+      violation("unexpected player status reply", `${id} ${player}: ${status.status} ${status.text?.slice(0, 200)}`);
+      continue;
+    }
+    const { draws_today: today, draws_total: total } = status.json;
+    if (today > definition.limits.draws_per_day || total > definition.limits.draws_per_campaign) {
+      violation("player past a limit (API)", `${id} ${player}: ${today} today, ${total} in all`);
+    }
+  }
+}
+
+/** Each campaign from the API and from its object's SQLite file; the facts of each, by id. */
+async function checkEveryCampaign() {
   const files = campaignFiles(stateDir);
   const facts = {};
   for (const id of CAMPAIGN_IDS) {
     const stats = await settled(() => send("GET", `/api/v1/admin/campaigns/${id}/stats`, undefined, admin));
     assert.equal(stats.status, 200, stats.text);
-    const winners = [];
-    let cursor = "";
-    for (let page = 0; page < 100 && cursor !== null; page++) {
-      const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
-      const list = await settled(() => send("GET", `/api/v1/admin/campaigns/${id}/winners${query}`, undefined, admin));
-      assert.equal(list.status, 200, list.text);
-      winners.push(...list.json.winners);
-      cursor = list.json.next_cursor;
-    }
-    assert.equal(cursor, null, "every winners page was read");
+    const winners = await allWinners(id);
     assert.ok(files[id], `found the SQLite file of ${id}`);
     facts[id] = await checkCampaign(id, readCampaignFile(files[id]), stats.json, winners);
     await checkPublicStock(id, facts[id]);
-
-    // No player past a limit, as the player status endpoint counts (a sample).
-    const definition = CAMPAIGNS[id];
-    for (const player of players[id].filter((_, i) => i % Math.max(1, Math.ceil(players[id].length / 20)) === 0)) {
-      const status = await settled(() => send("POST", `/api/v1/campaigns/${id}/player-status`, { player }));
-      if (status.status !== 200) {
-        violation("unexpected player status reply", `${id} ${player}: ${status.status} ${status.text?.slice(0, 200)}`);
-        continue;
-      }
-      const { draws_today: today, draws_total: total } = status.json;
-      if (today > definition.limits.draws_per_day || total > definition.limits.draws_per_campaign) {
-        violation("player past a limit (API)", `${id} ${player}: ${today} today, ${total} in all`);
-      }
-    }
+    await checkPlayerLimitsSample(id);
   }
+  return facts;
+}
 
+/** The run's figures on the log, one line in all and one per campaign; returns the number of violations. */
+function reportFigures(trafficSeconds, facts) {
   const refused =
     Object.entries(figures.refused)
       .map(([code, n]) => `${n} ${code}`)
@@ -851,6 +886,28 @@ test(TITLE, { timeout: (SECONDS + 300) * 1000 }, async () => {
     console.log(`crash-load: ${id}: ${facts[id].entries} entries, ${facts[id].wins} wins; issued ${issued}${boxes}`);
   }
   if (process.env.BLINDBOX_LOAD_VERBOSE) console.log(`answers per second: ${timeline.join(" ")}`);
+  return total;
+}
+
+const TITLE = `${SECONDS} s of mixed traffic, ${KILLS} SIGKILLs: nothing over-issued, lost or contradicted`;
+test(TITLE, { timeout: (SECONDS + 300) * 1000 }, async () => {
+  for (const definition of Object.values(CAMPAIGNS)) {
+    const put = await send("PUT", `/api/v1/admin/campaigns/${definition.id}`, definition, admin);
+    assert.equal(put.status, 201, put.text);
+  }
+
+  // The traffic, with the kills.
+  const start = Date.now();
+  timelineStart = start;
+  trafficEnd = start + SECONDS * 1000;
+  await Promise.all([killer(start), ...Array.from({ length: CLIENTS }, (_, i) => virtualClient(i))]);
+  const trafficSeconds = (Date.now() - start) / 1000;
+
+  await resendUnanswered();
+  await retryAcknowledgedDraws();
+  await readEveryClaim();
+  const facts = await checkEveryCampaign();
+  const total = reportFigures(trafficSeconds, facts);
   assert.equal(figures.kills, KILLS, "every kill happened");
   assert.ok(figures.wins > 0, "some draw won");
   assert.equal(

@@ -9,7 +9,16 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { ADMIN_KEY, TICKET_SECRET, campaignOpenToday, client, parseCsv, root, startService } from "./harness.mjs";
+import {
+  ADMIN_KEY,
+  TICKET_SECRET,
+  campaignOpenToday,
+  client,
+  parseCsv,
+  root,
+  sleep,
+  startService,
+} from "./harness.mjs";
 import { filesUnder, objectDatabases, query } from "./object-storage.mjs";
 
 // Each service gets a port of its own (8872-8879): a stopped runtime may still hold its port for a moment.
@@ -32,7 +41,7 @@ async function stop(service) {
 
 const requestId = (label) => `${label}-${crypto.randomUUID()}`;
 const sure = { prize_table: { prizes: [{ id: "sure", name: "Sure Thing", stock: 1000, odds: "1" }] } };
-const waitForLog = () => new Promise((resolve) => setTimeout(resolve, 1500));
+const waitForLog = () => sleep(1500);
 
 test("a missing or short SEAL_KEY or ADMIN_KEY fails closed: 500 server_misconfigured, and the log names the secret once, never its value", async () => {
   const shortSeal = "only-twenty-chars-ok";
@@ -74,23 +83,15 @@ test("a missing or short SEAL_KEY or ADMIN_KEY fails closed: 500 server_misconfi
   await stop(noAdmin);
 });
 
-test("nothing a player sends reaches the log, request lines included: marked ids, tickets, names, phones and addresses, in draws, status, claims and refused requests", async () => {
-  // wrangler's default log level ("log"): the runtime's request lines, which
-  // record every path as an access log does, and everything the Worker logs.
-  const service = await start({ logLevel: "log" });
-  const api = client(service);
-  const mark = `MARK${Date.now().toString(36)}`;
-  const pathValue = `PATH${Date.now().toString(36)}`;
-  assert.equal((await api.putCampaign(campaignOpenToday("private", sure))).status, 201);
-  assert.equal(
-    (await api.putCampaign(campaignOpenToday("private-ticket", { ...sure, identity: "ticket" }))).status,
-    201,
-  );
-  const status = (id, body) => api.call("POST", `/api/v1/campaigns/${id}/player-status`, body);
-  const bearers = []; // claim tokens and the ticket: secrets the log must not show either
+/** A player status request. */
+const playerStatus = (api, id, body) => api.call("POST", `/api/v1/campaigns/${id}/player-status`, body);
+
+/** Five marked players each ask their status, draw and send and read shipping details; their claim tokens. */
+async function drawAndClaimAsMarkedPlayers(api, mark) {
+  const bearers = [];
   for (let i = 0; i < 5; i++) {
     const player = `${mark}-player-${i}`;
-    assert.equal((await status("private", { player })).status, 200);
+    assert.equal((await playerStatus(api, "private", { player })).status, 200);
     const draw = await api.draw("private", { player, request_id: requestId(mark) });
     assert.equal(draw.status, 200, draw.text);
     bearers.push(draw.json.draw.claim_token);
@@ -103,7 +104,11 @@ test("nothing a player sends reaches the log, request lines included: marked ids
     assert.equal((await api.call("PUT", "/api/v1/campaigns/private/claim", shipping, auth)).status, 200);
     assert.equal((await api.call("GET", "/api/v1/campaigns/private/claim", undefined, auth)).status, 200);
   }
-  // A ticket campaign's player with a real ticket (the marked player and the ticket both stay out of the log).
+  return bearers;
+}
+
+/** A ticket campaign's player with a real ticket (the marked player and the ticket both stay out of the log); the ticket. */
+async function drawWithARealTicket(api, mark) {
   const ticketed = `${mark}-ticketed`;
   const ticket = execFileSync(
     join(root, "build", "native", "blindbox"),
@@ -113,11 +118,14 @@ test("nothing a player sends reaches the log, request lines included: marked ids
       encoding: "utf8",
     },
   ).trim();
-  bearers.push(ticket);
-  assert.equal((await status("private-ticket", { player: ticketed, ticket })).status, 200);
+  assert.equal((await playerStatus(api, "private-ticket", { player: ticketed, ticket })).status, 200);
   const ticketDraw = await api.draw("private-ticket", { player: ticketed, request_id: requestId(mark), ticket });
   assert.equal(ticketDraw.status, 200, ticketDraw.text);
-  // Refusals quote nothing either: malformed JSON, lone surrogates, wrong tokens and tickets, unknown fields.
+  return ticket;
+}
+
+/** Refusals quote nothing either: malformed JSON, lone surrogates, wrong tokens and tickets, unknown fields. */
+async function sendRefusedRequests(api, mark, ticket) {
   const refused = [
     ["POST", "/api/v1/campaigns/private/draws", `{"player": "${mark}-broken`],
     ["POST", "/api/v1/campaigns/private/draws", `{"player": "${mark}\\ud800", "request_id": "${requestId(mark)}"}`],
@@ -142,11 +150,13 @@ test("nothing a player sends reaches the log, request lines included: marked ids
     const reply = await api.call(method, path, body, headers);
     assert.ok(reply.status >= 400 && reply.status < 500, `${method} ${path}: ${reply.status} ${reply.text}`);
   }
-  assert.equal((await api.call("GET", `/api/v1/campaigns/private/claims/${pathValue}`)).status, 404);
-  assert.equal((await api.admin("GET", "private/winners.csv")).status, 200);
-  await waitForLog();
-  const log = service.output();
-  // The test sees what an access log records: a line per request, with its path.
+}
+
+/**
+ * The log shows what an access log records, a line per request with its path
+ * as sent, and none of the marked values, claim tokens or tickets.
+ */
+function checkLogHoldsNothingSent(log, { mark, pathValue, bearers }) {
   for (const line of [
     "POST /api/v1/campaigns/private/draws",
     "POST /api/v1/campaigns/private/player-status",
@@ -164,6 +174,30 @@ test("nothing a player sends reaches the log, request lines included: marked ids
   );
   assert.ok(!log.includes(mark), `the log holds a marked value:\n${log}`);
   for (const secret of bearers) assert.ok(!log.includes(secret), `the log holds a claim token or ticket:\n${log}`);
+}
+
+test("nothing a player sends reaches the log, request lines included: marked ids, tickets, names, phones and addresses, in draws, status, claims and refused requests", async () => {
+  // wrangler's default log level ("log"): the runtime's request lines, which
+  // record every path as an access log does, and everything the Worker logs.
+  const service = await start({ logLevel: "log" });
+  const api = client(service);
+  const mark = `MARK${Date.now().toString(36)}`;
+  const pathValue = `PATH${Date.now().toString(36)}`;
+  assert.equal((await api.putCampaign(campaignOpenToday("private", sure))).status, 201);
+  assert.equal(
+    (await api.putCampaign(campaignOpenToday("private-ticket", { ...sure, identity: "ticket" }))).status,
+    201,
+  );
+  // Claim tokens and the ticket: secrets the log must not show either.
+  const bearers = await drawAndClaimAsMarkedPlayers(api, mark);
+  const ticket = await drawWithARealTicket(api, mark);
+  bearers.push(ticket);
+  await sendRefusedRequests(api, mark, ticket);
+  assert.equal((await api.call("GET", `/api/v1/campaigns/private/claims/${pathValue}`)).status, 404);
+  assert.equal((await api.admin("GET", "private/winners.csv")).status, 200);
+  await waitForLog();
+  const log = service.output();
+  checkLogHoldsNothingSent(log, { mark, pathValue, bearers });
   await stop(service);
 });
 

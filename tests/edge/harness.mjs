@@ -25,12 +25,89 @@ export const ADMIN_KEY = "test-admin-key-0f3a9c2e7b5d4186a2c9";
 export const TICKET_SECRET = "test-ticket-secret";
 export const SEAL_KEY = "test-seal-key-5b8e1d7c3a9f4e20b6d1";
 
-const offline = {
+/** The environment that keeps wrangler offline and quiet (no metrics, no fetches, no banner), for every wrangler command. */
+export const WRANGLER_OFFLINE = {
   WRANGLER_SEND_METRICS: "false",
   CLOUDFLARE_CF_FETCH_ENABLED: "false",
   WRANGLER_HIDE_BANNER: "true",
   XDG_CONFIG_HOME: join(root, ".wrangler", "config"),
 };
+
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends `signal` to the process group `group`; false when the group is gone. */
+function signalGroup(group, signal) {
+  try {
+    process.kill(-group, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** wrangler dev's command line for one service: its port, state folder, log level and variables. */
+function wranglerDevArgs({ port, stateDir, logLevel, vars }) {
+  const args = [
+    "dev",
+    "--port",
+    String(port),
+    "--ip",
+    "127.0.0.1",
+    "--inspector-port",
+    String(port + 10000),
+    "--persist-to",
+    stateDir,
+    "--show-interactive-dev-session=false",
+    "--log-level",
+    logLevel,
+  ];
+  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
+  return args;
+}
+
+/** Resolves once the service on `port` answers its health check; fails if wrangler dev exits first or after 60 s. */
+async function waitUntilReady(port, child, output) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output()}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`wrangler dev did not become ready in 60 s:\n${output()}`);
+}
+
+/** Stops wrangler dev: SIGTERM to its process group, SIGKILL after 5 s; resolves once it has exited. */
+async function halt(child) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  signalGroup(child.pid, "SIGTERM");
+  const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// A crash: SIGKILL to the whole process group (wrangler dev and the runtime
+// it started), no chance to flush or close anything; waits until the group is gone.
+async function crash(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const group = child.pid;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  signalGroup(group, "SIGKILL");
+  await exited;
+  // The rest of the group (wrangler's own node process, the runtime) can take
+  // a second or two to go, holding the port meanwhile: wait until the group
+  // is empty, at most 5 s (a zombie nobody reaps would keep it non-empty).
+  for (let i = 0; i < 50; i++) {
+    if (!signalGroup(group, 0)) return;
+    await sleep(100);
+  }
+}
 
 export async function startService({ port, vars = {}, persistDir, logLevel = "warn" } = {}) {
   const stateDir = persistDir ?? mkdtempSync(join(tmpdir(), "blindbox-state-"));
@@ -41,86 +118,14 @@ export async function startService({ port, vars = {}, persistDir, logLevel = "wa
 
   const launch = async () => {
     output = "";
-    const args = [
-      "dev",
-      "--port",
-      String(port),
-      "--ip",
-      "127.0.0.1",
-      "--inspector-port",
-      String(port + 10000),
-      "--persist-to",
-      stateDir,
-      "--show-interactive-dev-session=false",
-      "--log-level",
-      logLevel,
-    ];
-    for (const [name, value] of Object.entries(allVars)) args.push("--var", `${name}:${value}`);
-    child = spawn(join(root, "node_modules", ".bin", "wrangler"), args, {
-      cwd: root,
-      env: { ...process.env, ...offline },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    child = spawn(
+      join(root, "node_modules", ".bin", "wrangler"),
+      wranglerDevArgs({ port, stateDir, logLevel, vars: allVars }),
+      { cwd: root, env: { ...process.env, ...WRANGLER_OFFLINE }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    );
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
-        if (response.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error(`wrangler dev did not become ready in 60 s:\n${output}`);
-  };
-
-  const halt = async () => {
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }, 5000);
-    await exited;
-    clearTimeout(timer);
-  };
-
-  // A crash: SIGKILL to the whole process group (wrangler dev and the runtime
-  // it started), no chance to flush or close anything; waits until the group is gone.
-  const crash = async () => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const group = child.pid;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    try {
-      process.kill(-group, "SIGKILL");
-    } catch {
-      // already gone
-    }
-    await exited;
-    child = null; // nothing left to halt: stop() after kill() just cleans up
-    // The rest of the group (wrangler's own node process, the runtime) can take
-    // a second or two to go, holding the port meanwhile: wait until the group
-    // is empty, at most 5 s (a zombie nobody reaps would keep it non-empty).
-    for (let i = 0; i < 50; i++) {
-      try {
-        process.kill(-group, 0);
-      } catch {
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntilReady(port, child, () => output);
   };
 
   await launch();
@@ -132,19 +137,20 @@ export async function startService({ port, vars = {}, persistDir, logLevel = "wa
     processGroup: () => child?.pid ?? null,
     fetch: (path, init) => fetch(base + path, init),
     async restart() {
-      await halt();
+      await halt(child);
       await launch();
     },
     /** SIGKILLs wrangler dev and the runtime (a crash) and waits until they are gone; relaunch() starts them again. */
     async kill() {
-      await crash();
+      await crash(child);
+      child = null; // nothing left to halt: stop() after kill() just cleans up
     },
     /** Starts the service again on the same state folder, after kill(); resolves once it answers. */
     async relaunch() {
       await launch();
     },
     async stop() {
-      await halt();
+      await halt(child);
       if (ownsState) rmSync(stateDir, { recursive: true, force: true });
     },
   };
@@ -200,7 +206,7 @@ export function client(service) {
     for (let retry = 0; retry < 3 && response.status === 503; retry++) {
       if (!text.startsWith("Your worker restarted mid-request")) break;
       retries.count++;
-      await new Promise((resolve) => setTimeout(resolve, 100 * (retry + 1)));
+      await sleep(100 * (retry + 1));
       response = await service.fetch(path, init);
       text = await response.text();
     }
@@ -259,7 +265,7 @@ export function sendChunked(base, method, path, headers, chunks) {
       for (const chunk of chunks) {
         if (answered) return;
         if (!request.write(chunk)) await new Promise((resolve) => request.once("drain", resolve));
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        await sleep(2);
       }
       if (!answered) request.end();
     })().catch(() => {});

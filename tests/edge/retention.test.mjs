@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { ADMIN_KEY, campaignOpenToday, client, localDate, parseCsv, startService } from "./harness.mjs";
+import { ADMIN_KEY, campaignOpenToday, client, localDate, parseCsv, sleep, startService } from "./harness.mjs";
 import { campaignFiles, query } from "./object-storage.mjs";
 
 const VARS = { ADDRESS_RATE_LIMIT: "off" };
@@ -53,7 +53,6 @@ function objectFile(dir, campaignId) {
 }
 
 const quote = (text) => `'${String(text).replace(/'/g, "''")}'`;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits (at most 20 s) until `check()` is true. */
 async function eventually(check, what) {
@@ -74,6 +73,22 @@ async function stableEarliestDay() {
   return localDate(-720);
 }
 
+/**
+ * Creates a campaign at utc_offset -12:00, so on the earliest day any
+ * campaign can have, open from `daysBack` days ago to 30 days on, with one
+ * prize; returns its definition.
+ */
+async function putEarliestDayCampaign(api, id, { daysBack, drawsPerDay, prize }) {
+  const campaign = campaignOpenToday(id, {
+    utc_offset: "-12:00",
+    window: { first_day: localDate(-720, -daysBack), last_day: localDate(-720, 30) },
+    limits: { draws_per_day: drawsPerDay },
+    prize_table: { prizes: [prize] },
+  });
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+  return campaign;
+}
+
 /** A draw with a fresh request id; the reply carries `requestId`, for retries. */
 async function draw(api, id, player, requestId = crypto.randomUUID()) {
   return { ...(await api.draw(id, { player, request_id: requestId })), requestId };
@@ -84,9 +99,11 @@ async function draw(api, id, player, requestId = crypto.randomUUID()) {
 
 let main;
 
-test("stats come from counters the draws keep, and an object of schema version 1 gets them backfilled from its entries (and its claims indexed by token)", async () => {
-  main ??= await serviceOn(8860);
-  const id = "ret-stats";
+/**
+ * A campaign of 3 golds (odds 1) and tins (odds 0): six draws by three
+ * players, and Ann's win claimed twice (the same claim, updated).
+ */
+async function drawsAndAClaim(id) {
   const campaign = campaignOpenToday(id, {
     limits: { draws_per_day: 3 },
     prize_table: {
@@ -104,21 +121,22 @@ test("stats come from counters the draws keep, and an object of schema version 1
     sent.push({ player, ...reply.json.draw });
   }
   const annWin = sent.find((d) => d.player === "ann" && d.outcome === "win");
-  const put = await main.api.call(
-    "PUT",
-    `/api/v1/campaigns/${id}/claim`,
-    { name: "Ann", phone: "+1 555 0100", address: "1 Main Street" },
-    { authorization: `Bearer ${annWin.claim_token}` },
-  );
+  const claimAnnWin = (address) =>
+    main.api.call(
+      "PUT",
+      `/api/v1/campaigns/${id}/claim`,
+      { name: "Ann", phone: "+1 555 0100", address },
+      { authorization: `Bearer ${annWin.claim_token}` },
+    );
+  const put = await claimAnnWin("1 Main Street");
   assert.equal(put.status, 200, put.text);
   // The same details again do not count the claim twice.
-  await main.api.call(
-    "PUT",
-    `/api/v1/campaigns/${id}/claim`,
-    { name: "Ann", phone: "+1 555 0100", address: "2 Main Street" },
-    { authorization: `Bearer ${annWin.claim_token}` },
-  );
+  await claimAnnWin("2 Main Street");
+  return { sent, annWin };
+}
 
+/** The stats and the admin view count the six draws, three players and three wins; returns the stats and their day. */
+async function checkStatsCountTheDraws(id, sent) {
   const stats = await main.api.admin("GET", `${id}/stats`);
   assert.equal(stats.status, 200, stats.text);
   const day = sent[0].day;
@@ -143,10 +161,15 @@ test("stats come from counters the draws keep, and an object of schema version 1
     { draws: 6, players: 3, wins: 3 },
   );
   assert.equal(adminView.json.today.prizes.find((p) => p.id === "gold").claimed, 1);
+  return { stats, day };
+}
 
-  // Back to schema version 1 (the tables and indexes of migrations 2 and 3
-  // gone), as an object written before them; on its next start it migrates
-  // and backfills.
+/**
+ * Back to schema version 1 (the tables and indexes of migrations 2 and 3
+ * gone), as an object written before them; on its next start it migrates
+ * and backfills.
+ */
+async function downgradeToSchemaVersion1(id) {
   await main.restart(() => {
     const file = objectFile(main.dir, id);
     query(
@@ -158,6 +181,14 @@ test("stats come from counters the draws keep, and an object of schema version 1
     );
     assert.deepEqual(query(file, "SELECT version FROM schema_version"), [{ version: 1 }]);
   });
+}
+
+test("stats come from counters the draws keep, and an object of schema version 1 gets them backfilled from its entries (and its claims indexed by token)", async () => {
+  main ??= await serviceOn(8860);
+  const id = "ret-stats";
+  const { sent, annWin } = await drawsAndAClaim(id);
+  const { stats, day } = await checkStatsCountTheDraws(id, sent);
+  await downgradeToSchemaVersion1(id);
   const again = await main.api.admin("GET", `${id}/stats`);
   assert.equal(again.status, 200, again.text);
   assert.deepEqual(again.json, stats.json, "the backfilled counters give the same stats");
@@ -179,69 +210,37 @@ test("stats come from counters the draws keep, and an object of schema version 1
   assert.deepEqual({ draws: after.draws, players: after.players, wins: after.wins }, { draws: 7, players: 4, wins: 3 });
 });
 
-test("the alarm deletes per-player day counters of days that can no longer be drawn, keeps today's, and drops stored replies after 48 hours (a retry then gets the draw rebuilt, never a new one)", async () => {
-  main ??= await serviceOn(8860);
-  const id = "ret-prune";
-  const today = await stableEarliestDay();
-  const yesterday = localDate(-720, -1);
-  const before = localDate(-720, -2);
-  // At -12:00 the campaign's today is the earliest day any campaign can have.
-  const campaign = campaignOpenToday(id, {
-    utc_offset: "-12:00",
-    window: { first_day: localDate(-720, -5), last_day: localDate(-720, 30) },
-    limits: { draws_per_day: 2 },
-    prize_table: { prizes: [{ id: "gold", name: "Gold", stock: 100, odds: "1" }] },
-  });
-  assert.equal((await main.api.putCampaign(campaign)).status, 201);
-  const old = await draw(main.api, id, "alice");
-  const recent = await draw(main.api, id, "alice");
-  const bob = await draw(main.api, id, "bob");
-  for (const reply of [old, recent, bob]) assert.equal(reply.status, 200, reply.text);
-  assert.equal(old.json.draw.day, today);
-  // And a campaign that ends below: with the default retention (90 days) its log stays as it is.
-  const keep = { ...campaign, id: "ret-keep" };
-  assert.equal((await main.api.putCampaign(keep)).status, 201);
-  assert.equal((await draw(main.api, keep.id, "kim")).status, 200);
+/** The names of an object's counters, sorted. */
+const counterNames = (file) => query(file, "SELECT name FROM counters ORDER BY name").map((row) => row.name);
 
-  // Yesterday's and older counters (more than one pass deletes: 2,000 a pass),
-  // a request mark of yesterday and one without a day, and a draw 49 hours old.
-  let file;
-  await main.restart(() => {
-    file = objectFile(main.dir, id);
-    const rows = [
-      [`draws/${yesterday}/alice`, 2],
-      [`draws/${yesterday}/carol`, 1],
-      [`draws/${before}/dave`, 1],
-      [`issued/${yesterday}/gold`, 3],
-      [`request/5/alice/an-old-request-id`, 1],
-      [`request/${yesterday}/5/carol/${"0".repeat(64)}`, 1],
-    ];
-    query(
-      file,
-      `INSERT INTO counters (name, value) VALUES ${rows.map(([n, v]) => `(${quote(n)}, ${v})`).join(", ")};
-      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500)
-        INSERT INTO counters (name, value) SELECT ${quote(`draws/${yesterday}/player-`)} || i, 1 FROM n;
-      UPDATE entries SET drawn_at = drawn_at - 49 * 3600000 WHERE id = ${Number(old.json.draw.id)}`,
-      { write: true },
-    );
-  });
+/**
+ * Into a stopped object's file: yesterday's and older counters (more than one
+ * pass deletes: 2,000 a pass), a request mark of yesterday and one without a
+ * day, and the draw `oldDrawId` made 49 hours old.
+ */
+function plantStaleRows(file, { yesterday, before, oldDrawId }) {
+  const rows = [
+    [`draws/${yesterday}/alice`, 2],
+    [`draws/${yesterday}/carol`, 1],
+    [`draws/${before}/dave`, 1],
+    [`issued/${yesterday}/gold`, 3],
+    [`request/5/alice/an-old-request-id`, 1],
+    [`request/${yesterday}/5/carol/${"0".repeat(64)}`, 1],
+  ];
+  query(
+    file,
+    `INSERT INTO counters (name, value) VALUES ${rows.map(([n, v]) => `(${quote(n)}, ${v})`).join(", ")};
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500)
+      INSERT INTO counters (name, value) SELECT ${quote(`draws/${yesterday}/player-`)} || i, 1 FROM n;
+    UPDATE entries SET drawn_at = drawn_at - 49 * 3600000 WHERE id = ${oldDrawId}`,
+    { write: true },
+  );
+}
 
-  // A draw sets the alarm (the stock snapshot's); its first pass after the start prunes.
-  assert.equal((await draw(main.api, id, "erin")).status, 200);
-  const ended = { ...keep, window: { first_day: keep.window.first_day, last_day: yesterday } };
-  assert.equal((await main.api.putCampaign(ended)).status, 200);
-  const endedAt = Date.now();
-  const names = () => query(file, "SELECT name FROM counters ORDER BY name").map((row) => row.name);
-  await eventually(
-    () => !names().some((name) => name.startsWith(`draws/${yesterday}/`)),
-    "yesterday's counters are gone",
-  );
-  await eventually(
-    () => query(file, `SELECT reply FROM entries WHERE id = ${Number(old.json.draw.id)}`)[0].reply === "",
-    "the old request's stored reply is dropped",
-  );
+/** The pruned counters: today's and the campaign-wide ones stay, with today's request marks; older days' go. */
+function checkOnlyCurrentCountersStay(file, today, yesterday) {
   // The core's request marks (request/DAY/LEN/PLAYER/HASH) go with their day's draws counters.
-  const marks = names().filter((name) => name.startsWith("request/"));
+  const marks = counterNames(file).filter((name) => name.startsWith("request/"));
   assert.deepEqual(
     marks.map((name) => name.split("/").slice(1, 4).join("/")).sort(),
     [`${today}/5/alice`, `${today}/5/alice`, `${today}/3/bob`, `${today}/4/erin`].sort(),
@@ -252,7 +251,7 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
     marks.join(" "),
   );
   assert.deepEqual(
-    names().filter((name) => !name.startsWith("request/")),
+    counterNames(file).filter((name) => !name.startsWith("request/")),
     [
       `draws/${today}/alice`,
       `draws/${today}/bob`,
@@ -264,7 +263,14 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
       `issued/${today}/gold`,
     ],
   );
+}
 
+/**
+ * After pruning, a retry of the recent request is the same draw, and one of
+ * the old request the same draw rebuilt from its entry, without its claim
+ * token; the entry keeps the request id's hash and the claim, which still opens.
+ */
+async function checkRetriesAfterPruning(id, file, { old, recent }) {
   // Today's counters still hold: alice has used both of today's draws, bob one.
   const status = await main.api.call("POST", `/api/v1/campaigns/${id}/player-status`, { player: "bob" });
   assert.equal(status.json.draws_today, 1, status.text);
@@ -295,6 +301,51 @@ test("the alarm deletes per-player day counters of days that can no longer be dr
     authorization: `Bearer ${old.json.draw.claim_token}`,
   });
   assert.equal(claim.status, 200, claim.text);
+}
+
+test("the alarm deletes per-player day counters of days that can no longer be drawn, keeps today's, and drops stored replies after 48 hours (a retry then gets the draw rebuilt, never a new one)", async () => {
+  main ??= await serviceOn(8860);
+  const id = "ret-prune";
+  const today = await stableEarliestDay();
+  const yesterday = localDate(-720, -1);
+  const before = localDate(-720, -2);
+  // At -12:00 the campaign's today is the earliest day any campaign can have.
+  const campaign = await putEarliestDayCampaign(main.api, id, {
+    daysBack: 5,
+    drawsPerDay: 2,
+    prize: { id: "gold", name: "Gold", stock: 100, odds: "1" },
+  });
+  const old = await draw(main.api, id, "alice");
+  const recent = await draw(main.api, id, "alice");
+  const bob = await draw(main.api, id, "bob");
+  for (const reply of [old, recent, bob]) assert.equal(reply.status, 200, reply.text);
+  assert.equal(old.json.draw.day, today);
+  // And a campaign that ends below: with the default retention (90 days) its log stays as it is.
+  const keep = { ...campaign, id: "ret-keep" };
+  assert.equal((await main.api.putCampaign(keep)).status, 201);
+  assert.equal((await draw(main.api, keep.id, "kim")).status, 200);
+
+  let file;
+  await main.restart(() => {
+    file = objectFile(main.dir, id);
+    plantStaleRows(file, { yesterday, before, oldDrawId: Number(old.json.draw.id) });
+  });
+
+  // A draw sets the alarm (the stock snapshot's); its first pass after the start prunes.
+  assert.equal((await draw(main.api, id, "erin")).status, 200);
+  const ended = { ...keep, window: { first_day: keep.window.first_day, last_day: yesterday } };
+  assert.equal((await main.api.putCampaign(ended)).status, 200);
+  const endedAt = Date.now();
+  await eventually(
+    () => !counterNames(file).some((name) => name.startsWith(`draws/${yesterday}/`)),
+    "yesterday's counters are gone",
+  );
+  await eventually(
+    () => query(file, `SELECT reply FROM entries WHERE id = ${Number(old.json.draw.id)}`)[0].reply === "",
+    "the old request's stored reply is dropped",
+  );
+  checkOnlyCurrentCountersStay(file, today, yesterday);
+  await checkRetriesAfterPruning(id, file, { old, recent });
 
   // The ended campaign's alarm (set by its PUT) has run by now: nothing compacted.
   await sleep(Math.max(0, endedAt + 3000 - Date.now()));
@@ -309,13 +360,11 @@ test("with RESULTS_RETENTION_DAYS 0 the log is compacted the day after the last 
   const box = await serviceOn(8861, { RESULTS_RETENTION_DAYS: "0" });
   const id = "ret-compact";
   await stableEarliestDay();
-  const campaign = campaignOpenToday(id, {
-    utc_offset: "-12:00",
-    window: { first_day: localDate(-720, -3), last_day: localDate(-720, 30) },
-    limits: { draws_per_day: 1 },
-    prize_table: { prizes: [{ id: "mug", name: "Mug", stock: 2, odds: "1" }] },
+  const campaign = await putEarliestDayCampaign(box.api, id, {
+    daysBack: 3,
+    drawsPerDay: 1,
+    prize: { id: "mug", name: "Mug", stock: 2, odds: "1" },
   });
-  assert.equal((await box.api.putCampaign(campaign)).status, 201);
   const ann = await draw(box.api, id, "ann");
   const ben = await draw(box.api, id, "ben");
   const cat = await draw(box.api, id, "cat");
@@ -386,18 +435,8 @@ test("with RESULTS_RETENTION_DAYS 0 the log is compacted the day after the last 
 const WINS = 25_600;
 const PAGE = 1000;
 
-test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and CSV, and the console's joined file)`, async () => {
-  const service = await startService({ port: 8862, vars: VARS });
-  cleanups.push(() => service.stop());
-  const api = client(service);
-  const id = "ret-export";
-  const campaign = campaignOpenToday(id, {
-    limits: { draws_per_day: 1 },
-    prize_table: { prizes: [{ id: "sure", name: "Sure", stock: WINS + 100, odds: "1" }] },
-  });
-  assert.equal((await api.putCampaign(campaign)).status, 201);
-
-  // Distinct players (each has one draw a day), 16 at a time.
+/** Distinct players (each has one draw a day), 16 at a time, until WINS have won; the wins by entry id, and their day. */
+async function drawDistinctWinners(api, id) {
   const won = new Map(); // entry id -> player
   let day = null;
   let next = 0;
@@ -416,8 +455,11 @@ test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and C
   );
   assert.deepEqual(failures, []);
   assert.equal(won.size, WINS);
+  return { won, day };
+}
 
-  // JSON: follow next_cursor.
+/** JSON: following next_cursor gives every win exactly once, in full pages of at most PAGE; filters filter in the object. */
+async function checkWinnersJsonPages(api, id, { won, day }) {
   const seen = new Map();
   let cursor = null;
   let requests = 0;
@@ -446,8 +488,10 @@ test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and C
   const filtered = await api.admin("GET", `${id}/winners?limit=${PAGE}&day=${day}&prize=sure`);
   assert.equal(filtered.json.winners.length, PAGE);
   assert.equal((await api.admin("GET", `${id}/winners?day=1999-01-01`)).json.winners.length, 0);
+}
 
-  // CSV: follow Link rel="next"; the header row only on the first page.
+/** CSV: following Link rel="next" gives pages of at most PAGE wins, the header row only on the first; the pages' texts. */
+async function winnersCsvPages(service, id) {
   const prefix = `/api/v1/admin/campaigns/${id}/winners.csv`;
   const pages = [];
   let path = prefix;
@@ -470,15 +514,11 @@ test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and C
     path = match ? match[1] : null;
   }
   assert.equal(path, null, "the last page has no Link");
-  assert.equal(pages.length, Math.ceil(WINS / PAGE));
-  const file = pages.join("");
-  const rows = parseCsv(file).slice(1);
-  assert.equal(rows.length, WINS);
-  const players = rows.map((row) => row[3]);
-  assert.equal(new Set(players).size, WINS, "every winner exactly once");
-  assert.deepEqual(players.sort(), [...won.values()].sort());
+  return pages;
+}
 
-  // The console's download follows the same links and joins the pages into the same file.
+/** The console's download follows the same links and joins the pages into the same file. */
+async function checkConsoleJoinsThePages(service, id, pages, file) {
   const console = await import("../../frontend/console/api.js");
   const realFetch = globalThis.fetch;
   globalThis.fetch = (input, init) =>
@@ -493,4 +533,29 @@ test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and C
   } finally {
     globalThis.fetch = realFetch;
   }
+}
+
+test(`a campaign with ${WINS} wins exports in full, in bounded pages (JSON and CSV, and the console's joined file)`, async () => {
+  const service = await startService({ port: 8862, vars: VARS });
+  cleanups.push(() => service.stop());
+  const api = client(service);
+  const id = "ret-export";
+  const campaign = campaignOpenToday(id, {
+    limits: { draws_per_day: 1 },
+    prize_table: { prizes: [{ id: "sure", name: "Sure", stock: WINS + 100, odds: "1" }] },
+  });
+  assert.equal((await api.putCampaign(campaign)).status, 201);
+
+  const { won, day } = await drawDistinctWinners(api, id);
+  await checkWinnersJsonPages(api, id, { won, day });
+  const pages = await winnersCsvPages(service, id);
+  assert.equal(pages.length, Math.ceil(WINS / PAGE));
+  const file = pages.join("");
+  const rows = parseCsv(file).slice(1);
+  assert.equal(rows.length, WINS);
+  const players = rows.map((row) => row[3]);
+  assert.equal(new Set(players).size, WINS, "every winner exactly once");
+  assert.deepEqual(players.sort(), [...won.values()].sort());
+
+  await checkConsoleJoinsThePages(service, id, pages, file);
 });

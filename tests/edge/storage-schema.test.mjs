@@ -16,19 +16,12 @@ import { promisify } from "node:util";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import YAML from "yaml";
-import { ADMIN_KEY, campaignOpenToday, root, startService } from "./harness.mjs";
+import { ADMIN_KEY, WRANGLER_OFFLINE, campaignOpenToday, root, sleep, startService } from "./harness.mjs";
 import { filesUnder, objectDatabases, query, queryPlan, unseal } from "./object-storage.mjs";
 
 const PORT = 8793;
 const SCHEMAS = join(root, "kv-schema");
 const BASE = "https://blindbox.example/schemas/";
-// The same offline settings harness.mjs runs wrangler with.
-const OFFLINE = {
-  WRANGLER_SEND_METRICS: "false",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  XDG_CONFIG_HOME: join(root, ".wrangler", "config"),
-};
 
 // The Durable Objects' SQLite files are read through object-storage.mjs, with
 // this small stand-in for a database handle: prepare(sql).all() / .get(), and
@@ -305,27 +298,34 @@ const trimmed = (shipping) => Object.fromEntries(Object.entries(shipping).map(([
 /** What the run produced, for the later tests. */
 const run = { wins: [], draws: [], day: null, tokens: [], lastDrawAt: {} };
 
-test("a run through the API: every reply matches its schema and openapi.yaml", async () => {
-  // Campaigns.
+let autoRequest = 0;
+/** A draw, recorded in `run` when it counts; every draw carries a request_id (required), tests that care choose theirs. */
+async function draw(campaignId, given) {
+  const body = { request_id: `auto-request-${String(++autoRequest).padStart(4, "0")}`, ...given };
+  const reply = await call("POST", T.draws, { campaignId }, body);
+  if (reply.status === 200) {
+    run.draws.push({ campaignId, player: body.player, requestId: body.request_id ?? null, draw: reply.json.draw });
+    run.day ??= reply.json.draw.day;
+    run.lastDrawAt[campaignId] = Date.now();
+  }
+  return reply;
+}
+
+/** The claim token of a win in WIN, by its player and request id. */
+const tokenOf = (player, requestId) =>
+  run.wins.find((d) => d.campaignId === WIN && d.player === player && d.requestId === requestId).draw.claim_token;
+
+/** The four campaigns, each version 1. */
+async function createCampaigns() {
   for (const id of [WIN, BLANK, DECK, TICKET]) {
     const put = await call("PUT", T.admin, { campaignId: id }, definitions[id], admin);
     assert.equal(put.status, 201, put.text);
     assert.equal(put.json.version, 1);
   }
+}
 
-  // Wins (odds "1"), a replayed request, the daily limit.
-  let attempt = 0;
-  const draw = async (campaignId, given) => {
-    // Every draw carries a request_id (required); tests that care choose theirs.
-    const body = { request_id: `auto-request-${String(++attempt).padStart(4, "0")}`, ...given };
-    const reply = await call("POST", T.draws, { campaignId }, body);
-    if (reply.status === 200) {
-      run.draws.push({ campaignId, player: body.player, requestId: body.request_id ?? null, draw: reply.json.draw });
-      run.day ??= reply.json.draw.day;
-      run.lastDrawAt[campaignId] = Date.now();
-    }
-    return reply;
-  };
+/** Wins (odds "1"), a replayed request, the daily limit. */
+async function drawWinsAndTheDailyLimit() {
   const first = await draw(WIN, { player: "alice", request_id: "alice-first-draw" });
   assert.equal(first.status, 200, first.text);
   assert.equal(first.json.draw.outcome, "win");
@@ -338,8 +338,10 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   assert.equal(daily.json.error.limit, "daily");
   assert.equal((await draw(WIN, { player: PLAYER_CN, request_id: "li-lei-first-draw" })).json.draw.outcome, "win");
   assert.equal((await draw(WIN, { player: "bob" })).json.draw.outcome, "win");
+}
 
-  // Blanks (odds "0"; the pity prize has no stock), the campaign limit.
+/** Blanks (odds "0"; the pity prize has no stock), the campaign limit. */
+async function drawBlanksAndTheCampaignLimit() {
   for (let i = 0; i < 2; i++) {
     const blank = await draw(BLANK, { player: "carol", request_id: `carol-blank-draw-${i}` });
     assert.equal(blank.status, 200, blank.text);
@@ -354,8 +356,10 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   assert.equal(carol.json.draws_total, 2);
   assert.equal(carol.json.draws_left_in_campaign, 0);
   assert.equal(carol.json.pity.streak, 2);
+}
 
-  // A deck of one box: a win, then nothing left.
+/** A deck of one box: a win, then nothing left; tickets missing or malformed; a status body with a draw's member. */
+async function drawTheDeckAndRefusedTickets() {
   assert.equal((await draw(DECK, { player: "dave" })).json.draw.outcome, "win");
   assert.equal((await draw(DECK, { player: "erin" })).json.error.code, "boxes_exhausted");
 
@@ -374,12 +378,10 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
     { player: "carol", request_id: "not-here-at-all" },
   );
   assert.equal(statusExtra.json.error.field, "/request_id");
+}
 
-  run.wins = run.draws.filter((d) => d.draw.outcome === "win");
-  run.tokens = run.wins.map((d) => d.draw.claim_token);
-  const tokenOf = (player, requestId) =>
-    run.wins.find((d) => d.campaignId === WIN && d.player === player && d.requestId === requestId).draw.claim_token;
-
+/** A replacement refused for the stock already won, and one accepted as version 2. */
+async function replaceDefinitions() {
   // A replacement may not drop today's stock below what was won (here the deck's, which is
   // not PUT again: see the last test); a replacement that keeps it is version 2.
   const shrunk = structuredClone(definitions[DECK]);
@@ -391,57 +393,36 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   const replaced = await call("PUT", T.admin, { campaignId: WIN }, definitions[WIN], admin);
   assert.equal(replaced.status, 200, replaced.text);
   assert.equal(replaced.json.version, 2);
+}
 
-  // Claims.
-  const aliceClaim = await call(
-    "PUT",
-    T.claim,
-    { campaignId: WIN },
-    shippingSent.alice,
-    bearer(tokenOf("alice", "alice-first-draw")),
-  );
+/** The claim that `token` opens in `campaignId`: read it, or with `shipping` send the shipping details. */
+const claimWith = (token, campaignId, shipping) =>
+  call(shipping === undefined ? "GET" : "PUT", T.claim, { campaignId }, shipping, bearer(token));
+
+/** Shipping details sent, read back, refused; a token opens its own campaign's claim only. */
+async function claimPrizes() {
+  const aliceToken = tokenOf("alice", "alice-first-draw");
+  const aliceClaim = await claimWith(aliceToken, WIN, shippingSent.alice);
   assert.equal(aliceClaim.status, 200, aliceClaim.text);
   assert.deepEqual(aliceClaim.json.shipping, trimmed(shippingSent.alice));
-  const cnClaim = await call(
-    "PUT",
-    T.claim,
-    { campaignId: WIN },
-    shippingSent[PLAYER_CN],
-    bearer(tokenOf(PLAYER_CN, "li-lei-first-draw")),
-  );
+  const cnClaim = await claimWith(tokenOf(PLAYER_CN, "li-lei-first-draw"), WIN, shippingSent[PLAYER_CN]);
   assert.equal(cnClaim.status, 200, cnClaim.text);
-  const read = await call("GET", T.claim, { campaignId: WIN }, undefined, bearer(tokenOf("alice", "alice-first-draw")));
+  const read = await claimWith(aliceToken, WIN);
   assert.deepEqual(read.json.shipping, trimmed(shippingSent.alice));
-  const unsent = await call(
-    "GET",
-    T.claim,
-    { campaignId: WIN },
-    undefined,
-    bearer(tokenOf("alice", "alice-second-draw")),
-  );
+  const unsent = await claimWith(tokenOf("alice", "alice-second-draw"), WIN);
   assert.equal(unsent.json.shipping, null);
   // A token opens its own campaign's claim only.
-  const stolen = await call(
-    "GET",
-    T.claim,
-    { campaignId: DECK },
-    undefined,
-    bearer(tokenOf("alice", "alice-first-draw")),
-  );
+  const stolen = await claimWith(aliceToken, DECK);
   assert.equal(stolen.json.error.code, "claim_not_found");
-  const badPhone = await call(
-    "PUT",
-    T.claim,
-    { campaignId: WIN },
-    { ...shippingSent.alice, phone: "12" },
-    bearer(tokenOf("alice", "alice-first-draw")),
-  );
+  const badPhone = await claimWith(aliceToken, WIN, { ...shippingSent.alice, phone: "12" });
   assert.equal(badPhone.status, 400);
   assert.equal(badPhone.json.error.field, "/phone");
   const noToken = await call("GET", T.claim, { campaignId: WIN });
   assert.equal(noToken.json.error.code, "claim_not_found");
+}
 
-  // The operator's side; the campaign ends paused.
+/** The operator's side; the campaign ends paused. */
+async function pauseResumeAndReport() {
   assert.equal((await call("POST", T.pause, { campaignId: WIN }, undefined, admin)).json.paused, true);
   assert.equal((await call("POST", T.resume, { campaignId: WIN }, undefined, admin)).json.paused, false);
   assert.equal((await call("POST", T.pause, { campaignId: WIN }, undefined, admin)).json.status, "paused");
@@ -453,8 +434,10 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   const csv = await call("GET", T.winners, { campaignId: WIN }, undefined, admin);
   assert.equal(csv.status, 200);
   assert.match(csv.text, /Zhang Wei/, "the operator gets the shipping details back unsealed");
+}
 
-  // Errors of every kind.
+/** Errors of every kind. */
+async function provokeEveryKindOfError() {
   assert.equal((await call("GET", T.admin, { campaignId: WIN })).json.error.code, "unauthorized");
   assert.equal((await call("GET", "/api/v1/nothing-here", {})).json.error.code, "not_found");
   assert.equal((await call("HEAD", "/api/v1/health", {})).status, 405);
@@ -477,13 +460,16 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   assert.equal((await call("GET", T.campaign, { campaignId: GHOST })).json.error.code, "campaign_not_found");
   const badEncoding = await call("GET", T.campaign, { $path: "/api/v1/campaigns/%E0%A4%A" });
   assert.equal(badEncoding.json.error.code, "invalid_request");
+}
 
+/** Waits for every stock snapshot to include its campaign's last draw, then reads the public views. */
+async function readCaughtUpPublicViews() {
   // Wait for every stock snapshot to include the campaign's last draw (the alarm runs about 1 s after it).
   for (const id of [WIN, BLANK, DECK]) {
     const caughtUp = (view) => Date.parse(view?.campaign?.stock_as_of ?? "") >= run.lastDrawAt[id];
     let view;
     for (const deadline = Date.now() + 15_000; Date.now() < deadline && !caughtUp(view); ) {
-      await new Promise((done) => setTimeout(done, 250));
+      await sleep(250);
       view = await service.fetch(`/api/v1/campaigns/${id}`).then((r) => r.json());
     }
     assert.ok(caughtUp(view), `${id}: the stock snapshot caught up with the last draw`);
@@ -494,8 +480,10 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   const publicWin = replies.at(-4).json.campaign;
   assert.equal(publicWin.status, "paused");
   assert.equal(publicWin.prizes[0].stock_left, 6, "4 of 10 won, as the snapshot says");
+}
 
-  // Every reply against the schemas and openapi.yaml.
+/** Every reply against the schemas and openapi.yaml, and every error code among them. */
+function checkEveryReply() {
   for (const record of replies) {
     const what = `${record.method} ${record.path} (${record.status})`;
     if (record.template === T.winners && record.status === 200) {
@@ -536,6 +524,21 @@ test("a run through the API: every reply matches its schema and openapi.yaml", a
   ]) {
     assert.ok(codes.has(code), `the run produced a ${code} error`);
   }
+}
+
+test("a run through the API: every reply matches its schema and openapi.yaml", async () => {
+  await createCampaigns();
+  await drawWinsAndTheDailyLimit();
+  await drawBlanksAndTheCampaignLimit();
+  await drawTheDeckAndRefusedTickets();
+  run.wins = run.draws.filter((d) => d.draw.outcome === "win");
+  run.tokens = run.wins.map((d) => d.draw.claim_token);
+  await replaceDefinitions();
+  await claimPrizes();
+  await pauseResumeAndReport();
+  await provokeEveryKindOfError();
+  await readCaughtUpPublicViews();
+  checkEveryReply();
 
   // Stop the service so that its storage is complete and quiet on disk.
   await service.stop();
@@ -551,7 +554,7 @@ async function kvGet(key) {
   const { stdout } = await execFileAsync(
     join(root, "node_modules", ".bin", "wrangler"),
     ["kv", "key", "get", key, "--binding", "CAMPAIGN_KV", "--local", "--persist-to", stateDir],
-    { cwd: root, env: { ...process.env, ...OFFLINE }, maxBuffer: 16 * 1024 * 1024 },
+    { cwd: root, env: { ...process.env, ...WRANGLER_OFFLINE }, maxBuffer: 16 * 1024 * 1024 },
   );
   try {
     return JSON.parse(stdout);
@@ -597,10 +600,27 @@ const userTables = (db) =>
     .map((row) => row.name)
     .filter((name) => !RUNTIME_TABLE.test(name));
 
-test("Durable Object SQLite: tables, columns, stored replies, sealed values, no secrets in clear", async () => {
-  assert.ok(run.day, "the run drew");
+/** The tables and indexes of a database (not the runtime's, nor SQLite's automatic indexes), with their DDL. */
+const masterOf = (db) =>
+  db
+    .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")
+    .all()
+    .filter((row) => !RUNTIME_TABLE.test(row.tbl_name) && !row.name.startsWith("sqlite_autoindex"));
 
-  // The README's DDL is MIGRATIONS, exactly.
+/** Every table of COLUMNS in `db` has exactly the columns listed there; `what(table)` names a mismatch. */
+function assertColumns(db, what) {
+  for (const [table, columns] of Object.entries(COLUMNS)) {
+    const info = db.prepare(`PRAGMA table_info("${table}")`).all();
+    assert.deepEqual(
+      info.map((c) => [c.name, c.type, c.notnull, c.dflt_value, c.pk ? 1 : 0]),
+      columns,
+      what(table),
+    );
+  }
+}
+
+/** The README's DDL is MIGRATIONS, exactly. */
+function checkReadmeCopiesMigrations() {
   assert.ok(MIGRATIONS.length >= 1, "MIGRATIONS parsed from migrations.ts");
   const readme = readFileSync(join(SCHEMAS, "README.md"), "utf8");
   const sqlBlocks = [...readme.matchAll(/```sql\n([\s\S]*?)\n```/g)].map((match) => match[1]);
@@ -609,31 +629,22 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
     assert.ok(sqlBlocks.includes(ddl), `README copies MIGRATIONS[${index}] exactly`);
   });
   assert.match(readme, new RegExp(`currently \\*\\*${MIGRATIONS.length}\\*\\*`), "README names SCHEMA_VERSION");
+}
 
-  // What the DDL builds, to compare every object's file with.
+/** What the DDL builds, to compare every object's file with; COLUMNS must describe it. */
+function masterOfTheDdl() {
   const reference = new Database(":memory:");
   reference.exec(SCHEMA_VERSION_DDL);
   for (const ddl of MIGRATIONS) reference.exec(ddl);
-  const masterOf = (db) =>
-    db
-      .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")
-      .all()
-      .filter((row) => !RUNTIME_TABLE.test(row.tbl_name) && !row.name.startsWith("sqlite_autoindex"));
   const expectedMaster = masterOf(reference);
   assert.deepEqual(Object.keys(COLUMNS).sort(), userTables(reference), "COLUMNS lists the DDL's tables");
-  for (const [table, columns] of Object.entries(COLUMNS)) {
-    const info = reference.prepare(`PRAGMA table_info("${table}")`).all();
-    assert.deepEqual(
-      info.map((c) => [c.name, c.type, c.notnull, c.dflt_value, c.pk ? 1 : 0]),
-      columns,
-      `COLUMNS.${table} is what the DDL declares`,
-    );
-  }
+  assertColumns(reference, (table) => `COLUMNS.${table} is what the DDL declares`);
   reference.close();
+  return expectedMaster;
+}
 
-  const sqliteFiles = objectDatabases(stateDir);
-  assert.ok(sqliteFiles.length >= 4, `found the objects' files under ${join(stateDir, "v3", "do")}`);
-
+/** What must never be stored in clear: the claim tokens, the shipping details, the request ids. */
+function secretsOfTheRun() {
   const secrets = [
     ...run.tokens,
     ...Object.values(shippingSent).flatMap((s) => Object.values(trimmed(s))),
@@ -642,7 +653,72 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
     ...run.draws.map((d) => d.requestId),
   ];
   assert.ok(run.tokens.length === 5 && run.tokens.every((token) => /^[A-Za-z0-9_-]{24}$/.test(token)));
+  return secrets;
+}
 
+/** No secret in clear in any text (or blob) cell of any table, the runtime's included. */
+function checkNoSecretInCells(db, path, secrets) {
+  for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()) {
+    for (const row of db.prepare(`SELECT * FROM "${name}"`).all()) {
+      for (const [column, value] of Object.entries(row)) {
+        const text = typeof value === "string" ? value : Buffer.isBuffer(value) ? value.toString("utf8") : null;
+        if (text === null) continue;
+        for (const secret of secrets) {
+          assert.ok(!text.includes(secret), `${path}: ${name}.${column} holds ${JSON.stringify(secret)} in clear`);
+        }
+      }
+    }
+  }
+}
+
+/** A campaign object's rows, by table; undefined for an object only asked about, whose tables must be empty. */
+function campaignRows(db, path) {
+  const meta = Object.fromEntries(
+    db
+      .prepare("SELECT key, value FROM meta")
+      .all()
+      .map((r) => [r.key, r.value]),
+  );
+  if (meta.id === undefined) {
+    // An object that was only asked about (GHOST, the refused PUTs): tables but no data.
+    for (const table of [
+      "counters",
+      "entries",
+      "claims",
+      "day_totals",
+      "claimed_totals",
+      "minute_draws",
+      "housekeeping",
+    ]) {
+      assert.equal(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get().n, 0, `${path}: empty ${table}`);
+    }
+    return undefined;
+  }
+  return {
+    path,
+    meta,
+    counters: Object.fromEntries(
+      db
+        .prepare("SELECT name, value FROM counters")
+        .all()
+        .map((r) => [r.name, r.value]),
+    ),
+    entries: db.prepare("SELECT * FROM entries ORDER BY id").all(),
+    claims: db.prepare("SELECT * FROM claims ORDER BY entry_id").all(),
+    dayTotals: db.prepare("SELECT * FROM day_totals ORDER BY day").all(),
+    claimedTotals: db.prepare("SELECT * FROM claimed_totals ORDER BY day, prize_id").all(),
+    minuteDraws: db.prepare("SELECT * FROM minute_draws ORDER BY minute").all(),
+  };
+}
+
+/**
+ * Every object's file: the DDL's tables and columns, no secret in clear; the
+ * rows of each campaign's object, by campaign id.
+ */
+function readCampaignDatabases(secrets) {
+  const expectedMaster = masterOfTheDdl();
+  const sqliteFiles = objectDatabases(stateDir);
+  assert.ok(sqliteFiles.length >= 4, `found the objects' files under ${join(stateDir, "v3", "do")}`);
   const campaigns = {};
   for (const path of sqliteFiles) {
     const db = openDatabase(path);
@@ -652,72 +728,21 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
       // Tables and columns.
       assert.deepEqual(userTables(db), Object.keys(COLUMNS).sort(), `${path}: the tables of the DDL, no others`);
       assert.deepEqual(masterOf(db), expectedMaster, `${path}: tables and indexes exactly as the DDL`);
-      for (const [table, columns] of Object.entries(COLUMNS)) {
-        const info = db.prepare(`PRAGMA table_info("${table}")`).all();
-        assert.deepEqual(
-          info.map((c) => [c.name, c.type, c.notnull, c.dflt_value, c.pk ? 1 : 0]),
-          columns,
-          `${path}: columns of ${table}`,
-        );
-      }
+      assertColumns(db, (table) => `${path}: columns of ${table}`);
       assert.deepEqual(db.prepare("SELECT version FROM schema_version").all(), [{ version: MIGRATIONS.length }]);
-
-      // No secret in clear in any text (or blob) cell of any table, the runtime's included.
-      for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()) {
-        for (const row of db.prepare(`SELECT * FROM "${name}"`).all()) {
-          for (const [column, value] of Object.entries(row)) {
-            const text = typeof value === "string" ? value : Buffer.isBuffer(value) ? value.toString("utf8") : null;
-            if (text === null) continue;
-            for (const secret of secrets) {
-              assert.ok(!text.includes(secret), `${path}: ${name}.${column} holds ${JSON.stringify(secret)} in clear`);
-            }
-          }
-        }
-      }
-
-      const meta = Object.fromEntries(
-        db
-          .prepare("SELECT key, value FROM meta")
-          .all()
-          .map((r) => [r.key, r.value]),
-      );
-      if (meta.id !== undefined) {
-        campaigns[meta.id] = {
-          path,
-          meta,
-          counters: Object.fromEntries(
-            db
-              .prepare("SELECT name, value FROM counters")
-              .all()
-              .map((r) => [r.name, r.value]),
-          ),
-          entries: db.prepare("SELECT * FROM entries ORDER BY id").all(),
-          claims: db.prepare("SELECT * FROM claims ORDER BY entry_id").all(),
-          dayTotals: db.prepare("SELECT * FROM day_totals ORDER BY day").all(),
-          claimedTotals: db.prepare("SELECT * FROM claimed_totals ORDER BY day, prize_id").all(),
-          minuteDraws: db.prepare("SELECT * FROM minute_draws ORDER BY minute").all(),
-        };
-      } else {
-        // An object that was only asked about (GHOST, the refused PUTs): tables but no data.
-        for (const table of [
-          "counters",
-          "entries",
-          "claims",
-          "day_totals",
-          "claimed_totals",
-          "minute_draws",
-          "housekeeping",
-        ]) {
-          assert.equal(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get().n, 0, `${path}: empty ${table}`);
-        }
-      }
+      checkNoSecretInCells(db, path, secrets);
+      const rows = campaignRows(db, path);
+      if (rows) campaigns[rows.meta.id] = rows;
     } finally {
       db.close();
     }
   }
   assert.deepEqual(Object.keys(campaigns).sort(), [BLANK, DECK, TICKET, WIN].sort());
+  return campaigns;
+}
 
-  // meta is the KV record.
+/** meta is the KV record. */
+function checkMetaIsTheKvRecord(campaigns) {
   for (const [id, { meta }] of Object.entries(campaigns)) {
     const record = kv[id]?.record;
     assert.ok(record, `KV record of ${id} read`);
@@ -735,9 +760,10 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
     assert.match(meta.paused, /^[01]$/);
     assert.match(meta.version, /^[1-9][0-9]*$/);
   }
+}
 
-  // Counters: only the names of counter_key, with the values the run implies.
-  const day = run.day;
+/** Counters: only the names of counter_key, and one request mark per entry (the marks are then set aside). */
+function checkCounterNames(campaigns) {
   const names = [
     /^issued\/\d{4}-\d{2}-\d{2}\/[a-z0-9][a-z0-9_-]*$/,
     /^opened\/\d{4}-\d{2}-\d{2}$/,
@@ -764,6 +790,11 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
     assert.deepEqual(marks.sort(), expected.sort(), `${id}: one request mark per entry`);
     for (const mark of marks) delete campaigns[id].counters[mark];
   }
+}
+
+/** The counters hold the values the run implies, and the KV snapshot is these counters. */
+function checkCounterValues(campaigns) {
+  const day = run.day;
   assert.deepEqual(campaigns[WIN].counters, {
     [`issued/${day}/sure`]: 4,
     [`draws/${day}/alice`]: 2,
@@ -795,8 +826,10 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
     assert.deepEqual(kv[id].snapshot.issued, issued, `${id}: snapshot issued = counters`);
     assert.equal(kv[id].snapshot.boxes_opened, campaigns[id].counters[`opened/${day}`] ?? 0);
   }
+}
 
-  // Entries: one per counted draw; reply is the reply sent, minus its id (the row's) and the claim token.
+/** Entries: one per counted draw; reply is the reply sent, minus its id (the row's) and the claim token. */
+function checkEntries(campaigns) {
   for (const [id, { entries }] of Object.entries(campaigns)) {
     const sent = run.draws.filter((d) => d.campaignId === id);
     assert.equal(entries.length, sent.length, `${id}: one entry per counted draw`);
@@ -828,8 +861,10 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
       assert.equal(entry.campaign_version, 1);
     });
   }
+}
 
-  // Claims: one per win, token hashed, token and shipping sealed.
+/** Claims: one per win, token hashed, token and shipping sealed. */
+async function checkClaims(campaigns) {
   for (const [id, { entries, claims, path }] of Object.entries(campaigns)) {
     const wins = entries.filter((entry) => entry.outcome === "win");
     assert.deepEqual(
@@ -875,8 +910,10 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
     }
   }
   assert.equal(campaigns[WIN].claims.filter((c) => c.shipping_sealed !== null).length, 2);
+}
 
-  // The stats' counters agree with the entries and claims they count.
+/** The stats' counters agree with the entries and claims they count. */
+function checkStatTotals(campaigns) {
   for (const [id, { entries, claims, dayTotals, claimedTotals, minuteDraws }] of Object.entries(campaigns)) {
     const days = [...new Set(entries.map((e) => e.day))].sort();
     assert.deepEqual(
@@ -913,21 +950,37 @@ test("Durable Object SQLite: tables, columns, stored replies, sealed values, no 
       `${id}: minute_draws`,
     );
   }
+}
 
-  // Nor anywhere on disk: WAL files, KV blobs, the runtime's files.
+/** Nor anywhere on disk: WAL files, KV blobs, the runtime's files. */
+function checkNoSecretOnDisk(secrets) {
   for (const path of filesUnder(stateDir)) {
     const bytes = readFileSync(path);
     for (const secret of secrets) {
       assert.ok(!bytes.includes(Buffer.from(secret, "utf8")), `${path} holds ${JSON.stringify(secret)} in clear`);
     }
   }
+}
+
+test("Durable Object SQLite: tables, columns, stored replies, sealed values, no secrets in clear", async () => {
+  assert.ok(run.day, "the run drew");
+  checkReadmeCopiesMigrations();
+  const secrets = secretsOfTheRun();
+  const campaigns = readCampaignDatabases(secrets);
+  checkMetaIsTheKvRecord(campaigns);
+  checkCounterNames(campaigns);
+  checkCounterValues(campaigns);
+  checkEntries(campaigns);
+  await checkClaims(campaigns);
+  checkStatTotals(campaigns);
+  checkNoSecretOnDisk(secrets);
 });
 
 // ---------------------------------------------------------------------------
 // openapi.yaml
 
-test("openapi.yaml parses, covers every route, and every $ref resolves", () => {
-  assert.equal(openapi.openapi, "3.1.0");
+/** Every $ref of openapi.yaml and of every file it reaches is relative and resolves. */
+function checkEveryRefResolves() {
   const documents = new Map();
   const load = (file) => {
     if (!documents.has(file)) {
@@ -978,9 +1031,15 @@ test("openapi.yaml parses, covers every route, and every $ref resolves", () => {
     walk(load(file), "#");
   }
   assert.ok(refs > 50, `checked ${refs} $refs`);
+}
 
-  // Paths and methods: exactly the routes of host/src/index.ts (an entry on one
-  // line or, when the formatter breaks a long one, over several).
+const OPENAPI_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+/**
+ * Paths and methods: exactly the routes of host/src/index.ts (an entry on one
+ * line or, when the formatter breaks a long one, over several).
+ */
+function checkPathsAreTheRoutes() {
   const index = readFileSync(join(root, "host", "src", "index.ts"), "utf8");
   const routes = [...index.matchAll(/\{\s*method: "([A-Z]+)",\s*pattern: \/\^(.+?)\$\/,\s*handler/g)].map(
     ([, method, pattern]) =>
@@ -990,17 +1049,21 @@ test("openapi.yaml parses, covers every route, and every $ref resolves", () => {
         .replace(/\\\./g, ".")}`,
   );
   assert.ok(routes.length >= 10, "routes parsed from index.ts");
-  const methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
   const described = Object.entries(openapi.paths).flatMap(([path, item]) =>
-    methods.filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${path.replace(/\{[^}]+\}/g, "{}")}`),
+    OPENAPI_METHODS.filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${path.replace(/\{[^}]+\}/g, "{}")}`),
   );
   assert.deepEqual([...described].sort(), [...routes].sort(), "openapi.yaml describes exactly the implemented routes");
+}
 
-  // Security: admin paths need the admin key, claims the claim token, nothing else either.
+/**
+ * Security: admin paths need the admin key, claims the claim token, nothing
+ * else either; every operation and response is described, errors by their code.
+ */
+function checkSecurityAndResponses() {
   const schemes = Object.keys(openapi.components.securitySchemes);
   assert.deepEqual(schemes.sort(), ["adminKey", "claimToken"]);
   for (const [path, item] of Object.entries(openapi.paths)) {
-    for (const method of methods.filter((m) => item[m])) {
+    for (const method of OPENAPI_METHODS.filter((m) => item[m])) {
       const operation = item[method];
       const security = (operation.security ?? openapi.security ?? []).flatMap((s) => Object.keys(s));
       const expected = path.startsWith("/api/v1/admin/") ? ["adminKey"] : path.endsWith("/claim") ? ["claimToken"] : [];
@@ -1023,6 +1086,13 @@ test("openapi.yaml parses, covers every route, and every $ref resolves", () => {
       }
     }
   }
+}
+
+test("openapi.yaml parses, covers every route, and every $ref resolves", () => {
+  assert.equal(openapi.openapi, "3.1.0");
+  checkEveryRefResolves();
+  checkPathsAreTheRoutes();
+  checkSecurityAndResponses();
 });
 
 // A refused PUT once left its definition cached in the core as the next

@@ -141,138 +141,118 @@ function simulationTooLong(bytes, drawsPerDay) {
   return draws > simulationBudget;
 }
 
+/** Script entries that only call the ABI: [function, with the line's handle, with its request]. */
+const callOnlyEntries = {
+  E: ["campaign_describe", true, false],
+  C: ["clock", true, true],
+  O: ["odds", true, true],
+  K: ["decide", true, true],
+  P: ["player_status", true, true],
+  R: ["memory_reset", false, false],
+  T: ["day_stock", true, true],
+  G: ["change_check", true, true],
+  Q: ["odds_text", false, true],
+  Y: ["calendar", false, true],
+  F: ["forecast", false, true],
+};
+
+/** The functions that take a handle before their buffer, and those that take only a buffer. */
+const handleFunctions = ["clock", "odds", "decide", "draw", "player_status", "simulate", "day_stock", "change_check"];
+const bufferFunctions = [
+  "validate",
+  "campaign_load",
+  "claim_token_hash",
+  "claim_token_matches",
+  "odds_text",
+  "calendar",
+  "forecast",
+];
+
+/**
+ * Script entries that check what the ABI answers, each given the core and the
+ * line: { handle, digit, request, campaign, loadedHere }.
+ */
+const checkedEntries = {
+  V(core, { request }) {
+    const { status } = core.call("validate", [], request);
+    rule(status === 0 || status === BB_E_INVALID, `bb_validate returned ${status}`);
+  },
+  L(core, { request, loadedHere }) {
+    const valid = core.call("validate", [], request).status;
+    const { status, body } = core.call("campaign_load", [], request);
+    rule((valid === 0) === status > 0, "bb_validate and bb_campaign_load disagree");
+    if (status > 0) loadedHere.push({ handle: status, drawsPerDay: body.limits.draws_per_day });
+  },
+  U(core, { handle, digit, loadedHere }) {
+    if (digit >= 1 && digit <= core.fixed.length) return;
+    const { status } = core.call("campaign_unload", [handle], null);
+    if (digit === 8 && loadedHere.length > 0) {
+      rule(status === 0, "unloading a loaded campaign");
+      loadedHere.pop();
+    } else {
+      rule(status === BB_E_ARGUMENT, `unloading handle ${handle} returned ${status}`);
+    }
+  },
+  D(core, { handle, request }) {
+    const { status, body } = core.call("draw", [handle], request);
+    rule(status !== BB_E_CONFLICT, "a draw conflicted");
+    if (status === 0 && body.status === "win") {
+      const hash = createHash("sha256").update(body.claim_token).digest("hex");
+      rule(hash === body.claim_token_hash, "a win's claim token does not match its hash");
+    }
+  },
+  S(core, { handle, request, campaign }) {
+    if (!simulationTooLong(request, campaign.drawsPerDay)) core.call("simulate", [handle], request);
+  },
+  H(core, { request }) {
+    const { status, body } = core.call("claim_token_hash", [], request);
+    rule(status === 0 && body.hash === createHash("sha256").update(request).digest("hex"), "bb_claim_token_hash");
+  },
+  M(core, { request }) {
+    const { status } = core.call("claim_token_matches", [], request);
+    rule(status === 0 || status === 1 || status === BB_E_INVALID, `bb_claim_token_matches returned ${status}`);
+  },
+  N(core) {
+    const { status, body } = core.call("claim_token_new", [], null);
+    rule(status === 0 && /^[A-Za-z0-9_-]{24}$/.test(body.token), "bb_claim_token_new");
+  },
+  A(core, { request }) {
+    const pointer = core.exports.bb_alloc(request.length);
+    rule((pointer === 0) === (request.length === 0), `bb_alloc(${request.length})`);
+    if (pointer !== 0) new Uint8Array(core.exports.memory.buffer).set(request, pointer);
+    core.exports.bb_free(pointer);
+    rule(core.exports.bb_alloc(BB_MAX_INPUT + 1) === 0, "an oversized bb_alloc");
+  },
+  // Null and oversized buffers: as check_mangled_buffers in fuzz_abi.cpp.
+  X(core, { handle }) {
+    const scratch = core.exports.bb_alloc(16);
+    for (const name of handleFunctions) {
+      rule(core.exports[`bb_${name}`](handle, 0, 1) === BB_E_ARGUMENT, `bb_${name} with a null buffer`);
+      rule(core.exports[`bb_${name}`](handle, scratch, BB_MAX_INPUT + 1) === BB_E_ARGUMENT, `bb_${name} oversized`);
+    }
+    for (const name of bufferFunctions) {
+      rule(core.exports[`bb_${name}`](0, 1) === BB_E_ARGUMENT, `bb_${name} with a null buffer`);
+      rule(core.exports[`bb_${name}`](scratch, BB_MAX_INPUT + 1) === BB_E_ARGUMENT, `bb_${name} oversized`);
+    }
+    core.exports.bb_free(scratch);
+    calls += 30;
+  },
+};
+
+/** One line of a script: an entry letter, a handle digit, then the request bytes. */
 function runLine(core, line, loadedHere) {
-  const { call } = core;
   const entry = entryOf(line[0]);
   const digit = line.length > 1 ? handleDigitOf(line[1]) : 0;
   const request = line.subarray(2);
   const campaign = campaignOf(core, digit, loadedHere);
   const handle = campaign.handle;
-  switch (entry) {
-    case "V": {
-      const { status } = call("validate", [], request);
-      rule(status === 0 || status === BB_E_INVALID, `bb_validate returned ${status}`);
-      break;
-    }
-    case "L": {
-      const valid = call("validate", [], request).status;
-      const { status, body } = call("campaign_load", [], request);
-      rule((valid === 0) === status > 0, "bb_validate and bb_campaign_load disagree");
-      if (status > 0) loadedHere.push({ handle: status, drawsPerDay: body.limits.draws_per_day });
-      break;
-    }
-    case "U": {
-      if (digit >= 1 && digit <= core.fixed.length) break;
-      const { status } = call("campaign_unload", [handle], null);
-      if (digit === 8 && loadedHere.length > 0) {
-        rule(status === 0, "unloading a loaded campaign");
-        loadedHere.pop();
-      } else {
-        rule(status === BB_E_ARGUMENT, `unloading handle ${handle} returned ${status}`);
-      }
-      break;
-    }
-    case "E":
-      call("campaign_describe", [handle], null);
-      break;
-    case "C":
-      call("clock", [handle], request);
-      break;
-    case "O":
-      call("odds", [handle], request);
-      break;
-    case "K":
-      call("decide", [handle], request);
-      break;
-    case "D": {
-      const { status, body } = call("draw", [handle], request);
-      rule(status !== BB_E_CONFLICT, "a draw conflicted");
-      if (status === 0 && body.status === "win") {
-        const hash = createHash("sha256").update(body.claim_token).digest("hex");
-        rule(hash === body.claim_token_hash, "a win's claim token does not match its hash");
-      }
-      break;
-    }
-    case "P":
-      call("player_status", [handle], request);
-      break;
-    case "S":
-      if (!simulationTooLong(request, campaign.drawsPerDay)) call("simulate", [handle], request);
-      break;
-    case "H": {
-      const { status, body } = call("claim_token_hash", [], request);
-      rule(status === 0 && body.hash === createHash("sha256").update(request).digest("hex"), "bb_claim_token_hash");
-      break;
-    }
-    case "M": {
-      const { status } = call("claim_token_matches", [], request);
-      rule(status === 0 || status === 1 || status === BB_E_INVALID, `bb_claim_token_matches returned ${status}`);
-      break;
-    }
-    case "N": {
-      const { status, body } = call("claim_token_new", [], null);
-      rule(status === 0 && /^[A-Za-z0-9_-]{24}$/.test(body.token), "bb_claim_token_new");
-      break;
-    }
-    case "R":
-      call("memory_reset", [], null);
-      break;
-    case "A": {
-      const pointer = core.exports.bb_alloc(request.length);
-      rule((pointer === 0) === (request.length === 0), `bb_alloc(${request.length})`);
-      if (pointer !== 0) new Uint8Array(core.exports.memory.buffer).set(request, pointer);
-      core.exports.bb_free(pointer);
-      rule(core.exports.bb_alloc(BB_MAX_INPUT + 1) === 0, "an oversized bb_alloc");
-      break;
-    }
-    case "T":
-      call("day_stock", [handle], request);
-      break;
-    case "G":
-      call("change_check", [handle], request);
-      break;
-    case "Q":
-      call("odds_text", [], request);
-      break;
-    case "Y":
-      call("calendar", [], request);
-      break;
-    case "F":
-      call("forecast", [], request);
-      break;
-    case "X": {
-      // Null and oversized buffers: as check_mangled_buffers in fuzz_abi.cpp.
-      const scratch = core.exports.bb_alloc(16);
-      for (const name of [
-        "clock",
-        "odds",
-        "decide",
-        "draw",
-        "player_status",
-        "simulate",
-        "day_stock",
-        "change_check",
-      ]) {
-        rule(core.exports[`bb_${name}`](handle, 0, 1) === BB_E_ARGUMENT, `bb_${name} with a null buffer`);
-        rule(core.exports[`bb_${name}`](handle, scratch, BB_MAX_INPUT + 1) === BB_E_ARGUMENT, `bb_${name} oversized`);
-      }
-      for (const name of [
-        "validate",
-        "campaign_load",
-        "claim_token_hash",
-        "claim_token_matches",
-        "odds_text",
-        "calendar",
-        "forecast",
-      ]) {
-        rule(core.exports[`bb_${name}`](0, 1) === BB_E_ARGUMENT, `bb_${name} with a null buffer`);
-        rule(core.exports[`bb_${name}`](scratch, BB_MAX_INPUT + 1) === BB_E_ARGUMENT, `bb_${name} oversized`);
-      }
-      core.exports.bb_free(scratch);
-      calls += 30;
-      break;
-    }
+  const callOnly = callOnlyEntries[entry];
+  if (callOnly) {
+    const [name, withHandle, withRequest] = callOnly;
+    core.call(name, withHandle ? [handle] : [], withRequest ? request : null);
+    return;
   }
+  checkedEntries[entry](core, { handle, digit, request, campaign, loadedHere });
 }
 
 function replayScript(core, bytes) {
