@@ -391,7 +391,11 @@ test("the page switches to Chinese and works with reduced motion", async () => {
     locale: "en-US",
   });
   await page.goto(pageUrl("quiet"));
-  await page.waitForSelector("[data-testid=campaign-title]");
+  // The title element is in the static page from the start (with "Loading…"):
+  // wait for the campaign's own headline before switching.
+  await page.waitForFunction(() =>
+    document.querySelector("[data-testid=campaign-title]")?.textContent?.includes("Quiet tea box"),
+  );
   assert.equal(await page.getAttribute("html", "lang"), "en");
   await page.click("[data-testid=lang-toggle]");
   await page.waitForFunction(() => document.documentElement.lang.startsWith("zh"));
