@@ -47,6 +47,61 @@ Error last_error() {
     return {error.value("code", ""), error.value("field", ""), error.value("message", "")};
 }
 
+// The base campaign where every draw is a blank but the pity draw (silver,
+// after 2 blanks), with 2 draws a day and 3 in all.
+json campaign_of_blanks_and_pity() {
+    json document = base_campaign();
+    document["limits"] = {{"draws_per_day", 2}, {"draws_per_campaign", 3}};
+    document["prize_table"]["prizes"][0]["odds"] = "0";
+    document["prize_table"]["prizes"][1]["odds"] = "0";
+    document["pity"] = {{"after", 2}, {"prizes", {"silver"}}};
+    return document;
+}
+
+// A draw request for a status request's player and time, with fixed entropy.
+std::string draw_request_of(const std::string& status_request) {
+    json request = json::parse(status_request);
+    request["entropy"] = std::string(64, '0');
+    return request.dump();
+}
+
+// Byte-level mutations of a valid request: 1 to 4 flips, truncations,
+// insertions or erasures, drawn from a xorshift generator.
+class RequestMangler {
+  public:
+    std::string mangle(std::string text) {
+        const int mutations = 1 + static_cast<int>(next() % 4);
+        for (int m = 0; m < mutations && !text.empty(); ++m) {
+            const size_t at = next() % text.size();
+            switch (next() % 4) {
+            case 0:
+                text[at] = static_cast<char>(next() & 0xFF);
+                break;
+            case 1:
+                text.resize(at);
+                break;
+            case 2:
+                text.insert(at, 1, "{}[]\",:0-9e\\"[next() % 12]);
+                break;
+            default:
+                text.erase(at, 1 + next() % 3);
+                break;
+            }
+        }
+        return text;
+    }
+
+    uint64_t next() {
+        state_ ^= state_ << 13;
+        state_ ^= state_ >> 7;
+        state_ ^= state_ << 17;
+        return state_;
+    }
+
+  private:
+    uint64_t state_ = 12345;
+};
+
 } // namespace
 
 TEST_CASE("a campaign is validated, loaded and described through the ABI") {
@@ -193,21 +248,11 @@ TEST_CASE("a draw through the ABI returns a claim token only for a win") {
 }
 
 TEST_CASE("a player's status through the ABI shows the draws and the pity countdown left") {
-    json document = base_campaign();
-    document["limits"] = {{"draws_per_day", 2}, {"draws_per_campaign", 3}};
-    document["prize_table"]["prizes"][0]["odds"] = "0";
-    document["prize_table"]["prizes"][1]["odds"] = "0";
-    document["pity"] = {{"after", 2}, {"prizes", {"silver"}}};
-    const int32_t handle = load(document);
+    const int32_t handle = load(campaign_of_blanks_and_pity());
     REQUIRE(handle > 0);
     bb_memory_reset();
     const std::string day_one = R"({"now": 1793592000, "player": "alice"})"; // 2026-11-02 12:00
     const std::string day_two = R"({"now": 1793678400, "player": "alice"})"; // 2026-11-03 12:00
-    auto draw_request = [](const std::string& status_request) {
-        json request = json::parse(status_request);
-        request["entropy"] = std::string(64, '0');
-        return request.dump();
-    };
 
     REQUIRE(call(bb_player_status, handle, day_one) == BB_OK);
     CHECK(result_text() ==
@@ -219,7 +264,7 @@ TEST_CASE("a player's status through the ABI shows the draws and the pity countd
     // Two blanks (every prize has odds 0): the daily limit is used up and the
     // next draw is the guaranteed one.
     for (int i = 0; i < 2; ++i) {
-        REQUIRE(call(bb_draw, handle, draw_request(day_one)) == BB_OK);
+        REQUIRE(call(bb_draw, handle, draw_request_of(day_one)) == BB_OK);
         REQUIRE(result_json()["status"] == "blank");
     }
     REQUIRE(call(bb_player_status, handle, day_one) == BB_OK);
@@ -237,7 +282,7 @@ TEST_CASE("a player's status through the ABI shows the draws and the pity countd
     CHECK(status["day"] == "2026-11-03");
     CHECK(status["draws_today"] == 0);
     CHECK(status["draws_left_today"] == 2);
-    REQUIRE(call(bb_draw, handle, draw_request(day_two)) == BB_OK);
+    REQUIRE(call(bb_draw, handle, draw_request_of(day_two)) == BB_OK);
     REQUIRE(result_json()["status"] == "win");
     REQUIRE(call(bb_player_status, handle, day_two) == BB_OK);
     status = result_json();
@@ -296,7 +341,9 @@ TEST_CASE("a player's status refuses the requests a draw refuses, with the same 
         {R"({"now": )", ""},
         {R"([1, 2])", ""},
     };
-    for (const auto& [request, field] : refused) {
+    for (const auto& refusal : refused) {
+        const std::string& request = refusal.first;
+        const std::string& field = refusal.second;
         CAPTURE(request);
         CHECK(call(bb_player_status, handle, request) == BB_E_INVALID);
         const Error status_error = last_error();
@@ -331,8 +378,8 @@ TEST_CASE("odds through the ABI read explicit stock or the counters") {
 }
 
 TEST_CASE("mangled requests never crash any entry point") {
-    // Byte-level mutations of valid requests: flips, truncations, insertions.
-    // Run under the sanitizer preset too, this is the ABI's no-trap promise.
+    // Byte-level mutations of valid requests (RequestMangler). Run under the sanitizer preset too,
+    // this is the ABI's no-trap promise.
     json document = base_campaign();
     document["pity"] = {{"after", 2}, {"prizes", {"silver"}}};
     const int32_t handle = load(document);
@@ -344,35 +391,11 @@ TEST_CASE("mangled requests never crash any entry point") {
         R"({"day": "2026-11-05", "players": 20, "draws_per_player": 2, "seed": 3})",
         R"({"token": "AAAAAAAAAAAAAAAAAAAAAAAA", "hash": "00"})",
     };
-    uint64_t state = 12345;
-    auto next = [&state]() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        return state;
-    };
+    RequestMangler mangler;
     int calls = 0;
     for (int round = 0; round < 400; ++round) {
         for (const std::string& seed : seeds) {
-            std::string text = seed;
-            const int mutations = 1 + static_cast<int>(next() % 4);
-            for (int m = 0; m < mutations && !text.empty(); ++m) {
-                const size_t at = next() % text.size();
-                switch (next() % 4) {
-                case 0:
-                    text[at] = static_cast<char>(next() & 0xFF);
-                    break;
-                case 1:
-                    text.resize(at);
-                    break;
-                case 2:
-                    text.insert(at, 1, "{}[]\",:0-9e\\"[next() % 12]);
-                    break;
-                default:
-                    text.erase(at, 1 + next() % 3);
-                    break;
-                }
-            }
+            const std::string text = mangler.mangle(seed);
             const auto size = static_cast<uint32_t>(text.size());
             bb_draw(handle, text.data(), size);
             bb_player_status(handle, text.data(), size);
@@ -387,7 +410,7 @@ TEST_CASE("mangled requests never crash any entry point") {
         }
         // Mangled campaigns too.
         std::string broken = campaign_text;
-        broken[next() % broken.size()] = static_cast<char>(next() & 0xFF);
+        broken[mangler.next() % broken.size()] = static_cast<char>(mangler.next() & 0xFF);
         const int32_t other = bb_campaign_load(broken.data(), static_cast<uint32_t>(broken.size()));
         if (other > 0) bb_campaign_unload(other);
     }

@@ -3,6 +3,7 @@
 // reader, its pointers and its messages).
 
 #include "blindbox/campaign.h"
+#include "blindbox/campaign_rules.h"
 
 #include <doctest/doctest.h>
 
@@ -17,6 +18,17 @@ Prize prize(const char* id, int64_t stock, Fraction odds = {}) {
     p.stock = stock;
     p.odds = odds;
     return p;
+}
+
+// "pointer: message", or "" when there is no problem.
+std::string line_of(const std::optional<ValidationError>& problem) {
+    return problem ? problem->pointer + ": " + problem->message : "";
+}
+
+Campaign deck_campaign() {
+    Campaign campaign;
+    campaign.pool = PoolModel::deck;
+    return campaign;
 }
 
 } // namespace
@@ -94,4 +106,72 @@ TEST_CASE("the pity rule marks its prizes in every table, and nothing without a 
     CHECK(campaign.default_table.prizes[1].pity_eligible);
     CHECK(campaign.overrides[0].table.prizes[0].pity_eligible);
     CHECK_FALSE(campaign.overrides[0].table.prizes[1].pity_eligible);
+}
+
+TEST_CASE("redistributing a sold-out prize's odds applies to the odds model only") {
+    Campaign campaign;
+    campaign.sold_out = SoldOutPolicy::redistribute;
+    CHECK(line_of(sold_out_problem(campaign)) == "");
+
+    Campaign deck = deck_campaign();
+    CHECK(line_of(sold_out_problem(deck)) == "");
+    deck.sold_out = SoldOutPolicy::redistribute;
+    CHECK(line_of(sold_out_problem(deck)) ==
+          "/sold_out: applies to the odds model only: a deck has no odds to redistribute");
+}
+
+TEST_CASE("even pacing applies to the odds model only") {
+    Campaign campaign;
+    campaign.pacing = Pacing::even;
+    CHECK(line_of(pacing_problem(campaign)) == "");
+
+    Campaign deck = deck_campaign();
+    CHECK(line_of(pacing_problem(deck)) == "");
+    deck.pacing = Pacing::even;
+    CHECK(line_of(pacing_problem(deck)) == "/pacing: applies to the odds model only: a shuffled "
+                                           "deck already spreads its prizes over the day");
+}
+
+TEST_CASE("a date override lies inside the campaign window, first and last day included") {
+    Campaign campaign;
+    campaign.first_day = 20400; // 2025-11-08
+    campaign.last_day = 20409;  // 2025-11-17
+    CHECK(line_of(override_day_problem(campaign, 20400)) == "");
+    CHECK(line_of(override_day_problem(campaign, 20409)) == "");
+    CHECK(line_of(override_day_problem(campaign, 20399)) ==
+          "/date_overrides/2025-11-07: is outside the campaign window (2025-11-08 to 2025-11-17)");
+    CHECK(line_of(override_day_problem(campaign, 20410)) ==
+          "/date_overrides/2025-11-18: is outside the campaign window (2025-11-08 to 2025-11-17)");
+}
+
+TEST_CASE("the pity rule names each prize once, and only prizes some table holds") {
+    Campaign campaign;
+    campaign.default_table.prizes = {prize("gold", 1), prize("silver", 1)};
+    campaign.overrides.push_back({DayNumber{20400}, {}});
+    campaign.overrides[0].table.prizes = {prize("bronze", 1)};
+
+    SUBCASE("prizes of the default table and of a date override may be named") {
+        PityPrizeRules rules(campaign, true);
+        CHECK(line_of(rules.check("silver", 0)) == "");
+        CHECK(line_of(rules.check("bronze", 1)) == "");
+    }
+    SUBCASE("a prize named twice is reported where it is named again") {
+        PityPrizeRules rules(campaign, true);
+        CHECK(line_of(rules.check("gold", 0)) == "");
+        CHECK(line_of(rules.check("gold", 2)) == "/pity/prizes/2: names prize \"gold\" twice");
+    }
+    SUBCASE("a prize no table holds is unknown") {
+        PityPrizeRules rules(campaign, true);
+        CHECK(line_of(rules.check("platinum", 1)) ==
+              "/pity/prizes/1: unknown prize \"platinum\": not in the prize table or any date "
+              "override");
+        CHECK(line_of(rules.check("platinum", 2)) ==
+              "/pity/prizes/2: names prize \"platinum\" twice");
+    }
+    SUBCASE("while a table could not be read, no prize counts as unknown, but repeats still do") {
+        PityPrizeRules rules(campaign, false);
+        CHECK(line_of(rules.check("platinum", 0)) == "");
+        CHECK(line_of(rules.check("platinum", 1)) ==
+              "/pity/prizes/1: names prize \"platinum\" twice");
+    }
 }

@@ -186,6 +186,16 @@ TEST_CASE("a pity rule may name only prizes that exist") {
     }
 }
 
+TEST_CASE("a pity rule's prizes are reported in the order written, each at its own place") {
+    json document = base_campaign();
+    document["pity"] = {{"after", 10}, {"prizes", {"gold", 7, "gold", "platinum"}}};
+    CHECK(errors_of(document) ==
+          Lines{"/pity/prizes/1: must be a prize id (a string)",
+                "/pity/prizes/2: names prize \"gold\" twice",
+                "/pity/prizes/3: unknown prize \"platinum\": not in the prize table or any date "
+                "override"});
+}
+
 TEST_CASE("odds must be written as exact strings") {
     const char* message = "/prize_table/prizes/0/odds: must be a decimal like \"0.05\" (at most 9 "
                           "places) or a fraction like \"1/144\" (denominator at most 1000000000), "

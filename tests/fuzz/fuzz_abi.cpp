@@ -144,125 +144,170 @@ void check_mangled_buffers(int32_t handle, const char* data) {
     }
 }
 
-void run_line(std::string_view line, std::vector<LoadedCampaign>& loaded_here) {
-    const char entry = entry_of(static_cast<uint8_t>(line[0]));
-    const size_t digit = line.size() > 1 ? handle_digit_of(static_cast<uint8_t>(line[1])) : 0;
-    const std::string_view request = line.size() > 2 ? line.substr(2) : std::string_view{};
-    // An exact copy, so that a read past the end is caught.
-    const std::vector<char> bytes(request.begin(), request.end());
-    const char* data = bytes.data();
-    const auto size = static_cast<uint32_t>(bytes.size());
-    const LoadedCampaign campaign = campaign_of(digit, loaded_here);
-    const int32_t handle = campaign.handle;
+// One line of a script, decoded: the entry letter, the handle digit and the
+// request bytes (an exact copy, so that a read past the end is caught).
+struct Call {
+    char entry = 0;
+    size_t digit = 0;
+    std::string_view request;
+    std::vector<char> bytes;
+    LoadedCampaign campaign;
 
-    switch (entry) {
+    const char* data() const { return bytes.data(); }
+    uint32_t size() const { return static_cast<uint32_t>(bytes.size()); }
+};
+
+// The calls that load, unload, validate and describe campaigns (V L U E);
+// false for any other entry.
+bool run_campaign_call(const Call& call, std::vector<LoadedCampaign>& loaded_here) {
+    switch (call.entry) {
     case 'V': {
-        const int32_t status = bb_validate(data, size);
+        const int32_t status = bb_validate(call.data(), call.size());
         check_reply(status);
         FUZZ_CHECK(status == BB_OK || status == BB_E_INVALID, result_text());
-        break;
+        return true;
     }
     case 'L': {
-        const int32_t valid = bb_validate(data, size);
-        const int32_t loaded = bb_campaign_load(data, size);
+        const int32_t valid = bb_validate(call.data(), call.size());
+        const int32_t loaded = bb_campaign_load(call.data(), call.size());
         check_reply(loaded);
         FUZZ_CHECK((valid == BB_OK) == (loaded > 0), result_text());
         if (loaded > 0) loaded_here.push_back({loaded, draws_per_day_of_summary()});
-        break;
+        return true;
     }
     case 'U': {
-        if (digit >= 1 && digit <= fixed_campaign_count) break; // later scripts need them
-        const int32_t status = bb_campaign_unload(handle);
+        if (call.digit >= 1 && call.digit <= fixed_campaign_count)
+            return true; // later scripts need them
+        const int32_t status = bb_campaign_unload(call.campaign.handle);
         check_reply(status);
-        if (digit == 8 && !loaded_here.empty()) {
+        if (call.digit == 8 && !loaded_here.empty()) {
             FUZZ_CHECK(status == BB_OK, result_text());
             loaded_here.pop_back();
         } else {
             FUZZ_CHECK(status == BB_E_ARGUMENT, result_text());
         }
-        break;
+        return true;
     }
     case 'E':
-        check_reply(bb_campaign_describe(handle));
-        break;
+        check_reply(bb_campaign_describe(call.campaign.handle));
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The calls that take a request on a campaign's handle, or a request alone
+// (C O K D P S T G Q Y F); false for any other entry.
+bool run_request_call(const Call& call) {
+    const int32_t handle = call.campaign.handle;
+    const char* data = call.data();
+    const uint32_t size = call.size();
+    switch (call.entry) {
     case 'C':
         check_reply(bb_clock(handle, data, size));
-        break;
+        return true;
     case 'O':
         check_reply(bb_odds(handle, data, size));
-        break;
+        return true;
     case 'K':
         check_reply(bb_decide(handle, data, size));
-        break;
+        return true;
     case 'D':
         check_draw_reply(bb_draw(handle, data, size));
-        break;
+        return true;
     case 'P':
         check_reply(bb_player_status(handle, data, size));
-        break;
+        return true;
     case 'S':
-        if (!simulation_too_long(request, campaign.draws_per_day)) {
+        if (!simulation_too_long(call.request, call.campaign.draws_per_day)) {
             check_reply(bb_simulate(handle, data, size));
         }
-        break;
-    case 'H': {
-        FUZZ_CHECK(bb_claim_token_hash(data, size) == BB_OK, result_text());
-        const json body = parse_or_discard(result_text());
-        FUZZ_CHECK(body.is_object() && body.contains("hash") &&
-                       body["hash"] == claim_token_hash(request),
-                   result_text());
-        break;
-    }
-    case 'M': {
-        const int32_t status = bb_claim_token_matches(data, size);
-        check_reply(status);
-        FUZZ_CHECK(status == 0 || status == 1 || status == BB_E_INVALID, result_text());
-        break;
-    }
-    case 'N': {
-        FUZZ_CHECK(bb_claim_token_new() == BB_OK, result_text());
-        const json body = parse_or_discard(result_text());
-        FUZZ_CHECK(body.is_object() && body.contains("token") && body["token"].is_string() &&
-                       body.contains("hash") && body["hash"].is_string(),
-                   result_text());
-        const std::string token = body["token"].get<std::string>();
-        FUZZ_CHECK(is_well_formed_claim_token(token) &&
-                       claim_token_matches(token, body["hash"].get<std::string>()),
-                   result_text());
-        break;
-    }
-    case 'R':
-        FUZZ_CHECK(bb_memory_reset() == BB_OK, result_text());
-        break;
-    case 'A': {
-        void* memory = bb_alloc(size);
-        FUZZ_CHECK((memory == nullptr) == (size == 0), std::to_string(size) + " bytes");
-        if (memory) std::memcpy(memory, data, size);
-        bb_free(memory);
-        FUZZ_CHECK(bb_alloc(BB_MAX_INPUT + 1) == nullptr, "an oversized allocation");
-        break;
-    }
-    case 'X':
-        check_mangled_buffers(handle, data);
-        break;
+        return true;
     case 'T':
         check_reply(bb_day_stock(handle, data, size));
-        break;
+        return true;
     case 'G':
         check_reply(bb_change_check(handle, data, size));
-        break;
+        return true;
     case 'Q':
         check_reply(bb_odds_text(data, size));
-        break;
+        return true;
     case 'Y':
         check_reply(bb_calendar(data, size));
-        break;
+        return true;
     case 'F':
         check_reply(bb_forecast(data, size));
-        break;
+        return true;
     default:
-        FUZZ_CHECK(false, std::string(1, entry));
+        return false;
     }
+}
+
+void check_new_claim_token() {
+    FUZZ_CHECK(bb_claim_token_new() == BB_OK, result_text());
+    const json body = parse_or_discard(result_text());
+    FUZZ_CHECK(body.is_object() && body.contains("token") && body["token"].is_string() &&
+                   body.contains("hash") && body["hash"].is_string(),
+               result_text());
+    const std::string token = body["token"].get<std::string>();
+    FUZZ_CHECK(is_well_formed_claim_token(token) &&
+                   claim_token_matches(token, body["hash"].get<std::string>()),
+               result_text());
+}
+
+// The claim-token, memory and buffer calls (H M N R A X); false for any
+// other entry.
+bool run_token_and_memory_call(const Call& call) {
+    switch (call.entry) {
+    case 'H': {
+        FUZZ_CHECK(bb_claim_token_hash(call.data(), call.size()) == BB_OK, result_text());
+        const json body = parse_or_discard(result_text());
+        FUZZ_CHECK(body.is_object() && body.contains("hash") &&
+                       body["hash"] == claim_token_hash(call.request),
+                   result_text());
+        return true;
+    }
+    case 'M': {
+        const int32_t status = bb_claim_token_matches(call.data(), call.size());
+        check_reply(status);
+        FUZZ_CHECK(status == 0 || status == 1 || status == BB_E_INVALID, result_text());
+        return true;
+    }
+    case 'N':
+        check_new_claim_token();
+        return true;
+    case 'R':
+        FUZZ_CHECK(bb_memory_reset() == BB_OK, result_text());
+        return true;
+    case 'A': {
+        void* memory = bb_alloc(call.size());
+        FUZZ_CHECK((memory == nullptr) == (call.size() == 0),
+                   std::to_string(call.size()) + " bytes");
+        if (memory) std::memcpy(memory, call.data(), call.size());
+        bb_free(memory);
+        FUZZ_CHECK(bb_alloc(BB_MAX_INPUT + 1) == nullptr, "an oversized allocation");
+        return true;
+    }
+    case 'X':
+        check_mangled_buffers(call.campaign.handle, call.data());
+        return true;
+    default:
+        return false;
+    }
+}
+
+void run_line(std::string_view line, std::vector<LoadedCampaign>& loaded_here) {
+    Call call;
+    call.entry = entry_of(static_cast<uint8_t>(line[0]));
+    call.digit = line.size() > 1 ? handle_digit_of(static_cast<uint8_t>(line[1])) : 0;
+    call.request = line.size() > 2 ? line.substr(2) : std::string_view{};
+    call.bytes.assign(call.request.begin(), call.request.end());
+    call.campaign = campaign_of(call.digit, loaded_here);
+    if (run_request_call(call) || run_campaign_call(call, loaded_here) ||
+        run_token_and_memory_call(call)) {
+        return;
+    }
+    FUZZ_CHECK(false, std::string(1, call.entry));
 }
 
 } // namespace

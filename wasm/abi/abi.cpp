@@ -101,6 +101,39 @@ int32_t invalid_request(const Request& request) {
     return error_reply(BB_E_INVALID, "invalid_request", first.message, first.pointer);
 }
 
+int32_t bad_input_reply() {
+    return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+}
+
+int32_t unknown_handle_reply() {
+    return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle");
+}
+
+std::optional<int32_t> open_request(const char* data, uint32_t size,
+                                    std::initializer_list<std::string_view> known,
+                                    Request& request) {
+    if (!input_ok(data, size)) return bad_input_reply();
+    if (!parse_request(data, size, request)) return invalid_request(request);
+    if (!request.check.check_object(request.document, "", known)) return invalid_request(request);
+    return std::nullopt;
+}
+
+std::optional<int32_t> open_campaign_request(int32_t handle, const char* data, uint32_t size,
+                                             std::initializer_list<std::string_view> known,
+                                             const Campaign*& campaign, Request& request) {
+    campaign = find_campaign(handle);
+    if (!campaign) return unknown_handle_reply();
+    if (!input_ok(data, size)) return bad_input_reply();
+    if (!parse_request(data, size, request)) return invalid_request(request);
+    if (!request.document.is_object()) {
+        request.check.fail("", "must be a JSON object");
+        return invalid_request(request);
+    }
+    request.check.check_object(request.document, "", known);
+    if (!request.check.errors.empty()) return invalid_request(request);
+    return std::nullopt;
+}
+
 std::optional<Moment> read_moment(const Campaign& campaign, Request& request) {
     const json& document = request.document;
     if (document.contains("now")) {
@@ -176,16 +209,14 @@ BB_EXPORT(bb_result_len) uint32_t bb_result_len(void) {
 }
 
 BB_EXPORT(bb_validate) int32_t bb_validate(const char* data, uint32_t size) {
-    if (!input_ok(data, size))
-        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    if (!input_ok(data, size)) return bad_input_reply();
     ParseResult parsed = parse_campaign(std::string_view(data, size));
     if (!parsed.campaign) return errors_reply("invalid_campaign", parsed.errors);
     return reply(BB_OK, R"({"valid":true})");
 }
 
 BB_EXPORT(bb_campaign_load) int32_t bb_campaign_load(const char* data, uint32_t size) {
-    if (!input_ok(data, size))
-        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    if (!input_ok(data, size)) return bad_input_reply();
     ParseResult parsed = parse_campaign(std::string_view(data, size));
     if (!parsed.campaign) return errors_reply("invalid_campaign", parsed.errors);
     size_t slot = 0;
@@ -205,22 +236,24 @@ BB_EXPORT(bb_campaign_load) int32_t bb_campaign_load(const char* data, uint32_t 
 }
 
 BB_EXPORT(bb_campaign_unload) int32_t bb_campaign_unload(int32_t handle) {
-    if (!find_campaign(handle))
-        return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle");
+    if (!find_campaign(handle)) return unknown_handle_reply();
     campaigns[static_cast<size_t>(handle) - 1].reset();
     return reply(BB_OK, "{}");
 }
 
 BB_EXPORT(bb_campaign_describe) int32_t bb_campaign_describe(int32_t handle) {
     const Campaign* campaign = find_campaign(handle);
-    if (!campaign) return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle");
+    if (!campaign) return unknown_handle_reply();
     const Theme& theme = campaigns[static_cast<size_t>(handle) - 1]->theme;
     return reply(BB_OK, campaign_summary_json(*campaign, theme));
 }
 
 BB_EXPORT(bb_clock) int32_t bb_clock(int32_t handle, const char* data, uint32_t size) {
-    BB_REQUEST(campaign, request, data, size)
-    request.check.check_object(request.document, "", {"now", "paused"});
+    const Campaign* campaign = nullptr;
+    Request request;
+    if (auto refused =
+            open_campaign_request(handle, data, size, {"now", "paused"}, campaign, request))
+        return *refused;
     auto now = request.check.whole_number(request.document, "now", "", true, 0, max_unix_seconds);
     auto paused = request.check.boolean(request.document, "paused", "", false);
     if (!request.check.errors.empty()) return invalid_request(request);
@@ -228,10 +261,13 @@ BB_EXPORT(bb_clock) int32_t bb_clock(int32_t handle, const char* data, uint32_t 
 }
 
 BB_EXPORT(bb_odds) int32_t bb_odds(int32_t handle, const char* data, uint32_t size) {
-    BB_REQUEST(campaign, request, data, size)
-    request.check.check_object(
-        request.document, "",
-        {"now", "day", "seconds_since_open", "issued", "boxes_opened", "stock", "other_prizes"});
+    const Campaign* campaign = nullptr;
+    Request request;
+    if (auto refused = open_campaign_request(
+            handle, data, size,
+            {"now", "day", "seconds_since_open", "issued", "boxes_opened", "stock", "other_prizes"},
+            campaign, request))
+        return *refused;
     auto other_prizes =
         request.check.choice(request.document, "other_prizes", "", {"refuse", "skip"});
     if (!request.check.errors.empty()) return invalid_request(request);
@@ -255,9 +291,12 @@ BB_EXPORT(bb_odds) int32_t bb_odds(int32_t handle, const char* data, uint32_t si
 }
 
 BB_EXPORT(bb_simulate) int32_t bb_simulate(int32_t handle, const char* data, uint32_t size) {
-    BB_REQUEST(campaign, request, data, size)
-    request.check.check_object(request.document, "",
-                               {"day", "players", "draws_per_player", "seed", "arrival"});
+    const Campaign* campaign = nullptr;
+    Request request;
+    if (auto refused = open_campaign_request(
+            handle, data, size, {"day", "players", "draws_per_player", "seed", "arrival"}, campaign,
+            request))
+        return *refused;
     auto day_text = request.check.text(request.document, "day", "", true, 10);
     auto players =
         request.check.whole_number(request.document, "players", "", true, 1, max_simulated_draws);

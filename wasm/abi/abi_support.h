@@ -1,7 +1,7 @@
 // Helpers shared by the C ABI's source files (abi.cpp and the *_abi.cpp files
 // beside it): the result buffer, error replies, request reading with the
-// campaign's JsonChecker, and the handle table. Only the ABI includes this;
-// the core never does.
+// campaign's JsonChecker (one prologue for every call that takes a request),
+// and the handle table. Only the ABI includes this; the core never does.
 
 #pragma once
 
@@ -12,6 +12,7 @@
 #include "json_support.h"
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,27 @@ struct Request {
 bool parse_request(const char* data, uint32_t size, Request& request);
 // BB_E_INVALID with the request's first problem.
 int32_t invalid_request(const Request& request);
+// BB_E_ARGUMENT for an input buffer that input_ok refuses.
+int32_t bad_input_reply();
+// BB_E_ARGUMENT for a handle that find_campaign does not know.
+int32_t unknown_handle_reply();
+
+// The prologue of a call that takes a JSON request: a readable buffer holding
+// a JSON object (else "must be an object"). Its fields that are not `known`
+// are noted in request.check, for the call to report with its other problems.
+// Returns nullopt to go on, or the status of the error reply it has set.
+std::optional<int32_t> open_request(const char* data, uint32_t size,
+                                    std::initializer_list<std::string_view> known,
+                                    Request& request);
+
+// The prologue of a call on a loaded campaign's handle: the campaign, then a
+// readable buffer holding a JSON object (else "must be a JSON object") with
+// only `known` fields (else refused at the first unknown one). Returns
+// nullopt to go on, with `campaign` set, or the status of the error reply it
+// has set.
+std::optional<int32_t> open_campaign_request(int32_t handle, const char* data, uint32_t size,
+                                             std::initializer_list<std::string_view> known,
+                                             const Campaign*& campaign, Request& request);
 
 // The day and second of a request: {"now"} or {"day", "seconds_since_open"}.
 struct Moment {
@@ -70,16 +92,3 @@ json optional_count(const std::optional<int64_t>& count);
 json share_json(const Fraction& share);
 
 } // namespace blindbox::abi
-
-// The start of a call on a loaded campaign's handle with a JSON object request.
-#define BB_REQUEST(campaign, request, data, size)                                                  \
-    const Campaign* campaign = find_campaign(handle);                                              \
-    if (!campaign) return error_reply(BB_E_ARGUMENT, "unknown_handle", "no such campaign handle"); \
-    if (!input_ok(data, size))                                                                     \
-        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");                 \
-    Request request;                                                                               \
-    if (!parse_request(data, size, request)) return invalid_request(request);                      \
-    if (!request.document.is_object()) {                                                           \
-        request.check.fail("", "must be a JSON object");                                           \
-        return invalid_request(request);                                                           \
-    }

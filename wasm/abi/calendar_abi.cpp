@@ -97,15 +97,12 @@ using namespace blindbox;
 using namespace blindbox::abi;
 
 BB_EXPORT(bb_calendar) int32_t bb_calendar(const char* data, uint32_t size) {
-    if (!input_ok(data, size))
-        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
     Request request;
-    if (!parse_request(data, size, request)) return invalid_request(request);
-    if (!request.check.check_object(request.document, "",
+    if (auto refused = open_request(data, size,
                                     {"utc_offset", "now", "day", "add_days", "span", "times",
-                                     "viewer_offset_minutes", "labels"})) {
-        return invalid_request(request);
-    }
+                                     "viewer_offset_minutes", "labels"},
+                                    request))
+        return *refused;
     const json& document = request.document;
     auto offset_text = request.check.text(document, "utc_offset", "", true, 64);
     auto now = request.check.whole_number(document, "now", "", false, 0, max_unix_seconds);

@@ -20,19 +20,13 @@ BB_EXPORT(bb_claim_token_new) int32_t bb_claim_token_new(void) {
 }
 
 BB_EXPORT(bb_claim_token_hash) int32_t bb_claim_token_hash(const char* data, uint32_t size) {
-    if (!input_ok(data, size))
-        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
+    if (!input_ok(data, size)) return bad_input_reply();
     return reply(BB_OK, dump_json(json{{"hash", claim_token_hash(std::string_view(data, size))}}));
 }
 
 BB_EXPORT(bb_claim_token_matches) int32_t bb_claim_token_matches(const char* data, uint32_t size) {
-    if (!input_ok(data, size))
-        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
     Request request;
-    if (!parse_request(data, size, request)) return invalid_request(request);
-    if (!request.check.check_object(request.document, "", {"token", "hash"})) {
-        return invalid_request(request);
-    }
+    if (auto refused = open_request(data, size, {"token", "hash"}, request)) return *refused;
     auto token = request.check.text(request.document, "token", "", true, 256);
     auto hash = request.check.text(request.document, "hash", "", true, 64);
     if (!request.check.errors.empty()) return invalid_request(request);

@@ -46,11 +46,13 @@ using namespace blindbox;
 using namespace blindbox::abi;
 
 BB_EXPORT(bb_decide) int32_t bb_decide(int32_t handle, const char* data, uint32_t size) {
-    BB_REQUEST(campaign, request, data, size)
-    request.check.check_object(
-        request.document, "",
-        {"day", "seconds_since_open", "issued", "boxes_opened", "pity_streak", "entropy"});
-    if (!request.check.errors.empty()) return invalid_request(request);
+    const Campaign* campaign = nullptr;
+    Request request;
+    if (auto refused = open_campaign_request(
+            handle, data, size,
+            {"day", "seconds_since_open", "issued", "boxes_opened", "pity_streak", "entropy"},
+            campaign, request))
+        return *refused;
     auto moment = read_moment(*campaign, request);
     if (!moment) return invalid_request(request);
     const PrizeTable& table = campaign->table_for(moment->day);
@@ -77,9 +79,12 @@ BB_EXPORT(bb_decide) int32_t bb_decide(int32_t handle, const char* data, uint32_
 }
 
 BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t size) {
-    BB_REQUEST(campaign, request, data, size)
-    request.check.check_object(request.document, "",
-                               {"now", "player", "request_id", "paused", "entropy", "claim_token"});
+    const Campaign* campaign = nullptr;
+    Request request;
+    if (auto refused = open_campaign_request(
+            handle, data, size, {"now", "player", "request_id", "paused", "entropy", "claim_token"},
+            campaign, request))
+        return *refused;
     auto now = request.check.whole_number(request.document, "now", "", true, 0, max_unix_seconds);
     auto player = request.check.text(request.document, "player", "", true, 128);
     auto request_id = request.check.text(request.document, "request_id", "", false, 128);
@@ -131,8 +136,11 @@ BB_EXPORT(bb_draw) int32_t bb_draw(int32_t handle, const char* data, uint32_t si
 
 BB_EXPORT(bb_player_status)
 int32_t bb_player_status(int32_t handle, const char* data, uint32_t size) {
-    BB_REQUEST(campaign, request, data, size)
-    request.check.check_object(request.document, "", {"now", "player", "paused"});
+    const Campaign* campaign = nullptr;
+    Request request;
+    if (auto refused = open_campaign_request(handle, data, size, {"now", "player", "paused"},
+                                             campaign, request))
+        return *refused;
     auto now = request.check.whole_number(request.document, "now", "", true, 0, max_unix_seconds);
     auto player = request.check.text(request.document, "player", "", true, 128);
     auto paused = request.check.boolean(request.document, "paused", "", false);

@@ -137,12 +137,8 @@ using namespace blindbox;
 using namespace blindbox::abi;
 
 BB_EXPORT(bb_forecast) int32_t bb_forecast(const char* data, uint32_t size) {
-    if (!input_ok(data, size))
-        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
     Request request;
-    if (!parse_request(data, size, request)) return invalid_request(request);
-    if (!request.check.check_object(request.document, "", {"runs"}))
-        return invalid_request(request);
+    if (auto refused = open_request(data, size, {"runs"}, request)) return *refused;
     const json* list = request.check.field(request.document, "runs", "", true);
     if (!list) return invalid_request(request);
     if (!list->is_array() || list->empty() || list->size() > max_forecast_runs) {

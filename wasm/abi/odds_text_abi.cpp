@@ -48,46 +48,54 @@ std::string_view order_word(int order) {
     return order < 0 ? "lower" : order > 0 ? "higher" : "same";
 }
 
+// An optional array field of a bb_odds_text request, of at most
+// max_odds_entries items, each turned into one entry of the reply by
+// `entry_of`: [] when absent, nullopt (reported as `problem`) when not such an
+// array.
+template <typename EntryOf>
+std::optional<json> map_entries(Request& request, const char* key, const char* problem,
+                                EntryOf entry_of) {
+    const json* list = request.check.field(request.document, key, "", false);
+    json out = json::array();
+    if (!list) return out;
+    if (!list->is_array() || list->size() > max_odds_entries) {
+        request.check.fail(std::string("/") + key, problem);
+        return std::nullopt;
+    }
+    for (const json& item : *list)
+        out.push_back(entry_of(item));
+    return out;
+}
+
 // The "pairs" of a bb_odds_text request: [[a, b], ...] of fractions as the core
 // writes them, each compared: "lower", "same" or "higher" (a against b), or
 // null where either is not such a fraction.
 std::optional<json> compare_pairs(Request& request) {
-    const json* list = request.check.field(request.document, "pairs", "", false);
-    json out = json::array();
-    if (!list) return out;
-    if (!list->is_array() || list->size() > max_odds_entries) {
-        request.check.fail("/pairs", "must be an array of at most 4096 pairs [\"1/3\", \"1/4\"]");
-        return std::nullopt;
-    }
-    for (const json& pair : *list) {
-        std::optional<Fraction> sides[2];
-        const bool ok = pair.is_array() && pair.size() == 2;
-        for (size_t i = 0; ok && i < 2; ++i) {
-            if (pair[i].is_string())
-                sides[i] = parse_fraction_text(pair[i].get_ref<const std::string&>());
-        }
-        out.push_back(sides[0] && sides[1] ? json(order_word(compare(*sides[0], *sides[1])))
-                                           : json(nullptr));
-    }
-    return out;
+    return map_entries(
+        request, "pairs", "must be an array of at most 4096 pairs [\"1/3\", \"1/4\"]",
+        [](const json& pair) {
+            std::optional<Fraction> sides[2];
+            const bool ok = pair.is_array() && pair.size() == 2;
+            for (size_t i = 0; ok && i < 2; ++i) {
+                if (pair[i].is_string())
+                    sides[i] = parse_fraction_text(pair[i].get_ref<const std::string&>());
+            }
+            return sides[0] && sides[1] ? json(order_word(compare(*sides[0], *sides[1])))
+                                        : json(nullptr);
+        });
 }
 
 // The "shares" of a bb_odds_text request: fractions as the core writes them
 // (an odds report's), each formatted as a share, or null where not one.
 std::optional<json> format_shares(Request& request) {
-    const json* list = request.check.field(request.document, "shares", "", false);
-    json out = json::array();
-    if (!list) return out;
-    if (!list->is_array() || list->size() > max_odds_entries) {
-        request.check.fail("/shares", "must be an array of at most 4096 fractions like \"1/144\"");
-        return std::nullopt;
-    }
-    for (const json& item : *list) {
-        auto share =
-            item.is_string() ? parse_share_text(item.get_ref<const std::string&>()) : std::nullopt;
-        out.push_back(share ? share_json(*share) : json(nullptr));
-    }
-    return out;
+    return map_entries(request, "shares",
+                       "must be an array of at most 4096 fractions like \"1/144\"",
+                       [](const json& item) {
+                           auto share = item.is_string()
+                                            ? parse_share_text(item.get_ref<const std::string&>())
+                                            : std::nullopt;
+                           return share ? share_json(*share) : json(nullptr);
+                       });
 }
 
 json odds_entry_json(const OddsReading& reading, const OddsReading* previous) {
@@ -109,12 +117,9 @@ using namespace blindbox;
 using namespace blindbox::abi;
 
 BB_EXPORT(bb_odds_text) int32_t bb_odds_text(const char* data, uint32_t size) {
-    if (!input_ok(data, size))
-        return error_reply(BB_E_ARGUMENT, "invalid_argument", "bad input buffer");
     Request request;
-    if (!parse_request(data, size, request)) return invalid_request(request);
-    if (!request.check.check_object(request.document, "", {"odds", "previous", "pairs", "shares"}))
-        return invalid_request(request);
+    if (auto refused = open_request(data, size, {"odds", "previous", "pairs", "shares"}, request))
+        return *refused;
     auto odds = read_odds_list(request, "odds", false);
     auto previous = read_odds_list(request, "previous", false);
     auto pairs = compare_pairs(request);

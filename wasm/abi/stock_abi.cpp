@@ -41,9 +41,10 @@ using namespace blindbox;
 using namespace blindbox::abi;
 
 BB_EXPORT(bb_day_stock) int32_t bb_day_stock(int32_t handle, const char* data, uint32_t size) {
-    BB_REQUEST(campaign, request, data, size)
-    request.check.check_object(request.document, "", {"now", "day"});
-    if (!request.check.errors.empty()) return invalid_request(request);
+    const Campaign* campaign = nullptr;
+    Request request;
+    if (auto refused = open_campaign_request(handle, data, size, {"now", "day"}, campaign, request))
+        return *refused;
     auto day = read_day(*campaign, request);
     if (!day) return invalid_request(request);
     const DayStockReport report = day_stock(*campaign, host_counters(), *day);
@@ -69,8 +70,11 @@ BB_EXPORT(bb_day_stock) int32_t bb_day_stock(int32_t handle, const char* data, u
 
 BB_EXPORT(bb_change_check)
 int32_t bb_change_check(int32_t handle, const char* data, uint32_t size) {
-    BB_REQUEST(proposed, request, data, size)
-    request.check.check_object(request.document, "", {"now", "day", "current"});
+    const Campaign* proposed = nullptr;
+    Request request;
+    if (auto refused =
+            open_campaign_request(handle, data, size, {"now", "day", "current"}, proposed, request))
+        return *refused;
     auto current_handle = request.check.whole_number(request.document, "current", "", false,
                                                      std::numeric_limits<int32_t>::min(),
                                                      std::numeric_limits<int32_t>::max());

@@ -1,18 +1,16 @@
 // Reads a campaign definition from JSON into the core's model (see
 // blindbox/campaign_json.h). Each part of the document has its own reader;
 // CampaignReader holds what later parts depend on (is the window valid, is
-// the pool model known, which prize ids exist). Prize tables are read by
-// prize_table_json.cpp, the theme by theme_json.cpp; the arithmetic on prize
-// tables is the core's (weigh_odds_table, weigh_deck_table, mark_pity_prizes).
+// the pool model known, could every prize table be read). Prize tables are
+// read by prize_table_json.cpp, the theme by theme_json.cpp; the arithmetic on
+// prize tables and the rules between fields are the core's (weigh_odds_table,
+// weigh_deck_table, mark_pity_prizes; blindbox/campaign_rules.h).
 
 #include "blindbox/campaign_json.h"
 
 #include "json_support.h"
 #include "prize_table_json.h"
 #include "theme_json.h"
-
-#include <algorithm>
-#include <set>
 
 namespace blindbox {
 
@@ -52,6 +50,7 @@ class CampaignReader {
     void read_overrides(const json& overrides);
     void read_pity(const json& pity);
     void read_pity_prizes(const json& ids, PityRule& rule);
+    void report(std::optional<ValidationError> problem);
 
     const json& document_;
     const std::string root_;
@@ -61,7 +60,6 @@ class CampaignReader {
     bool window_ok_ = false;
     bool pool_ok_ = false;
     bool tables_ok_ = false;
-    std::set<std::string> known_prize_ids_;
 };
 
 ParseResult CampaignReader::read() {
@@ -166,20 +164,13 @@ void CampaignReader::read_rules() {
     }
     // Prize tables are checked against the pool model, so only once it is known.
     pool_ok_ = check_.errors.size() == errors_before_pool;
-    const bool deck = campaign_.pool == PoolModel::deck;
     if (auto policy = check_.choice(document_, "sold_out", root_, {"lose", "redistribute"})) {
         campaign_.sold_out = static_cast<SoldOutPolicy>(*policy);
-        if (deck && campaign_.sold_out == SoldOutPolicy::redistribute) {
-            check_.fail("/sold_out", "applies to the odds model only: a deck has no odds to "
-                                     "redistribute");
-        }
+        report(sold_out_problem(campaign_));
     }
     if (auto pacing = check_.choice(document_, "pacing", root_, {"none", "even"})) {
         campaign_.pacing = static_cast<Pacing>(*pacing);
-        if (deck && campaign_.pacing == Pacing::even) {
-            check_.fail("/pacing", "applies to the odds model only: a shuffled deck already "
-                                   "spreads its prizes over the day");
-        }
+        report(pacing_problem(campaign_));
     }
     if (auto identity = check_.choice(document_, "identity", root_, {"open", "ticket"})) {
         campaign_.identity = static_cast<Identity>(*identity);
@@ -203,14 +194,11 @@ void CampaignReader::read_tables() {
         if (const json* table = check_.field(document_, "prize_table", root_, true)) {
             campaign_.default_table =
                 read_prize_table(check_, *table, "/prize_table", campaign_.pool);
-            for (const auto& prize : campaign_.default_table.prizes)
-                known_prize_ids_.insert(prize.id);
         }
         if (const json* overrides = check_.field(document_, "date_overrides", root_, false)) {
             read_overrides(*overrides);
         }
     }
-    // Unknown pity prizes are reported only when every table could be read.
     tables_ok_ = pool_ok_ && check_.errors.size() == errors_before;
 }
 
@@ -236,13 +224,8 @@ void CampaignReader::read_overrides(const json& overrides) {
                                                 : ""));
             continue;
         }
-        if (window_ok_ && (*day < campaign_.first_day || *day > campaign_.last_day)) {
-            check_.fail(at, "is outside the campaign window (" + format_date(campaign_.first_day) +
-                                " to " + format_date(campaign_.last_day) + ")");
-        }
+        if (window_ok_) report(override_day_problem(campaign_, *day));
         PrizeTable table = read_prize_table(check_, item.value(), at, campaign_.pool);
-        for (const auto& prize : table.prizes)
-            known_prize_ids_.insert(prize.id);
         campaign_.overrides.push_back({*day, std::move(table)});
     }
 }
@@ -264,22 +247,23 @@ void CampaignReader::read_pity_prizes(const json& ids, PityRule& rule) {
         check_.fail("/pity/prizes", "must be a non-empty array of prize ids");
         return;
     }
+    // Unknown prizes are reported only when every table could be read.
+    PityPrizeRules pity_prize_rules(campaign_, tables_ok_);
     for (size_t i = 0; i < ids.size(); ++i) {
-        const std::string at = child("/pity/prizes", i);
         const json& id = ids[i];
         if (!id.is_string()) {
-            check_.fail(at, "must be a prize id (a string)");
+            check_.fail(child("/pity/prizes", i), "must be a prize id (a string)");
             continue;
         }
         const auto& text = id.get_ref<const std::string&>();
-        if (std::find(rule.prize_ids.begin(), rule.prize_ids.end(), text) != rule.prize_ids.end()) {
-            check_.fail(at, "names prize \"" + text + "\" twice");
-        } else if (tables_ok_ && !known_prize_ids_.count(text)) {
-            check_.fail(at, "unknown prize \"" + text +
-                                "\": not in the prize table or any date override");
-        }
+        report(pity_prize_rules.check(text, i));
         rule.prize_ids.push_back(text);
     }
+}
+
+// A rule of the core's between fields, reported where the reader meets it.
+void CampaignReader::report(std::optional<ValidationError> problem) {
+    if (problem) check_.fail(std::move(problem->pointer), std::move(problem->message));
 }
 
 } // namespace

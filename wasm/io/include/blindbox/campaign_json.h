@@ -9,12 +9,14 @@
 //
 // Parsing never throws and never aborts: nlohmann_json is used in its
 // no-exception mode and every value's type is checked before it is read. The
-// rules that need no JSON (common denominators, deck stock, pity marks) are
-// the core's (blindbox/campaign.h); this layer only reads and points.
+// rules that need no JSON (common denominators, deck stock, pity marks, which
+// fields may go together) are the core's (blindbox/campaign.h,
+// blindbox/campaign_rules.h); this layer only reads, types and points.
 
 #pragma once
 
 #include "blindbox/campaign.h"
+#include "blindbox/campaign_rules.h"
 
 #include <optional>
 #include <string>
@@ -44,12 +46,6 @@ struct Theme {
 
 inline constexpr size_t max_headline_length = 120; // characters
 inline constexpr size_t max_intro_length = 1000;   // characters
-
-// One problem in a definition: where (RFC 6901 JSON pointer) and what.
-struct ValidationError {
-    std::string pointer;
-    std::string message;
-};
 
 // A parsed definition: the core's model and, beside it, the page's theme.
 struct ParseResult {
