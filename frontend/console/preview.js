@@ -85,6 +85,57 @@ function languageButtons(state, onChoose) {
   return buttons;
 }
 
+/** The preview's title, its language switch with the player page link, and its hint. */
+function previewHeading(buttons, link) {
+  return [
+    h("h3", { id: "preview-title" }, tIn(lang(), "previewTitle")),
+    h(
+      "div",
+      { class: "preview-toolbar" },
+      h("div", { class: "segmented", role: "group", "aria-label": tIn(lang(), "previewLanguage") }, buttons),
+      link,
+    ),
+    h("p", { class: "hint" }, tIn(lang(), "previewHint")),
+  ];
+}
+
+/**
+ * The prize cards and the rules of the player page for `draft`, in `language`
+ * (with the core loaded; a waiting note without it).
+ */
+function draftSections(core, draft, language) {
+  const t = (key, ...args) => playerText(language, key, ...args);
+  const heading = (key) => h("p", { class: "pv-section-title", role: "heading", "aria-level": "5" }, t(key));
+  const reading = draftReading(core, draft);
+  if (!reading) return [heading("prizesTitle"), h("p", { class: "pv-empty" }, tIn(language, "pvWaiting"))];
+  const { summary, odds } = reading;
+  const prizes = h("ul", { class: "prize-list pv-prizes", role: "list" });
+  if (odds.prizes.length > 0) {
+    const pity = summary.pity ? { ids: new Set(summary.pity.prizes), after: summary.pity.after } : null;
+    renderPrizeCards(prizes, odds.prizes, { key: language, pity, t });
+  }
+  const rules = h("ul", { class: "rule-list", role: "list" });
+  renderRuleList(
+    rules,
+    campaignRules(summary, draft, {
+      viewerHours: "",
+      boxesTotal: odds.boxes_total,
+      prizeName: (id) => draftPrizeName(draft, id),
+      words: {
+        t,
+        fmtDay: (day, style) => formatDay(day, style, language),
+        fmtList: (items) => formatList(items, language),
+      },
+    }),
+  );
+  return [
+    heading("prizesTitle"),
+    odds.prizes.length > 0 ? prizes : h("p", { class: "pv-empty" }, tIn(language, "pvNoPrizes")),
+    heading("rulesTitle"),
+    rules,
+  ];
+}
+
 /**
  * The preview card in `mount`; `state` keeps the preview's language across re-renders.
  * @param {HTMLElement} mount
@@ -111,18 +162,7 @@ export function createPreview(mount, { campaignId, state = {} }) {
     lastKey = "";
     paint();
   });
-  clear(
-    mount,
-    h("h3", { id: "preview-title" }, tIn(lang(), "previewTitle")),
-    h(
-      "div",
-      { class: "preview-toolbar" },
-      h("div", { class: "segmented", role: "group", "aria-label": tIn(lang(), "previewLanguage") }, buttons),
-      link,
-    ),
-    h("p", { class: "hint" }, tIn(lang(), "previewHint")),
-    frame,
-  );
+  clear(mount, ...previewHeading(buttons, link), frame);
 
   let core = null;
   let destroyed = false;
@@ -150,41 +190,7 @@ export function createPreview(mount, { campaignId, state = {} }) {
     const shownTheme = { ...theme, logo: safeUrl(theme.logo), box_image: safeUrl(theme.box_image) };
     renderHero(parts, shownTheme, title, language);
     button.textContent = playerText(language, "openBox");
-    clear(sections, draftSections(language));
-  }
-
-  /** The prize cards and the rules of the player page for the draft, in `language`. */
-  function draftSections(language) {
-    const t = (key, ...args) => playerText(language, key, ...args);
-    const heading = (key) => h("p", { class: "pv-section-title", role: "heading", "aria-level": "5" }, t(key));
-    const reading = draftReading(core, draft);
-    if (!reading) return [heading("prizesTitle"), h("p", { class: "pv-empty" }, tIn(language, "pvWaiting"))];
-    const { summary, odds } = reading;
-    const prizes = h("ul", { class: "prize-list pv-prizes", role: "list" });
-    if (odds.prizes.length > 0) {
-      const pity = summary.pity ? { ids: new Set(summary.pity.prizes), after: summary.pity.after } : null;
-      renderPrizeCards(prizes, odds.prizes, { key: language, pity, t });
-    }
-    const rules = h("ul", { class: "rule-list", role: "list" });
-    renderRuleList(
-      rules,
-      campaignRules(summary, draft, {
-        viewerHours: "",
-        boxesTotal: odds.boxes_total,
-        prizeName: (id) => draftPrizeName(draft, id),
-        words: {
-          t,
-          fmtDay: (day, style) => formatDay(day, style, language),
-          fmtList: (items) => formatList(items, language),
-        },
-      }),
-    );
-    return [
-      heading("prizesTitle"),
-      odds.prizes.length > 0 ? prizes : h("p", { class: "pv-empty" }, tIn(language, "pvNoPrizes")),
-      heading("rulesTitle"),
-      rules,
-    ];
+    clear(sections, draftSections(core, draft, language));
   }
 
   return {
