@@ -1,6 +1,7 @@
 // The C ABI: every call either succeeds or returns an error value with a
 // machine code, a message and the field at fault. None may crash on bad
-// input (the wasm builds would trap).
+// input (the wasm builds would trap). Over 400 lines on purpose: every call's
+// contract in one place, over the helpers at the top.
 
 #include "blindbox.h"
 

@@ -1,3 +1,7 @@
+// draw() through counters: the clock, limits, duplicate requests, stock,
+// pacing, the sold-out policies and pity, each rule a TEST_CASE. Over 400 lines
+// on purpose: the draw's rules read together, over test_support.h's fixtures.
+
 #include "blindbox/draw.h"
 
 #include "test_support.h"

@@ -2,6 +2,9 @@
 // Worker (wrangler dev): sign-in, the editor with the core's checks and the
 // forecast, the dashboard with pause and resume, theme and picture uploads,
 // and fulfilment (winners, filters, CSV).
+//
+// Over 400 lines on purpose: the file starts one `wrangler dev` and one
+// Chromium for all its tests, and each test() stands alone in its own page.
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

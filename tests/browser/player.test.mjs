@@ -1,4 +1,7 @@
 // The player page in a real Chromium against the real Worker (wrangler dev).
+//
+// Over 400 lines on purpose: the file starts one `wrangler dev` and one
+// Chromium for all its tests, and each test() stands alone in its own page.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";

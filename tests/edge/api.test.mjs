@@ -2,6 +2,9 @@
 // Worker under `wrangler dev` (one service for the file; a campaign id per test).
 //
 //   node --test --test-concurrency=1 tests/edge/api.test.mjs
+//
+// Over 400 lines on purpose: the file starts one `wrangler dev` for all its
+// tests (the slow part), and each test() stands alone on its own campaign.
 
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";

@@ -12,6 +12,9 @@
 // it; the last one prints the count.
 //
 //   node --test --test-concurrency=1 tests/edge/bad-input.test.mjs
+//
+// Over 400 lines on purpose: the file starts one `wrangler dev` for all its
+// tests (the slow part), and each test() stands alone on its own campaign.
 
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";

@@ -12,6 +12,9 @@
 //
 // What the API cannot show (deleted counters, compacted columns) is read from
 // the objects' SQLite files, through object-storage.mjs.
+//
+// Over 400 lines on purpose: the file starts one `wrangler dev` for all its
+// tests (the slow part), and each test() stands alone on its own campaign.
 
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";

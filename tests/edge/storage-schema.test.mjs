@@ -4,6 +4,9 @@
 // Objects' SQLite files (tables, columns, sealed values, no secrets in clear).
 //
 //   node --test --test-concurrency=1 tests/edge/storage-schema.test.mjs
+//
+// Over 400 lines on purpose: the file starts one `wrangler dev` for all its
+// tests (the slow part), and each test() stands alone on its own campaign.
 
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
